@@ -1,0 +1,208 @@
+package cmd
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"srm/pkg/iostreams"
+)
+
+// update rewrites golden files instead of comparing with them.
+var update = os.Getenv("SRM_UPDATE") != ""
+
+func run(t *testing.T, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	ios, _, out, errOut := iostreams.Test()
+	code = Run(args, ios)
+	return code, out.String(), errOut.String()
+}
+
+// TestExitCodes pins every documented exit code, and that stdout is empty
+// and stderr one line whenever a command fails.
+func TestExitCodes(t *testing.T) {
+	tests := []struct {
+		name string
+		args []string
+		want int
+	}{
+		{"answer", []string{"who", "ec2", "guest-os-patching"}, exitOK},
+		{"table", []string{"table"}, exitOK},
+		{"services", []string{"services", "-o", "json"}, exitOK},
+		{"items", []string{"items", "-o", "csv"}, exitOK},
+		{"expect holds", []string{"who", "ec2", "guest-os-patching", "--expect", "customer"}, exitOK},
+		{"help", []string{"--help"}, exitOK},
+		{"bare", nil, exitOK},
+		{"expect fails", []string{"who", "ec2", "guest-os-patching", "--expect", "aws"}, exitCheckFailed},
+		{"unknown flag", []string{"who", "--nope"}, exitUsage},
+		{"unknown command", []string{"nope"}, exitUsage},
+		{"missing item", []string{"who", "ec2"}, exitUsage},
+		{"extra argument", []string{"who", "ec2", "iam", "x"}, exitUsage},
+		{"bad format", []string{"table", "-o", "yaml"}, exitUsage},
+		{"bad expect", []string{"who", "ec2", "iam", "--expect", "them"}, exitUsage},
+		{"stray word", []string{"services", "x"}, exitUsage},
+		{"unknown help topic", []string{"help", "nope"}, exitUsage},
+		{"unknown shell", []string{"completion", "tcsh"}, exitUsage},
+		{"unknown service", []string{"who", "ec3", "iam"}, exitName},
+		{"unknown item", []string{"who", "ec2", "nope"}, exitName},
+		{"ambiguous item", []string{"who", "ec2", "patching"}, exitName},
+		{"unknown provider", []string{"who", "ec2", "iam", "--provider", "nope"}, exitName},
+		{"unknown variant", []string{"who", "lambda:nope", "iam"}, exitName},
+		{"item does not apply", []string{"who", "ec2", "table-design"}, exitName},
+		{"missing model file", []string{"--model", "/nonexistent/x.toml", "table"}, exitInput},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, stdout, stderr := run(t, tt.args...)
+			if code != tt.want {
+				t.Fatalf("exit code %d, want %d (stderr %q)", code, tt.want, stderr)
+			}
+			if code == exitOK {
+				if stderr != "" {
+					t.Errorf("stderr = %q, want empty", stderr)
+				}
+				return
+			}
+			if stdout != "" {
+				t.Errorf("stdout = %q, want empty on error", stdout)
+			}
+			if !strings.HasPrefix(stderr, "srm: ") || strings.Count(stderr, "\n") != 1 {
+				t.Errorf("stderr = %q, want one line starting \"srm: \"", stderr)
+			}
+		})
+	}
+}
+
+// TestBadModelFileExitCode covers the exit code for files that exist but
+// are not valid models.
+func TestBadModelFileExitCode(t *testing.T) {
+	dir := t.TempDir()
+	bad := filepath.Join(dir, "bad.toml")
+	if err := os.WriteFile(bad, []byte("[[cells]]\nservice = 3\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, stdout, stderr := run(t, "--model", bad, "who", "ec2", "iam")
+	if code != exitInput || stdout != "" || !strings.Contains(stderr, "bad.toml:2") {
+		t.Errorf("code %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
+}
+
+// TestEscapesNeverReachTheTerminal feeds escape sequences through every
+// place user input is echoed: names on the command line and model files.
+func TestEscapesNeverReachTheTerminal(t *testing.T) {
+	dir := t.TempDir()
+	evil := filepath.Join(dir, "evil\x1b]0;pwned\a.toml")
+	if err := os.WriteFile(evil, []byte("x = \"\\e[2J\"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{
+		{"who", "ec2\x1b[2J", "iam"},
+		{"who", "ec2", "iam\u202e"},
+		{"who", "ec2", "iam", "--expect", "\x9bcustomer"},
+		{"table", "-o", "\x1b[31mjson"},
+		{"--model", evil, "table"},
+		{"who\r", "ec2", "iam"},
+	} {
+		_, stdout, stderr := run(t, args...)
+		for _, s := range []string{stdout, stderr} {
+			if strings.ContainsAny(s, "\x1b\x9b\u202e\r\a") {
+				t.Errorf("%q: raw control character in output %q", args, s)
+			}
+		}
+	}
+}
+
+// TestColor checks that colour appears only when it is enabled.
+func TestColor(t *testing.T) {
+	for _, color := range []bool{false, true} {
+		ios, _, out, _ := iostreams.Test()
+		ios.SetStdoutTTY(color)
+		ios.SetColorEnabled(color)
+		if code := Run([]string{"table"}, ios); code != exitOK {
+			t.Fatalf("exit code %d", code)
+		}
+		if got := strings.Contains(out.String(), "\x1b["); got != color {
+			t.Errorf("colour enabled %v: ANSI codes present = %v", color, got)
+		}
+		if color && !strings.Contains(out.String(), "\x1b[33mCustomer\x1b[0m") {
+			t.Errorf("customer cells are not yellow:\n%s", out)
+		}
+	}
+	ios, _, out, _ := iostreams.Test()
+	ios.SetColorEnabled(true)
+	Run([]string{"--no-color", "who", "ec2", "iam"}, ios)
+	if strings.Contains(out.String(), "\x1b[") {
+		t.Errorf("--no-color still coloured: %q", out)
+	}
+}
+
+// TestNewCmdWho checks how arguments and flags become options.
+func TestNewCmdWho(t *testing.T) {
+	tests := []struct {
+		args                   []string
+		service, item, variant string
+		quiet                  bool
+		expect                 string
+		wantErr                bool
+	}{
+		{args: []string{"ec2", "iam"}, service: "ec2", item: "iam"},
+		{args: []string{"--service", "ec2", "--item", "iam"}, service: "ec2", item: "iam"},
+		{args: []string{"ec2", "--item", "iam"}, service: "ec2", item: "iam"},
+		{args: []string{"--service", "ec2", "iam"}, service: "ec2", item: "iam"},
+		{args: []string{"-q", "lambda", "runtime", "--variant", "container-image", "--expect", "customer"}, service: "lambda", item: "runtime", variant: "container-image", quiet: true, expect: "customer"},
+		{args: []string{"ec2"}, wantErr: true},
+		{args: []string{}, wantErr: true},
+		{args: []string{"ec2", "iam", "x"}, wantErr: true},
+		{args: []string{"--service", "ec2", "--item", "iam", "x"}, wantErr: true},
+	}
+	for _, tt := range tests {
+		ios, _, _, _ := iostreams.Test()
+		var got *WhoOptions
+		cmd := NewCmdWho(newFactory(ios, "test"), func(o *WhoOptions) error { got = o; return nil })
+		cmd.SetArgs(tt.args)
+		cmd.SetOut(ios.Out)
+		cmd.SetErr(ios.ErrOut)
+		err := cmd.Execute()
+		if tt.wantErr {
+			if err == nil {
+				t.Errorf("%q: no error", tt.args)
+			} else if exitCode(err) != exitUsage {
+				t.Errorf("%q: exit code %d, want %d", tt.args, exitCode(err), exitUsage)
+			}
+			continue
+		}
+		if err != nil {
+			t.Errorf("%q: %v", tt.args, err)
+			continue
+		}
+		if got.Service != tt.service || got.Item != tt.item || got.Variant != tt.variant || got.Quiet != tt.quiet || got.Expect != tt.expect {
+			t.Errorf("%q: options %+v", tt.args, got)
+		}
+	}
+}
+
+// TestCompletionScripts keeps completions/ in step with `srm completion`.
+// SRM_UPDATE=1 rewrites them.
+func TestCompletionScripts(t *testing.T) {
+	for shell, file := range map[string]string{"bash": "srm.bash", "zsh": "_srm", "fish": "srm.fish", "powershell": "srm.ps1"} {
+		code, stdout, stderr := run(t, "completion", shell)
+		if code != exitOK || stdout == "" {
+			t.Fatalf("srm completion %s: code %d, stderr %q", shell, code, stderr)
+		}
+		path := filepath.Join("..", "completions", file)
+		if update {
+			if err := os.WriteFile(path, []byte(stdout), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		want, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatalf("%v (run SRM_UPDATE=1 go test ./cmd -run TestCompletionScripts)", err)
+		}
+		if string(want) != stdout {
+			t.Errorf("completions/%s is stale: run SRM_UPDATE=1 go test ./cmd -run TestCompletionScripts", file)
+		}
+	}
+}

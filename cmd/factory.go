@@ -1,0 +1,109 @@
+package cmd
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"sync"
+
+	"srm/data"
+	"srm/pkg/iostreams"
+	"srm/pkg/model"
+	"srm/pkg/render"
+)
+
+// GlobalOptions are the root command's persistent flags.
+type GlobalOptions struct {
+	Output   string   // -o/--output, as typed
+	Provider string   // --provider
+	Models   []string // --model, in the order given
+	NoColor  bool     // --no-color
+
+	format render.Format // Output, parsed
+}
+
+// Factory hands commands what they share: streams, global options and the
+// model, loaded lazily and at most once.
+type Factory struct {
+	IO      *iostreams.IOStreams
+	Global  *GlobalOptions
+	Model   func() (*model.Model, error)
+	Version string
+}
+
+func newFactory(ios *iostreams.IOStreams, version string) *Factory {
+	f := &Factory{IO: ios, Global: &GlobalOptions{}, Version: version}
+	f.Model = sync.OnceValues(func() (*model.Model, error) {
+		return loadModel(f.Global.Models)
+	})
+	return f
+}
+
+// loadModel is the one place that loads the model: the embedded files,
+// then each overlay in order.
+func loadModel(overlays []string) (*model.Model, error) {
+	embedded, err := model.FilesFromFS(data.FS)
+	if err != nil {
+		return nil, fmt.Errorf("reading the embedded model: %w", err)
+	}
+	layers := []model.Layer{{Files: embedded}}
+	for _, path := range overlays {
+		f, err := readModelFile(path)
+		if err != nil {
+			return nil, &model.LoadError{Problems: []model.Problem{{File: path, Message: err.Error()}}}
+		}
+		layers = append(layers, model.Layer{Files: []model.File{f}})
+	}
+	return model.Load(layers...)
+}
+
+// readModelFile reads a user's model file, refusing anything larger than a
+// model file can be before reading it all.
+func readModelFile(path string) (model.File, error) {
+	fh, err := os.Open(path)
+	if err != nil {
+		return model.File{}, withoutPath(err)
+	}
+	defer fh.Close()
+	if fi, err := fh.Stat(); err == nil && fi.IsDir() {
+		return model.File{}, errors.New("is a directory, not a model file")
+	}
+	data, err := io.ReadAll(io.LimitReader(fh, model.MaxFileBytes+1))
+	if err != nil {
+		return model.File{}, withoutPath(err)
+	}
+	if len(data) > model.MaxFileBytes {
+		return model.File{}, fmt.Errorf("file is larger than the limit of %d bytes", model.MaxFileBytes)
+	}
+	return model.File{Path: path, Data: data}, nil
+}
+
+// provider resolves --provider against the model.
+func (f *Factory) provider(m *model.Model) (*model.Provider, error) {
+	return m.ResolveProvider(f.Global.Provider)
+}
+
+// tableOptions are the text-table settings for the current streams.
+func (f *Factory) tableOptions() render.TableOptions {
+	return render.TableOptions{
+		Style:  f.style(),
+		Border: render.BorderUnicode,
+		Width:  f.IO.TerminalWidth(),
+	}
+}
+
+func (f *Factory) style() render.Style {
+	return render.Style{Color: f.IO.ColorEnabled()}
+}
+
+// withoutPath drops the path from an os error, since the message that
+// reports it names the file already.
+func withoutPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}

@@ -1,0 +1,125 @@
+package cmd
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/spf13/cobra"
+)
+
+// Help topics are commands with no run function: `srm help exit-codes`
+// prints their long text, and `srm --help` lists them.
+var helpTopics = []struct{ name, short, long string }{
+	{"exit-codes", "What srm's exit codes mean", `srm's exit codes mean one thing each, so scripts can rely on them:
+
+  0  answered
+  1  a check failed: srm who --expect OWNER found another owner
+  2  usage error: unknown flag or command, missing or extra argument, or a
+     bad flag value such as -o yaml
+  3  a name the model does not know or cannot decide between: an unknown or
+     ambiguous service, item, provider or variant, or an item that does not
+     apply to the service; stderr suggests the closest names
+  4  an input file cannot be read, parsed or validated, such as a --model
+     overlay; stderr names the file, the line where known, and the key
+  70 an internal error: a bug in srm, please report it
+
+On every error stdout stays empty and stderr has one line starting "srm: ".
+A code of 2 or more means srm could not answer.`},
+	{"environment", "Environment variables srm reads", `NO_COLOR        any non-empty value turns colour off
+TERM            "dumb" turns colour off
+FORCE_COLOR     any non-empty value other than 0 turns colour on even when
+CLICOLOR_FORCE  stdout is not a terminal (NO_COLOR and --no-color still win)
+COLUMNS         the width text tables wrap to; by default the terminal's
+                width, and no wrapping when stdout is not a terminal`},
+	{"json", "The JSON that -o json prints", `-o json prints one JSON object per command, indented, with snake_case keys.
+Every object has "schema_version" (currently 1) and "provider". Fields are
+only ever added: none is renamed, removed or given a new meaning.
+
+srm who -o json:
+  schema_version, provider, service, service_name, variant ("" for the
+  default deployment), item, item_name, category, owner (a party id such
+  as "aws" or "customer", or "shared" or "n/a"), owner_name, label,
+  summary, provider_does, customer_does, party_does (party id -> list),
+  caveats, sources (list of {url, title, checked}), alternatives (other
+  deployments whose answer differs: {variant, owner, label}), origin (the
+  model file the answer came from)
+
+srm table -o json:
+  schema_version, provider, title, columns ({service, variant, name,
+  short_name, model}), rows ({id, name, category}), cells (one per
+  service and item that has one: service, variant, item, owner, label,
+  summary, provider_does, customer_does, party_does, caveats, sources,
+  origin)
+
+srm services -o json:
+  schema_version, provider, services ({id, provider, name, short_name,
+  model, aliases, description, default_deployment, variants, items})
+
+srm items -o json:
+  schema_version, provider, items ({id, name, category, aliases,
+  description, services})
+
+Lists are [] when empty, never null.`},
+}
+
+func addHelpTopics(root *cobra.Command) {
+	for _, t := range helpTopics {
+		root.AddCommand(&cobra.Command{Use: t.name, Short: t.short, Long: t.long})
+	}
+}
+
+// newHelpCmd replaces cobra's help command, which prints "Unknown help
+// topic" and succeeds; srm treats an unknown topic as a usage error.
+func newHelpCmd(root *cobra.Command) *cobra.Command {
+	return &cobra.Command{
+		Use:   "help [command | topic]",
+		Short: "Help about any command or topic",
+		Long:  "Help prints the help of any command or topic, such as 'srm help who' or 'srm help exit-codes'.",
+		ValidArgsFunction: func(c *cobra.Command, args []string, toComplete string) ([]cobra.Completion, cobra.ShellCompDirective) {
+			parent, _, err := root.Find(args)
+			if err != nil {
+				return nil, cobra.ShellCompDirectiveNoFileComp
+			}
+			var out []cobra.Completion
+			for _, sub := range parent.Commands() {
+				if sub.IsAvailableCommand() || sub.IsAdditionalHelpTopicCommand() {
+					out = append(out, cobra.CompletionWithDesc(sub.Name(), sub.Short))
+				}
+			}
+			return out, cobra.ShellCompDirectiveNoFileComp
+		},
+		RunE: func(c *cobra.Command, args []string) error {
+			target, rest, err := root.Find(args)
+			if err != nil || len(rest) > 0 {
+				msg := "unknown help topic " + strconv.Quote(strings.Join(args, " "))
+				if s := root.SuggestionsFor(args[len(args)-1]); len(s) > 0 {
+					msg += " (did you mean " + strconv.Quote(s[0]) + "?)"
+				}
+				return usageErrorf(c, "%s", msg)
+			}
+			return target.Help()
+		},
+	}
+}
+
+// fixCompletionCmd makes `srm completion SHELL` reject an unknown shell,
+// which cobra's default command answers with help and success.
+func fixCompletionCmd(root *cobra.Command) {
+	root.InitDefaultCompletionCmd()
+	for _, c := range root.Commands() {
+		if c.Name() != "completion" {
+			continue
+		}
+		var shells []string
+		for _, sub := range c.Commands() {
+			shells = append(shells, sub.Name())
+		}
+		c.Args = cobra.ArbitraryArgs
+		c.RunE = func(cmd *cobra.Command, args []string) error {
+			if len(args) > 0 {
+				return usageErrorf(cmd, "unknown shell %q (valid: %s)", args[0], strings.Join(shells, ", "))
+			}
+			return cmd.Help()
+		}
+	}
+}

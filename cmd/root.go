@@ -1,0 +1,163 @@
+// Package cmd is srm's command tree: it turns command lines into calls on
+// the model and the renderers, and nothing more.
+//
+// The rules every command follows:
+//   - the answer goes to stdout, everything else to stderr, prefixed "srm: ";
+//   - when a command fails, stdout stays empty and stderr gets one line;
+//   - commands return typed errors, and exitCode alone maps them to exit
+//     codes (0 answered, 1 check failed, 2 usage, 3 unknown name, 4 bad
+//     input file);
+//   - cobra's own error and usage printing is off.
+package cmd
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"runtime/debug"
+
+	"github.com/spf13/cobra"
+
+	"srm/pkg/iostreams"
+	"srm/pkg/render"
+)
+
+// Main runs srm on the process's arguments and streams, and returns the
+// exit code.
+func Main() int {
+	return Run(os.Args[1:], iostreams.System())
+}
+
+// Run runs srm with the given arguments on the given streams. A command's
+// stdout is buffered and written only when it succeeds, so a failing
+// command never leaves a partial answer behind.
+func Run(args []string, ios *iostreams.IOStreams) int {
+	out := ios.Out
+	var buf bytes.Buffer
+	ios.Out = &buf
+	defer func() { ios.Out = out }()
+
+	f := newFactory(ios, version())
+	root := NewRootCmd(f)
+	root.SetArgs(args)
+	cmd, err := root.ExecuteC()
+	if err != nil {
+		fmt.Fprintf(ios.ErrOut, "srm: %s\n", render.Sanitize(errorMessage(err, cmd)))
+		return exitCode(err)
+	}
+	if _, err := out.Write(buf.Bytes()); err != nil {
+		fmt.Fprintf(ios.ErrOut, "srm: writing output: %s\n", render.Sanitize(err.Error()))
+		return exitInternal
+	}
+	return exitOK
+}
+
+const rootLong = `srm answers one question fast and right: for a cloud service, who owns a
+security item - the provider, the customer, both (shared), or nobody (n/a)?
+Every answer says what each party does, the caveats, and the provider's own
+documentation as its source.
+
+Names are matched case-insensitively against ids, display names and
+aliases: "Amazon EC2", "guest OS" and "security groups" all work.
+
+Exit codes:
+  0  answered
+  1  a check failed (--expect)
+  2  usage error: unknown flag or command, missing or extra argument, bad flag value
+  3  unknown or ambiguous name (service, item, provider or variant)
+  4  an input file (such as a --model overlay) cannot be read, parsed or validated
+On every error stdout stays empty and stderr has one line starting "srm: ".`
+
+// NewRootCmd builds the whole command tree afresh, so each run and each
+// test gets its own state.
+func NewRootCmd(f *Factory) *cobra.Command {
+	g := f.Global
+	root := &cobra.Command{
+		Use:   "srm <command>",
+		Short: "Who owns each security item of a cloud service: the provider, the customer, both or nobody",
+		Long:  rootLong,
+		Example: `  $ srm who ec2 guest-os-patching
+  $ srm who --service "Amazon RDS" --item backups -o json
+  $ srm table
+  $ srm table --services ec2,s3,dynamodb -o markdown`,
+		SilenceErrors: true,
+		SilenceUsage:  true,
+		Version:       f.Version,
+		PersistentPreRunE: func(cmd *cobra.Command, _ []string) error {
+			return preRun(f)
+		},
+	}
+	root.SetOut(f.IO.Out)
+	root.SetErr(f.IO.ErrOut)
+	root.SetVersionTemplate("srm {{.Version}}\n")
+	root.Flags().Bool("version", false, "print srm's version")
+	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
+		return &usageError{msg: err.Error(), cmd: c}
+	})
+
+	pf := root.PersistentFlags()
+	pf.StringVarP(&g.Output, "output", "o", "text", "output format: text, json, markdown or csv")
+	pf.StringVar(&g.Provider, "provider", "aws", "cloud provider whose services plain names refer to")
+	pf.StringArrayVar(&g.Models, "model", nil, "load a TOML model `file` over the embedded model (repeatable; later files win)")
+	pf.BoolVar(&g.NoColor, "no-color", false, "never colour the output")
+	_ = root.MarkPersistentFlagFilename("model", "toml")
+
+	root.AddGroup(&cobra.Group{ID: "ask", Title: "Ask the model:"}, &cobra.Group{ID: "list", Title: "List what the model holds:"})
+	root.AddCommand(
+		NewCmdWho(f, nil),
+		NewCmdTable(f, nil),
+		NewCmdServices(f, nil),
+		NewCmdItems(f, nil),
+	)
+	addHelpTopics(root)
+	root.SetHelpCommand(newHelpCmd(root))
+	fixCompletionCmd(root)
+	registerGlobalCompletions(f, root)
+	root.CompletionOptions.SetDefaultShellCompDirective(cobra.ShellCompDirectiveNoFileComp)
+	markRunErrors(root)
+	return root
+}
+
+// preRun checks the global flags before any command runs.
+func preRun(f *Factory) error {
+	format, err := render.ParseFormat(f.Global.Output)
+	if err != nil {
+		return &usageError{msg: err.Error()}
+	}
+	f.Global.format = format
+	if f.Global.NoColor {
+		f.IO.SetColorEnabled(false)
+	}
+	return nil
+}
+
+// markRunErrors wraps the run functions of every command so that exitCode
+// can tell srm's own errors from cobra's command-line errors.
+func markRunErrors(c *cobra.Command) {
+	wrap := func(fn func(*cobra.Command, []string) error) func(*cobra.Command, []string) error {
+		if fn == nil {
+			return nil
+		}
+		return func(cmd *cobra.Command, args []string) error {
+			if err := fn(cmd, args); err != nil {
+				return &runError{err: err}
+			}
+			return nil
+		}
+	}
+	c.RunE = wrap(c.RunE)
+	c.PreRunE = wrap(c.PreRunE)
+	c.PersistentPreRunE = wrap(c.PersistentPreRunE)
+	for _, sub := range c.Commands() {
+		markRunErrors(sub)
+	}
+}
+
+// version is the module version srm was built as, such as v1.2.0, or
+// "(devel)" for a build from a working tree.
+func version() string {
+	if info, ok := debug.ReadBuildInfo(); ok && info.Main.Version != "" {
+		return info.Main.Version
+	}
+	return "(devel)"
+}

@@ -1,0 +1,43 @@
+package cmd
+
+import (
+	"github.com/spf13/cobra"
+
+	"srm/pkg/render"
+)
+
+// ServicesOptions are the inputs of `srm services`.
+type ServicesOptions struct {
+	*Factory
+}
+
+// NewCmdServices builds `srm services`. runF replaces servicesRun in tests.
+func NewCmdServices(f *Factory, runF func(*ServicesOptions) error) *cobra.Command {
+	opts := &ServicesOptions{Factory: f}
+	return &cobra.Command{
+		Use:   "services",
+		Short: "List the services of the provider, with their variants",
+		Example: `  $ srm services
+  $ srm services -o json | jq -r '.services[].id'`,
+		GroupID: "list",
+		Args:    noArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if runF != nil {
+				return runF(opts)
+			}
+			return servicesRun(opts)
+		},
+	}
+}
+
+func servicesRun(o *ServicesOptions) error {
+	m, err := o.Model()
+	if err != nil {
+		return err
+	}
+	prov, err := o.provider(m)
+	if err != nil {
+		return err
+	}
+	return render.Services(o.IO.Out, o.Global.format, o.tableOptions(), m, prov, m.ServicesOf(prov.ID))
+}

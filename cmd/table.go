@@ -1,0 +1,104 @@
+package cmd
+
+import (
+	"github.com/spf13/cobra"
+
+	"srm/pkg/model"
+	"srm/pkg/render"
+)
+
+// TableOptions are the inputs of `srm table`.
+type TableOptions struct {
+	*Factory
+
+	Services []string // --services; empty for the provider's default table
+	Items    []string // --items; empty for the default table's or all applicable items
+}
+
+// NewCmdTable builds `srm table`. runF replaces tableRun in tests.
+func NewCmdTable(f *Factory, runF func(*TableOptions) error) *cobra.Command {
+	opts := &TableOptions{Factory: f}
+	cmd := &cobra.Command{
+		Use:   "table [--services <service>,...] [--items <item>,...]",
+		Short: "Compare who owns each item across services",
+		Long: `Compare who owns each item across services, one column per service.
+
+With no flags it prints the provider's classic comparison: for AWS, EC2
+(IaaS), RDS (PaaS) and Lambda (serverless) across fifteen items. --services
+picks the columns (a service may name a variant, as in
+"lambda:container-image"); --items picks the rows, otherwise every item
+that applies to at least one of the services is shown. "—" marks an item
+that does not apply to a service at all.
+
+CSV output has one record per cell; JSON has the columns, rows and cells.`,
+		Example: `  $ srm table
+  $ srm table --services ec2,s3,dynamodb
+  $ srm table --items guest-os-patching,encryption-at-rest -o markdown
+  $ srm table -o csv > srm.csv`,
+		GroupID: "ask",
+		Args:    noArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if runF != nil {
+				return runF(opts)
+			}
+			return tableRun(opts)
+		},
+	}
+	cmd.Flags().StringSliceVar(&opts.Services, "services", nil, "comma-separated `services` to compare")
+	cmd.Flags().StringSliceVar(&opts.Items, "items", nil, "comma-separated `items` to show")
+	registerFlagCompletion(cmd, "services", completeList(completeServices(f)))
+	registerFlagCompletion(cmd, "items", completeList(completeItems(f)))
+	return cmd
+}
+
+func tableRun(o *TableOptions) error {
+	m, err := o.Model()
+	if err != nil {
+		return err
+	}
+	prov, err := o.provider(m)
+	if err != nil {
+		return err
+	}
+	var (
+		targets []model.Target
+		items   []*model.Item
+		title   string
+	)
+	def := m.Table(prov.DefaultTable)
+	serviceNames := o.Services
+	if len(serviceNames) == 0 {
+		if def == nil {
+			for _, s := range m.ServicesOf(prov.ID) {
+				serviceNames = append(serviceNames, s.ID)
+			}
+		} else {
+			serviceNames, title = def.Services, def.Title
+		}
+	}
+	for _, name := range serviceNames {
+		t, err := m.ResolveTarget(prov.ID, name)
+		if err != nil {
+			return err
+		}
+		targets = append(targets, t)
+	}
+	switch {
+	case len(o.Items) > 0:
+		for _, name := range o.Items {
+			it, err := m.ResolveItem(name)
+			if err != nil {
+				return err
+			}
+			items = append(items, it)
+		}
+	case len(o.Services) == 0 && def != nil:
+		for _, id := range def.Items {
+			items = append(items, m.Item(id))
+		}
+	default:
+		items = m.ItemsOfTargets(targets)
+	}
+	mx := m.Matrix(prov, title, targets, items)
+	return render.Matrix(o.IO.Out, o.Global.format, o.tableOptions(), m, mx)
+}

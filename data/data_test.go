@@ -1,0 +1,161 @@
+package data_test
+
+import (
+	"net/url"
+	"os"
+	"slices"
+	"strings"
+	"testing"
+
+	"srm/data"
+	"srm/pkg/model"
+)
+
+func loadEmbedded(t *testing.T) (*model.Model, []model.File) {
+	t.Helper()
+	files, err := model.FilesFromFS(data.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := model.Load(model.Layer{Files: files})
+	if err != nil {
+		t.Fatalf("the embedded model does not load: %v", err)
+	}
+	return m, files
+}
+
+// TestEmbeddedModelLoads loads every shipped file, one subtest per file:
+// each must decode strictly on its own, and all together must validate.
+func TestEmbeddedModelLoads(t *testing.T) {
+	m, files := loadEmbedded(t)
+	if len(files) == 0 {
+		t.Fatal("no embedded model files")
+	}
+	for _, f := range files {
+		t.Run(f.Path, func(t *testing.T) {
+			if ps := model.DecodeProblems(f); len(ps) > 0 {
+				t.Fatalf("%d problems, first: %s", len(ps), ps[0])
+			}
+			n := 0
+			for _, c := range m.Cells {
+				if c.Origin == f.Path {
+					n++
+				}
+			}
+			if strings.HasPrefix(f.Path, "embedded:aws-") && n == 0 {
+				t.Errorf("service file has no cells")
+			}
+		})
+	}
+}
+
+// TestCellsFollowTheRules checks what load-time validation leaves to the
+// shipped data: sources on the provider's own documentation, labels that
+// agree with owners, and a summary for every cell.
+func TestCellsFollowTheRules(t *testing.T) {
+	m, _ := loadEmbedded(t)
+	for _, c := range m.Cells {
+		key := c.Service + ":" + c.Variant + "/" + c.Item
+		svc := m.Service(c.Service)
+		prov := m.Provider(svc.Provider)
+		if want := m.OwnerFromLabel(prov.ID, c.Label); want != c.Owner {
+			t.Errorf("%s: label %q implies owner %q, but the owner is %q", key, c.Label, want, c.Owner)
+		}
+		if c.Summary == "" {
+			t.Errorf("%s: no summary", key)
+		}
+		for _, s := range c.Sources {
+			u, err := url.Parse(s.URL)
+			if err != nil || u.Scheme != "https" || !slices.Contains(prov.DocHosts, u.Host) {
+				t.Errorf("%s: source %s is not on %s's documentation (%v)", key, s.URL, prov.ShortName, prov.DocHosts)
+			}
+			if s.Title == "" {
+				t.Errorf("%s: source %s has no title", key, s.URL)
+			}
+		}
+	}
+}
+
+// TestServicesCoverTheirItems checks that the five founding services have a
+// cell for every item of the classic table, and S3 and DynamoDB for the
+// items the note names for them.
+func TestServicesCoverTheirItems(t *testing.T) {
+	m, _ := loadEmbedded(t)
+	canonical := m.Table("aws-canonical")
+	if canonical == nil {
+		t.Fatal("no aws-canonical table")
+	}
+	extra := map[string][]string{
+		"s3":       {"bucket-policies", "object-acls", "block-public-access", "data-classification"},
+		"dynamodb": {"table-design"},
+	}
+	for _, svc := range []string{"ec2", "rds", "lambda", "s3", "dynamodb"} {
+		for _, item := range append(slices.Clone(canonical.Items), extra[svc]...) {
+			if m.Cell(svc, "", item) == nil {
+				t.Errorf("%s has no cell for %s", svc, item)
+			}
+		}
+	}
+}
+
+// TestCanonicalTableMatchesTheNote compares the model with the note's
+// comparison table, kept in testdata/note-table.tsv, cell for cell.
+func TestCanonicalTableMatchesTheNote(t *testing.T) {
+	m, _ := loadEmbedded(t)
+	rows := readNoteTable(t)
+	table := m.Table("aws-canonical")
+	header := rows[0][1:]
+	if len(rows)-1 != len(table.Items) {
+		t.Fatalf("the note has %d rows, the table %d items", len(rows)-1, len(table.Items))
+	}
+	for j, id := range table.Services {
+		if got := m.Service(id).ShortName; got != header[j] {
+			t.Errorf("column %d is %q, the note's is %q", j, got, header[j])
+		}
+	}
+	for i, row := range rows[1:] {
+		item := m.Item(table.Items[i])
+		if item.Name != row[0] {
+			t.Errorf("row %d is %q, the note's is %q", i, item.Name, row[0])
+		}
+		for j, svc := range table.Services {
+			c := m.Cell(svc, "", item.ID)
+			if c == nil || c.Label != row[j+1] {
+				t.Errorf("%s/%s: label %v, the note's is %q", svc, item.ID, c, row[j+1])
+			}
+		}
+	}
+}
+
+// TestNoteTableIsFaithful checks testdata/note-table.tsv against the note
+// itself, where the shared reference material is checked out beside the
+// project.
+func TestNoteTableIsFaithful(t *testing.T) {
+	note, err := os.ReadFile("../../shared/reference/aws-shared-responsibility-model-note.txt")
+	if os.IsNotExist(err) {
+		t.Skip("../shared/reference is not checked out")
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(string(note), "\n")
+	for _, row := range readNoteTable(t)[1:] {
+		want := strings.Join(row, " ")
+		if !slices.Contains(lines, want) {
+			t.Errorf("the note has no table line %q", want)
+		}
+	}
+}
+
+func readNoteTable(t *testing.T) [][]string {
+	t.Helper()
+	raw, err := os.ReadFile("testdata/note-table.tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rows [][]string
+	for _, line := range strings.Split(strings.TrimSpace(string(raw)), "\n") {
+		rows = append(rows, strings.Split(line, "\t"))
+	}
+	return rows
+}

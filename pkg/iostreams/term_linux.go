@@ -1,0 +1,7 @@
+//go:build linux
+
+package iostreams
+
+import "golang.org/x/sys/unix"
+
+const ioctlReadTermios = unix.TCGETS

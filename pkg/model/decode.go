@@ -1,0 +1,176 @@
+package model
+
+import (
+	"errors"
+	"reflect"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/BurntSushi/toml"
+)
+
+// document is the shape of one model file. Every section is optional, so an
+// overlay can add a single party or override a single cell.
+type document struct {
+	Providers     []*Provider     `toml:"providers"`
+	Parties       []*Party        `toml:"parties"`
+	Categories    []*Category     `toml:"categories"`
+	ServiceModels []*ServiceModel `toml:"service_models"`
+	Items         []*Item         `toml:"items"`
+	Services      []*Service      `toml:"services"`
+	Variants      []*Variant      `toml:"variants"`
+	Tables        []*Table        `toml:"tables"`
+	Cells         []*Cell         `toml:"cells"`
+}
+
+// MaxFileBytes caps the size of one model file, so a stray large file
+// cannot make srm read and parse for minutes.
+const MaxFileBytes = 4 << 20
+
+var lineInError = regexp.MustCompile(`line (\d+)`)
+
+// decode parses one file strictly: syntax errors, type mismatches, unknown
+// keys and keys spelled with the wrong case are all problems.
+func decode(f File) (*document, []Problem) {
+	ps := &problems{file: f.Path}
+	if len(f.Data) > MaxFileBytes {
+		ps.add(0, "", "file is %d bytes, more than the limit of %d", len(f.Data), MaxFileBytes)
+		return nil, ps.list
+	}
+	if !utf8.Valid(f.Data) {
+		ps.add(0, "", "file is not valid UTF-8")
+		return nil, ps.list
+	}
+	ps.lines = newLineIndex(f.Data)
+	var doc document
+	md, err := toml.Decode(string(f.Data), &doc)
+	if err != nil {
+		ps.add(errorLine(err), "", "%s", tomlMessage(err))
+		return nil, ps.list
+	}
+	checkKeys(md, ps)
+	if len(ps.list) > 0 {
+		return nil, ps.list
+	}
+	return &doc, nil
+}
+
+func errorLine(err error) int {
+	var pe toml.ParseError
+	if errors.As(err, &pe) {
+		return pe.Position.Line
+	}
+	if m := lineInError.FindStringSubmatch(err.Error()); m != nil {
+		n, _ := strconv.Atoi(m[1])
+		return n
+	}
+	return 0
+}
+
+// tomlMessage turns a decoder error into one line without the library's
+// "toml: line N (last key ...)" prefix, which Problem already carries.
+func tomlMessage(err error) string {
+	var pe toml.ParseError
+	msg := err.Error()
+	if errors.As(err, &pe) {
+		msg = pe.Message
+	}
+	if i := strings.Index(msg, "): "); strings.HasPrefix(msg, "toml: line") && i > 0 {
+		msg = msg[i+3:]
+	}
+	msg = strings.TrimPrefix(msg, "toml: ")
+	if i := strings.IndexByte(msg, '\n'); i >= 0 {
+		msg = msg[:i]
+	}
+	return "invalid TOML: " + msg
+}
+
+// checkKeys walks every key the file defines against the document's struct
+// tags. BurntSushi/toml matches keys case-insensitively and ignores keys it
+// has no field for, so both are caught here.
+func checkKeys(md toml.MetaData, ps *problems) {
+	seen := map[string]bool{}
+	for _, key := range md.Keys() {
+		path := key.String()
+		if seen[path] {
+			continue
+		}
+		seen[path] = true
+		if msg := checkKeyPath(key); msg != "" {
+			ps.add(ps.lines.key(key[len(key)-1]), path, "%s", msg)
+		}
+	}
+}
+
+var documentType = reflect.TypeFor[document]()
+
+func checkKeyPath(key toml.Key) string {
+	t := documentType
+	for i := 0; i < len(key); i++ {
+		for t.Kind() == reflect.Pointer || t.Kind() == reflect.Slice {
+			t = t.Elem()
+		}
+		switch t.Kind() {
+		case reflect.Map:
+			// The component is a map key, such as a party id under party_does.
+			t = t.Elem()
+			continue
+		case reflect.Struct:
+		default:
+			return "unexpected key: this value has no keys"
+		}
+		name := key[i]
+		field, ok := fieldByTag(t, name)
+		if !ok {
+			known := tagNames(t)
+			if alt := caseFold(known, name); alt != "" {
+				return "key must be spelled " + strconv.Quote(alt)
+			}
+			msg := "unknown key " + strconv.Quote(name)
+			if s := closest(name, known); s != "" {
+				msg += " (did you mean " + strconv.Quote(s) + "?)"
+			}
+			return msg
+		}
+		t = field.Type
+	}
+	return ""
+}
+
+func fieldByTag(t reflect.Type, name string) (reflect.StructField, bool) {
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		if tag := strings.Split(f.Tag.Get("toml"), ",")[0]; tag == name && tag != "-" {
+			return f, true
+		}
+	}
+	return reflect.StructField{}, false
+}
+
+func tagNames(t reflect.Type) []string {
+	var names []string
+	for i := 0; i < t.NumField(); i++ {
+		if tag := strings.Split(t.Field(i).Tag.Get("toml"), ",")[0]; tag != "" && tag != "-" {
+			names = append(names, tag)
+		}
+	}
+	return names
+}
+
+func caseFold(known []string, name string) string {
+	for _, k := range known {
+		if strings.EqualFold(k, name) {
+			return k
+		}
+	}
+	return ""
+}
+
+// DecodeProblems decodes one file on its own and returns its syntax and
+// key problems, without validating references to other files.
+func DecodeProblems(f File) []Problem {
+	_, ps := decode(f)
+	return ps
+}

@@ -1,0 +1,69 @@
+package model
+
+import "strconv"
+
+// index holds the name lookups of a validated model.
+type index struct {
+	providers *nameIndex
+	parties   map[string]*Party
+	items     *nameIndex
+	itemByID  map[string]*Item
+	services  map[string]*nameIndex // per provider id
+	allSvc    map[string]*Service
+	variants  map[string]*nameIndex // per service id
+	variantBy map[string]*Variant   // "service:variant"
+	cells     map[CellKey]*Cell
+}
+
+// names builds the indexes and reports names that two entries share.
+func (v *validator) names() {
+	m := v.m
+	ix := &index{
+		providers: newNameIndex("provider", ""),
+		parties:   map[string]*Party{},
+		items:     newNameIndex("item", ""),
+		itemByID:  map[string]*Item{},
+		services:  map[string]*nameIndex{},
+		allSvc:    map[string]*Service{},
+		variants:  map[string]*nameIndex{},
+		variantBy: map[string]*Variant{},
+		cells:     map[CellKey]*Cell{},
+	}
+	clash := func(e any, name, other string) {
+		if name != "" {
+			v.add(e, "aliases", "name %s is already used by %s", strconv.Quote(name), strconv.Quote(other))
+		}
+	}
+	for _, p := range m.Providers {
+		n, o := ix.providers.add(p.ID, append([]string{p.Name, p.ShortName}, p.Aliases...)...)
+		clash(p, n, o)
+		ix.services[p.ID] = newNameIndex("service", "")
+	}
+	for _, p := range m.Parties {
+		ix.parties[p.ID] = p
+	}
+	for _, it := range m.Items {
+		n, o := ix.items.add(it.ID, append([]string{it.Name}, it.Aliases...)...)
+		clash(it, n, o)
+		ix.itemByID[it.ID] = it
+	}
+	for _, s := range m.Services {
+		ix.allSvc[s.ID] = s
+		if byProvider := ix.services[s.Provider]; byProvider != nil {
+			n, o := byProvider.add(s.ID, append([]string{s.Name, s.ShortName}, s.Aliases...)...)
+			clash(s, n, o)
+		}
+		ix.variants[s.ID] = newNameIndex("variant", "of service "+strconv.Quote(s.ID))
+	}
+	for _, va := range m.Variants {
+		ix.variantBy[va.Service+":"+va.ID] = va
+		if byService := ix.variants[va.Service]; byService != nil {
+			n, o := byService.add(va.ID, append([]string{va.Name}, va.Aliases...)...)
+			clash(va, n, o)
+		}
+	}
+	for _, c := range m.Cells {
+		ix.cells[c.key()] = c
+	}
+	m.index = ix
+}

@@ -1,0 +1,230 @@
+package model
+
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode"
+)
+
+// normalize folds a name for matching: case-insensitive, and any run of
+// spaces or punctuation counts as one separator, so "Guest OS patching",
+// "guest-os-patching" and "GUEST_OS  patching" are the same name.
+func normalize(s string) string {
+	var b strings.Builder
+	pendingSpace := false
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			if pendingSpace && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			pendingSpace = false
+			b.WriteRune(unicode.ToLower(r))
+			continue
+		}
+		pendingSpace = true
+	}
+	return b.String()
+}
+
+// NameError is an unknown or ambiguous name of a service, item, provider or
+// variant. The command line maps it to exit code 3.
+type NameError struct {
+	Kind       string   // "service", "item", "provider", "variant"
+	Name       string   // what the user typed
+	Scope      string   // optional, such as `of service "lambda"`
+	Candidates []string // closest canonical ids, best first
+	Ambiguous  bool     // the name matches several entries equally well
+	Known      []string // every valid id, used when nothing is close
+}
+
+func (e *NameError) Error() string {
+	name := strconv.Quote(e.Name)
+	if e.Scope != "" {
+		name += " " + e.Scope
+	}
+	if e.Ambiguous {
+		return fmt.Sprintf("ambiguous %s name %s: it matches %s", e.Kind, name, orList(e.Candidates))
+	}
+	msg := fmt.Sprintf("unknown %s %s", e.Kind, name)
+	switch {
+	case len(e.Candidates) > 0:
+		return msg + " (did you mean " + orList(e.Candidates) + "?)"
+	case len(e.Known) == 0:
+		return msg + " (there are none)"
+	case len(e.Known) <= 12:
+		return msg + " (valid: " + strings.Join(e.Known, ", ") + ")"
+	default:
+		return msg + " (run 'srm " + e.Kind + "s' to list them)"
+	}
+}
+
+func orList(ids []string) string {
+	q := make([]string, len(ids))
+	for i, id := range ids {
+		q[i] = strconv.Quote(id)
+	}
+	switch len(q) {
+	case 0:
+		return ""
+	case 1:
+		return q[0]
+	case 2:
+		return q[0] + " or " + q[1]
+	default:
+		return strings.Join(q[:len(q)-1], ", ") + " or " + q[len(q)-1]
+	}
+}
+
+// nameIndex resolves the names of one kind of entry: ids, display names,
+// short names and aliases, all normalized.
+type nameIndex struct {
+	kind  string
+	scope string
+	ids   []string
+	byKey map[string]string
+	keys  []nameKey
+}
+
+type nameKey struct{ key, id string }
+
+func newNameIndex(kind, scope string) *nameIndex {
+	return &nameIndex{kind: kind, scope: scope, byKey: map[string]string{}}
+}
+
+// add registers names for id. It returns the first name that another entry
+// already uses, and that entry's id.
+func (ix *nameIndex) add(id string, names ...string) (clash, other string) {
+	ix.ids = append(ix.ids, id)
+	for _, n := range append([]string{id}, names...) {
+		k := normalize(n)
+		if k == "" {
+			continue
+		}
+		if prev, ok := ix.byKey[k]; ok {
+			if prev != id && clash == "" {
+				clash, other = n, prev
+			}
+			continue
+		}
+		ix.byKey[k] = id
+		ix.keys = append(ix.keys, nameKey{k, id})
+	}
+	return clash, other
+}
+
+func (ix *nameIndex) resolve(name string) (string, error) {
+	k := normalize(name)
+	if id, ok := ix.byKey[k]; ok && k != "" {
+		return id, nil
+	}
+	err := &NameError{Kind: ix.kind, Name: name, Scope: ix.scope, Known: ix.ids}
+	if partial := ix.partialMatches(k); len(partial) > 1 {
+		err.Candidates, err.Ambiguous = partial, true
+		if len(err.Candidates) > 6 {
+			err.Candidates = err.Candidates[:6]
+		}
+		return "", err
+	} else if len(partial) == 1 {
+		err.Candidates = partial
+		return "", err
+	}
+	err.Candidates = ix.closest(k, 3)
+	return "", err
+}
+
+// partialMatches returns the entries where every word of the query starts
+// a word of one of the entry's names, such as "encryption" for both
+// encryption items. srm lists them rather than guessing.
+func (ix *nameIndex) partialMatches(query string) []string {
+	words := strings.Fields(query)
+	if len(words) == 0 {
+		return nil
+	}
+	var ids []string
+	for _, nk := range ix.keys {
+		if slices.Contains(ids, nk.id) {
+			continue
+		}
+		keyWords := strings.Fields(nk.key)
+		all := true
+		for _, w := range words {
+			if !slices.ContainsFunc(keyWords, func(kw string) bool { return strings.HasPrefix(kw, w) }) {
+				all = false
+				break
+			}
+		}
+		if all {
+			ids = append(ids, nk.id)
+		}
+	}
+	return ids
+}
+
+// closest returns up to n ids whose names are within a small edit distance
+// of the query, nearest first.
+func (ix *nameIndex) closest(query string, n int) []string {
+	if query == "" || len(query) > maxSuggestLen {
+		return nil
+	}
+	limit := max(1, min(3, len([]rune(query))/3))
+	best := map[string]int{}
+	for _, nk := range ix.keys {
+		d := levenshtein(query, nk.key)
+		if d > limit {
+			continue
+		}
+		if prev, ok := best[nk.id]; !ok || d < prev {
+			best[nk.id] = d
+		}
+	}
+	ids := make([]string, 0, len(best))
+	for _, id := range ix.ids {
+		if _, ok := best[id]; ok {
+			ids = append(ids, id)
+		}
+	}
+	slices.SortStableFunc(ids, func(a, b string) int { return best[a] - best[b] })
+	if len(ids) > n {
+		ids = ids[:n]
+	}
+	return ids
+}
+
+// closest returns the candidate nearest to name by edit distance, if any is
+// close enough to be a likely typo.
+func closest(name string, candidates []string) string {
+	ix := newNameIndex("", "")
+	for _, c := range candidates {
+		ix.add(c)
+	}
+	if ids := ix.closest(normalize(name), 1); len(ids) > 0 {
+		return ids[0]
+	}
+	return ""
+}
+
+// maxSuggestLen bounds the work of suggesting names for very long input.
+const maxSuggestLen = 128
+
+func levenshtein(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}

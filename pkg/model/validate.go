@@ -1,0 +1,405 @@
+package model
+
+import (
+	"fmt"
+	"net/url"
+	"reflect"
+	"regexp"
+	"slices"
+	"strconv"
+	"unicode"
+)
+
+var idPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+
+// Limits on user-supplied text, so that one file cannot make every answer
+// enormous.
+const (
+	MaxTextLen  = 2000 // runes in any one string
+	MaxListLen  = 200  // entries in any one list
+	MaxEntities = 200_000
+)
+
+// validator collects problems about the merged model, pointing each at the
+// file and entry that defined the offending value.
+type validator struct {
+	m   *Model
+	out []Problem
+}
+
+func (v *validator) add(e any, field, format string, args ...any) {
+	if ref, ok := v.m.refs[e]; ok {
+		v.out = append(v.out, ref.problem(field, format, args...))
+		return
+	}
+	v.out = append(v.out, Problem{File: "model", Key: field, Message: fmt.Sprintf(format, args...)})
+}
+
+func (m *Model) validate() []Problem {
+	v := &validator{m: m}
+	v.required()
+	v.ids()
+	v.text()
+	v.references()
+	v.cells()
+	if len(v.out) == 0 {
+		v.names()
+	}
+	return v.out
+}
+
+func (v *validator) required() {
+	req := func(e any, field, value string) {
+		if value == "" {
+			v.add(e, field, "missing required key")
+		}
+	}
+	for _, p := range v.m.Providers {
+		req(p, "id", p.ID)
+		req(p, "name", p.Name)
+		req(p, "short_name", p.ShortName)
+		req(p, "party", p.Party)
+		if len(p.DocHosts) == 0 {
+			v.add(p, "doc_hosts", "missing required key: list the hosts of the provider's documentation")
+		}
+	}
+	for _, p := range v.m.Parties {
+		req(p, "id", p.ID)
+		req(p, "name", p.Name)
+		req(p, "kind", p.Kind)
+	}
+	for _, c := range v.m.Categories {
+		req(c, "id", c.ID)
+		req(c, "name", c.Name)
+	}
+	for _, s := range v.m.ServiceModels {
+		req(s, "id", s.ID)
+		req(s, "name", s.Name)
+	}
+	for _, it := range v.m.Items {
+		req(it, "id", it.ID)
+		req(it, "name", it.Name)
+		req(it, "category", it.Category)
+		req(it, "description", it.Description)
+	}
+	for _, s := range v.m.Services {
+		req(s, "id", s.ID)
+		req(s, "provider", s.Provider)
+		req(s, "name", s.Name)
+		req(s, "short_name", s.ShortName)
+		req(s, "model", s.Model)
+	}
+	for _, va := range v.m.Variants {
+		req(va, "id", va.ID)
+		req(va, "service", va.Service)
+		req(va, "name", va.Name)
+	}
+	for _, t := range v.m.Tables {
+		req(t, "id", t.ID)
+		req(t, "provider", t.Provider)
+		if len(t.Services) == 0 {
+			v.add(t, "services", "missing required key")
+		}
+		if len(t.Items) == 0 {
+			v.add(t, "items", "missing required key")
+		}
+	}
+	for _, c := range v.m.Cells {
+		req(c, "service", c.Service)
+		req(c, "item", c.Item)
+		req(c, "owner", c.Owner)
+		req(c, "label", c.Label)
+		if len(c.Sources) == 0 {
+			v.add(c, "sources", "missing required key: every cell needs at least one source")
+		}
+	}
+}
+
+func (v *validator) ids() {
+	check := func(e any, field, id string) {
+		if id != "" && !idPattern.MatchString(id) {
+			v.add(e, field, "%s is not a valid id: use lower-case letters, digits and single hyphens", strconv.Quote(id))
+		}
+	}
+	for _, p := range v.m.Providers {
+		check(p, "id", p.ID)
+	}
+	for _, p := range v.m.Parties {
+		check(p, "id", p.ID)
+		if p.ID == OwnerShared {
+			v.add(p, "id", "%q is reserved for cells owned jointly", OwnerShared)
+		}
+	}
+	for _, c := range v.m.Categories {
+		check(c, "id", c.ID)
+	}
+	for _, s := range v.m.ServiceModels {
+		check(s, "id", s.ID)
+	}
+	for _, it := range v.m.Items {
+		check(it, "id", it.ID)
+	}
+	for _, s := range v.m.Services {
+		check(s, "id", s.ID)
+	}
+	for _, va := range v.m.Variants {
+		check(va, "id", va.ID)
+	}
+	for _, t := range v.m.Tables {
+		check(t, "id", t.ID)
+	}
+	total := len(v.m.Providers) + len(v.m.Parties) + len(v.m.Items) + len(v.m.Services) + len(v.m.Variants) + len(v.m.Cells)
+	if total > MaxEntities {
+		v.out = append(v.out, Problem{File: "model", Message: fmt.Sprintf("the model has %d entries, more than the limit of %d", total, MaxEntities)})
+	}
+}
+
+// text rejects control, bidi and other invisible format characters, and
+// over-long strings and lists, anywhere in the model.
+func (v *validator) text() {
+	each := func(e any) {
+		walkStrings(reflect.ValueOf(e), "", func(field, s string) {
+			if len([]rune(s)) > MaxTextLen {
+				v.add(e, field, "text is longer than %d characters", MaxTextLen)
+				return
+			}
+			for _, r := range s {
+				if unicode.IsControl(r) || unicode.Is(unicode.Cf, r) {
+					v.add(e, field, "text contains the control or format character %U", r)
+					return
+				}
+			}
+		}, func(field string, n int) {
+			if n > MaxListLen {
+				v.add(e, field, "list has %d entries, more than the limit of %d", n, MaxListLen)
+			}
+		})
+	}
+	for _, e := range v.m.Providers {
+		each(e)
+	}
+	for _, e := range v.m.Parties {
+		each(e)
+	}
+	for _, e := range v.m.Categories {
+		each(e)
+	}
+	for _, e := range v.m.ServiceModels {
+		each(e)
+	}
+	for _, e := range v.m.Items {
+		each(e)
+	}
+	for _, e := range v.m.Services {
+		each(e)
+	}
+	for _, e := range v.m.Variants {
+		each(e)
+	}
+	for _, e := range v.m.Tables {
+		each(e)
+	}
+	for _, e := range v.m.Cells {
+		each(e)
+	}
+}
+
+// walkStrings calls fn for every string reachable from v through struct
+// fields with a toml tag, slices and maps, and list for every slice.
+func walkStrings(v reflect.Value, path string, fn func(field, s string), list func(field string, n int)) {
+	switch v.Kind() {
+	case reflect.Pointer:
+		if !v.IsNil() {
+			walkStrings(v.Elem(), path, fn, list)
+		}
+	case reflect.String:
+		fn(path, v.String())
+	case reflect.Slice:
+		list(path, v.Len())
+		for i := 0; i < v.Len(); i++ {
+			walkStrings(v.Index(i), path+"["+strconv.Itoa(i)+"]", fn, list)
+		}
+	case reflect.Map:
+		iter := v.MapRange()
+		for iter.Next() {
+			k := iter.Key().String()
+			fn(path, k)
+			walkStrings(iter.Value(), path+"."+k, fn, list)
+		}
+	case reflect.Struct:
+		t := v.Type()
+		for i := 0; i < t.NumField(); i++ {
+			tag := t.Field(i).Tag.Get("toml")
+			if tag == "" || tag == "-" || !t.Field(i).IsExported() {
+				continue
+			}
+			name := tag
+			if path != "" {
+				name = path + "." + tag
+			}
+			walkStrings(v.Field(i), name, fn, list)
+		}
+	}
+}
+
+func (v *validator) references() {
+	m := v.m
+	has := func(ids []string, id string) bool { return slices.Contains(ids, id) }
+	providers := ids(m.Providers, func(p *Provider) string { return p.ID })
+	parties := ids(m.Parties, func(p *Party) string { return p.ID })
+	categories := ids(m.Categories, func(c *Category) string { return c.ID })
+	serviceModels := ids(m.ServiceModels, func(s *ServiceModel) string { return s.ID })
+	items := ids(m.Items, func(i *Item) string { return i.ID })
+	services := ids(m.Services, func(s *Service) string { return s.ID })
+	ref := func(e any, field, kind, id string, valid []string) bool {
+		if id == "" || has(valid, id) {
+			return true
+		}
+		msg := kind + " " + strconv.Quote(id) + " is not defined"
+		if s := closest(id, valid); s != "" {
+			msg += " (did you mean " + strconv.Quote(s) + "?)"
+		}
+		v.add(e, field, "%s", msg)
+		return false
+	}
+	for _, p := range m.Providers {
+		if ref(p, "party", "party", p.Party, parties) {
+			if party := find(m.Parties, p.Party, func(x *Party) string { return x.ID }); party != nil && (party.Kind != KindProvider || party.Provider != p.ID) {
+				v.add(p, "party", "party %q must have kind %q and provider %q", p.Party, KindProvider, p.ID)
+			}
+		}
+		if p.DefaultTable != "" {
+			ref(p, "default_table", "table", p.DefaultTable, ids(m.Tables, func(t *Table) string { return t.ID }))
+		}
+	}
+	for _, p := range m.Parties {
+		switch p.Kind {
+		case KindProvider:
+			if p.Provider == "" {
+				v.add(p, "provider", "a party of kind %q must name its provider", KindProvider)
+			} else {
+				ref(p, "provider", "provider", p.Provider, providers)
+			}
+		case KindCustomer, KindThirdParty:
+			if p.Provider != "" {
+				v.add(p, "provider", "only a party of kind %q names a provider", KindProvider)
+			}
+		case "":
+		default:
+			v.add(p, "kind", "unknown party kind %q (valid: %s, %s, %s)", p.Kind, KindProvider, KindCustomer, KindThirdParty)
+		}
+	}
+	for _, it := range m.Items {
+		ref(it, "category", "category", it.Category, categories)
+	}
+	for _, s := range m.Services {
+		ref(s, "provider", "provider", s.Provider, providers)
+		ref(s, "model", "service model", s.Model, serviceModels)
+		if s.Docs != "" {
+			if msg := checkURL(s.Docs); msg != "" {
+				v.add(s, "docs", "%s", msg)
+			}
+		}
+	}
+	for _, va := range m.Variants {
+		ref(va, "service", "service", va.Service, services)
+	}
+	for _, t := range m.Tables {
+		if !ref(t, "provider", "provider", t.Provider, providers) {
+			continue
+		}
+		for i, id := range t.Services {
+			field := "services[" + strconv.Itoa(i) + "]"
+			if ref(t, field, "service", id, services) {
+				if s := find(m.Services, id, func(x *Service) string { return x.ID }); s.Provider != t.Provider {
+					v.add(t, field, "service %q belongs to provider %q, not %q", id, s.Provider, t.Provider)
+				}
+			}
+		}
+		for i, id := range t.Items {
+			ref(t, "items["+strconv.Itoa(i)+"]", "item", id, items)
+		}
+	}
+}
+
+func (v *validator) cells() {
+	m := v.m
+	parties := ids(m.Parties, func(p *Party) string { return p.ID })
+	items := ids(m.Items, func(i *Item) string { return i.ID })
+	services := ids(m.Services, func(s *Service) string { return s.ID })
+	variants := ids(m.Variants, func(x *Variant) string { return x.Service + ":" + x.ID })
+	owners := append(slices.Clone(parties), OwnerShared, OwnerNotApplicable)
+	for _, c := range m.Cells {
+		svc := find(m.Services, c.Service, func(x *Service) string { return x.ID })
+		if c.Service != "" && svc == nil {
+			v.add(c, "service", "%s", undefined("service", c.Service, services))
+		}
+		if c.Item != "" && !slices.Contains(items, c.Item) {
+			v.add(c, "item", "%s", undefined("item", c.Item, items))
+		}
+		if c.Variant != "" && svc != nil && !slices.Contains(variants, c.Service+":"+c.Variant) {
+			v.add(c, "variant", "service %q has no variant %q", c.Service, c.Variant)
+		}
+		if c.Owner != "" && !slices.Contains(owners, c.Owner) {
+			v.add(c, "owner", "owner %q is not a party, %q or %q%s", c.Owner, OwnerShared, OwnerNotApplicable, didYouMean(c.Owner, owners))
+		} else if party := find(m.Parties, c.Owner, func(x *Party) string { return x.ID }); party != nil && party.Kind == KindProvider && svc != nil && party.Provider != svc.Provider {
+			v.add(c, "owner", "owner %q is the party of provider %q, but service %q belongs to %q", c.Owner, party.Provider, c.Service, svc.Provider)
+		}
+		for party := range c.PartyDoes {
+			if !slices.Contains(parties, party) {
+				v.add(c, "party_does."+party, "%s", undefined("party", party, parties))
+			}
+		}
+		for i, s := range c.Sources {
+			field := "sources[" + strconv.Itoa(i) + "]"
+			if s.URL == "" {
+				v.add(c, field+".url", "missing required key")
+			} else if msg := checkURL(s.URL); msg != "" {
+				v.add(c, field+".url", "%s", msg)
+			}
+			if !s.Checked.IsZero() && (s.Checked.Hour() != 0 || s.Checked.Minute() != 0 || s.Checked.Second() != 0 || s.Checked.Nanosecond() != 0) {
+				v.add(c, field+".checked", "use a date such as 2026-11-27, not a date and time")
+			}
+		}
+	}
+}
+
+func checkURL(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
+		return "not an absolute http(s) URL: " + strconv.Quote(raw)
+	}
+	return ""
+}
+
+func undefined(kind, id string, valid []string) string {
+	return kind + " " + strconv.Quote(id) + " is not defined" + didYouMean(id, valid)
+}
+
+func didYouMean(id string, valid []string) string {
+	if s := closest(id, valid); s != "" {
+		return " (did you mean " + strconv.Quote(s) + "?)"
+	}
+	return ""
+}
+
+func ids[T any](list []T, id func(T) string) []string {
+	out := make([]string, len(list))
+	for i, e := range list {
+		out[i] = id(e)
+	}
+	return out
+}
+
+func find[T any](list []T, id string, key func(T) string) T {
+	var zero T
+	if id == "" {
+		return zero
+	}
+	for _, e := range list {
+		if key(e) == id {
+			return e
+		}
+	}
+	return zero
+}

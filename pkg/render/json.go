@@ -1,0 +1,177 @@
+package render
+
+import (
+	"encoding/json"
+	"io"
+
+	"srm/pkg/model"
+)
+
+// The JSON documents srm prints. Field names are snake_case and are only
+// ever added: scripts rely on them. Lists are never null.
+
+type sourceJSON struct {
+	URL     string `json:"url"`
+	Title   string `json:"title"`
+	Checked string `json:"checked"` // YYYY-MM-DD, or "" when unknown
+}
+
+type alternativeJSON struct {
+	Variant string `json:"variant"`
+	Owner   string `json:"owner"`
+	Label   string `json:"label"`
+}
+
+type answerJSON struct {
+	SchemaVersion int                 `json:"schema_version"`
+	Provider      string              `json:"provider"`
+	Service       string              `json:"service"`
+	ServiceName   string              `json:"service_name"`
+	Variant       string              `json:"variant"`
+	Item          string              `json:"item"`
+	ItemName      string              `json:"item_name"`
+	Category      string              `json:"category"`
+	Owner         string              `json:"owner"`
+	OwnerName     string              `json:"owner_name"`
+	Label         string              `json:"label"`
+	Summary       string              `json:"summary"`
+	ProviderDoes  []string            `json:"provider_does"`
+	CustomerDoes  []string            `json:"customer_does"`
+	PartyDoes     map[string][]string `json:"party_does"`
+	Caveats       []string            `json:"caveats"`
+	Sources       []sourceJSON        `json:"sources"`
+	Alternatives  []alternativeJSON   `json:"alternatives"`
+	Origin        string              `json:"origin"`
+}
+
+type cellJSON struct {
+	Service      string              `json:"service"`
+	Variant      string              `json:"variant"`
+	Item         string              `json:"item"`
+	Owner        string              `json:"owner"`
+	Label        string              `json:"label"`
+	Summary      string              `json:"summary"`
+	ProviderDoes []string            `json:"provider_does"`
+	CustomerDoes []string            `json:"customer_does"`
+	PartyDoes    map[string][]string `json:"party_does"`
+	Caveats      []string            `json:"caveats"`
+	Sources      []sourceJSON        `json:"sources"`
+	Origin       string              `json:"origin"`
+}
+
+type columnJSON struct {
+	Service   string `json:"service"`
+	Variant   string `json:"variant"`
+	Name      string `json:"name"`
+	ShortName string `json:"short_name"`
+	Model     string `json:"model"`
+}
+
+type rowJSON struct {
+	ID       string `json:"id"`
+	Name     string `json:"name"`
+	Category string `json:"category"`
+}
+
+type matrixJSON struct {
+	SchemaVersion int          `json:"schema_version"`
+	Provider      string       `json:"provider"`
+	Title         string       `json:"title"`
+	Columns       []columnJSON `json:"columns"`
+	Rows          []rowJSON    `json:"rows"`
+	Cells         []cellJSON   `json:"cells"`
+}
+
+type variantJSON struct {
+	ID          string   `json:"id"`
+	Name        string   `json:"name"`
+	Aliases     []string `json:"aliases"`
+	Description string   `json:"description"`
+}
+
+type serviceJSON struct {
+	ID                string        `json:"id"`
+	Provider          string        `json:"provider"`
+	Name              string        `json:"name"`
+	ShortName         string        `json:"short_name"`
+	Model             string        `json:"model"`
+	Aliases           []string      `json:"aliases"`
+	Description       string        `json:"description"`
+	DefaultDeployment string        `json:"default_deployment"`
+	Variants          []variantJSON `json:"variants"`
+	Items             int           `json:"items"`
+}
+
+type servicesJSON struct {
+	SchemaVersion int           `json:"schema_version"`
+	Provider      string        `json:"provider"`
+	Services      []serviceJSON `json:"services"`
+}
+
+type itemJSON struct {
+	ID          string   `json:"id"`
+	Name        string   `json:"name"`
+	Category    string   `json:"category"`
+	Aliases     []string `json:"aliases"`
+	Description string   `json:"description"`
+	Services    []string `json:"services"`
+}
+
+type itemsJSON struct {
+	SchemaVersion int        `json:"schema_version"`
+	Provider      string     `json:"provider"`
+	Items         []itemJSON `json:"items"`
+}
+
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
+}
+
+func list(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+func sourcesJSON(src []model.Source) []sourceJSON {
+	out := make([]sourceJSON, len(src))
+	for i, s := range src {
+		out[i] = sourceJSON{URL: s.URL, Title: s.Title, Checked: checkedDate(s)}
+	}
+	return out
+}
+
+func checkedDate(s model.Source) string {
+	if s.Checked.IsZero() {
+		return ""
+	}
+	return s.Checked.Format("2006-01-02")
+}
+
+func partyDoes(m map[string][]string) map[string][]string {
+	if m == nil {
+		return map[string][]string{}
+	}
+	return m
+}
+
+func newCellJSON(c *model.Cell) cellJSON {
+	return cellJSON{
+		Service:      c.Service,
+		Variant:      c.Variant,
+		Item:         c.Item,
+		Owner:        c.Owner,
+		Label:        c.Label,
+		Summary:      c.Summary,
+		ProviderDoes: list(c.ProviderDoes),
+		CustomerDoes: list(c.CustomerDoes),
+		PartyDoes:    partyDoes(c.PartyDoes),
+		Caveats:      list(c.Caveats),
+		Sources:      sourcesJSON(c.Sources),
+		Origin:       c.Origin,
+	}
+}

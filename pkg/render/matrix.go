@@ -1,0 +1,99 @@
+package render
+
+import (
+	"io"
+
+	"srm/pkg/model"
+)
+
+// MissingCell marks an item that does not apply to a service at all (the
+// model has no cell), as opposed to an explicit "N/A" cell.
+const MissingCell = "—"
+
+// TableOptions control how a text table looks.
+type TableOptions struct {
+	Style  Style
+	Border Border
+	Width  int // wrap to this many columns; 0 for no limit
+}
+
+// Matrix writes a grid of cells: items down, services across.
+func Matrix(w io.Writer, f Format, opt TableOptions, m *model.Model, mx *model.Matrix) error {
+	switch f {
+	case JSON:
+		return writeJSON(w, newMatrixJSON(mx))
+	case CSV:
+		return matrixCSV(w, mx)
+	case Markdown:
+		return writeMarkdown(w, matrixGrid(mx, markdownSafe, func(_ *model.Cell, s string) string { return s }))
+	default:
+		st := opt.Style
+		return writeBox(w, matrixGrid(mx, Sanitize, func(c *model.Cell, s string) string {
+			return st.Owner(m, c.Owner, s)
+		}), opt.Border, opt.Width)
+	}
+}
+
+func matrixGrid(mx *model.Matrix, clean func(string) string, style func(*model.Cell, string) string) grid {
+	g := grid{header: []string{"Item"}}
+	for _, t := range mx.Targets {
+		g.header = append(g.header, clean(TargetName(t)))
+	}
+	for i, it := range mx.Items {
+		row := []string{clean(it.Name)}
+		for _, c := range mx.Cells[i] {
+			if c == nil {
+				row = append(row, MissingCell)
+				continue
+			}
+			row = append(row, style(c, clean(c.Label)))
+		}
+		g.rows = append(g.rows, row)
+	}
+	return g
+}
+
+func newMatrixJSON(mx *model.Matrix) matrixJSON {
+	out := matrixJSON{
+		SchemaVersion: SchemaVersion,
+		Provider:      mx.Provider.ID,
+		Title:         mx.Title,
+		Columns:       []columnJSON{},
+		Rows:          []rowJSON{},
+		Cells:         []cellJSON{},
+	}
+	for _, t := range mx.Targets {
+		out.Columns = append(out.Columns, columnJSON{
+			Service: t.Service.ID, Variant: t.VariantID(), Name: t.Service.Name,
+			ShortName: t.Service.ShortName, Model: t.Service.Model,
+		})
+	}
+	for i, it := range mx.Items {
+		out.Rows = append(out.Rows, rowJSON{ID: it.ID, Name: it.Name, Category: it.Category})
+		for j, c := range mx.Cells[i] {
+			if c == nil {
+				continue
+			}
+			cj := newCellJSON(c)
+			cj.Variant = mx.Targets[j].VariantID()
+			out.Cells = append(out.Cells, cj)
+		}
+	}
+	return out
+}
+
+var matrixCSVHeader = []string{"provider", "service", "variant", "item", "category", "owner", "label"}
+
+func matrixCSV(w io.Writer, mx *model.Matrix) error {
+	var rows [][]string
+	for i, it := range mx.Items {
+		for j, c := range mx.Cells[i] {
+			if c == nil {
+				continue
+			}
+			t := mx.Targets[j]
+			rows = append(rows, []string{mx.Provider.ID, t.Service.ID, t.VariantID(), it.ID, it.Category, c.Owner, c.Label})
+		}
+	}
+	return writeCSV(w, matrixCSVHeader, rows)
+}

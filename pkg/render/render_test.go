@@ -1,0 +1,190 @@
+package render
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+
+	"srm/data"
+	"srm/pkg/model"
+)
+
+func TestSanitize(t *testing.T) {
+	tests := map[string]string{
+		"plain text":          "plain text",
+		"Élan — ok · ✓":       "Élan — ok · ✓",
+		"clear\x1b[2J":        `clear\x1b[2J`,
+		"title\x1b]0;x\a":     `title\x1b]0;x\x07`,
+		"over\rwrite":         `over\x0dwrite`,
+		"tab\there":           `tab\x09here`,
+		"line\nbreak":         `line\x0abreak`,
+		"del\x7f":             `del\x7f`,
+		"c1\u009b31m":         `c1\x9b31m`,
+		"bidi\u202eevil":      `bidi\u202eevil`,
+		"isolate\u2066x":      `isolate\u2066x`,
+		"zero\u200bwidth":     `zero\u200bwidth`,
+		"line\u2028separator": `line\u2028separator`,
+	}
+	for in, want := range tests {
+		if got := Sanitize(in); got != want {
+			t.Errorf("Sanitize(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func FuzzSanitize(f *testing.F) {
+	for _, s := range []string{"", "ok", "\x1b[2J", "\u202e", "\xff\xfe", "a\r\nb", "\\x1b"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		out := Sanitize(s)
+		for _, r := range out {
+			if r != utf8.RuneError && (unicode.IsControl(r) || unicode.Is(unicode.Cf, r) || unicode.Is(unicode.Zl, r) || unicode.Is(unicode.Zp, r)) {
+				t.Fatalf("Sanitize(%q) = %q keeps %U", s, out, r)
+			}
+		}
+		if again := Sanitize(out); again != out {
+			t.Fatalf("not idempotent: %q -> %q -> %q", s, out, again)
+		}
+	})
+}
+
+func TestParseFormat(t *testing.T) {
+	for in, want := range map[string]Format{"text": Text, "JSON": JSON, "md": Markdown, "markdown": Markdown, "csv": CSV} {
+		if got, err := ParseFormat(in); err != nil || got != want {
+			t.Errorf("ParseFormat(%q) = %q, %v", in, got, err)
+		}
+	}
+	if _, err := ParseFormat("yaml"); err == nil || !strings.Contains(err.Error(), "valid: text, json, markdown, csv") {
+		t.Errorf("ParseFormat(yaml) err = %v", err)
+	}
+}
+
+// loadWith loads the embedded model with an overlay.
+func loadWith(t testing.TB, overlay string) *model.Model {
+	t.Helper()
+	files, err := model.FilesFromFS(data.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	layers := []model.Layer{{Files: files}}
+	if overlay != "" {
+		layers = append(layers, model.Layer{Files: []model.File{{Path: "overlay.toml", Data: []byte(overlay)}}})
+	}
+	m, err := model.Load(layers...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+const trickyCell = `
+[[cells]]
+service = "ec2"
+item = "iam"
+owner = "customer"
+label = "=HYPERLINK(\"x\")|Customer"
+summary = "-1+1 | pipes"
+sources = [{ url = "https://docs.aws.amazon.com/x" }]
+`
+
+func matrixOf(t testing.TB, m *model.Model, services ...string) *model.Matrix {
+	t.Helper()
+	p := m.Provider("aws")
+	var targets []model.Target
+	for _, s := range services {
+		tg, err := m.ResolveTarget("aws", s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		targets = append(targets, tg)
+	}
+	return m.Matrix(p, "", targets, m.ItemsOfTargets(targets))
+}
+
+func TestCSVNeutralisesFormulas(t *testing.T) {
+	m := loadWith(t, trickyCell)
+	var b bytes.Buffer
+	if err := Matrix(&b, CSV, TableOptions{}, m, matrixOf(t, m, "ec2")); err != nil {
+		t.Fatal(err)
+	}
+	records, err := csv.NewReader(&b).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range records {
+		if r[3] == "iam" && r[6] != `'=HYPERLINK("x")|Customer` {
+			t.Errorf("label = %q, want it neutralised", r[6])
+		}
+	}
+}
+
+func TestMarkdownEscapesPipes(t *testing.T) {
+	m := loadWith(t, trickyCell)
+	var b bytes.Buffer
+	if err := Matrix(&b, Markdown, TableOptions{}, m, matrixOf(t, m, "ec2", "rds")); err != nil {
+		t.Fatal(err)
+	}
+	for _, line := range strings.Split(strings.TrimSpace(b.String()), "\n") {
+		unescaped := strings.Count(line, "|") - strings.Count(line, `\|`)
+		if unescaped != 4 {
+			t.Errorf("row has %d column separators, want 4: %s", unescaped, line)
+		}
+	}
+}
+
+// FuzzRender renders answers whose text comes from an overlay in every
+// format: no panic, JSON stays valid, and human formats stay free of raw
+// control characters.
+func FuzzRender(f *testing.F) {
+	f.Add("Customer", "a summary", "a caveat")
+	f.Add("=1+1", "| pipes |", "\\x1b")
+	f.Add("AWS / Customer", "émoji ✓", "")
+	m0 := loadWith(f, "")
+	f.Fuzz(func(t *testing.T, label, summary, caveat string) {
+		overlay := `
+[[cells]]
+service = "ec2"
+item = "iam"
+owner = "customer"
+label = ` + tomlString(label) + `
+summary = ` + tomlString(summary) + `
+caveats = [` + tomlString(caveat) + `]
+sources = [{ url = "https://docs.aws.amazon.com/x" }]
+`
+		files, _ := model.FilesFromFS(data.FS)
+		m, err := model.Load(model.Layer{Files: files}, model.Layer{Files: []model.File{{Path: "o.toml", Data: []byte(overlay)}}})
+		if err != nil {
+			m = m0 // the overlay was rejected, which is fine; render the base
+		}
+		a, err := m.Answer(model.Target{Service: m.Service("ec2")}, m.Item("iam"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range Formats {
+			var b bytes.Buffer
+			if err := Answer(&b, f, Style{}, m, a); err != nil {
+				t.Fatal(err)
+			}
+			if f == JSON && !json.Valid(b.Bytes()) {
+				t.Fatalf("invalid JSON: %s", b.String())
+			}
+			if f != JSON && strings.ContainsAny(b.String(), "\x1b\r\u202e\x7f") {
+				t.Fatalf("%s output has a raw control character: %q", f, b.String())
+			}
+		}
+		var b bytes.Buffer
+		if err := Matrix(&b, Text, TableOptions{Width: 60}, m, matrixOf(t, m, "ec2")); err != nil {
+			t.Fatal(err)
+		}
+	})
+}
+
+func tomlString(s string) string {
+	b, _ := json.Marshal(s)
+	return string(b)
+}
