@@ -193,3 +193,40 @@ func completeList(fn completeFunc) completeFunc {
 		return out, dir | cobra.ShellCompDirectiveNoSpace
 	}
 }
+
+// completeTOMLFiles completes model file arguments.
+func completeTOMLFiles(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
+	return []cobra.Completion{"toml"}, cobra.ShellCompDirectiveFilterFileExt
+}
+
+// completeVariantsOfListedServices completes --variant for `srm table`: the
+// variants of the services in --services, or of every service.
+func completeVariantsOfListedServices(f *Factory) completeFunc {
+	return func(cmd *cobra.Command, _ []string, _ string) ([]cobra.Completion, cobra.ShellCompDirective) {
+		m, p, ok := completionModel(f)
+		if !ok {
+			return nil, cobra.ShellCompDirectiveNoFileComp
+		}
+		names, _ := cmd.Flags().GetStringSlice("services")
+		var services []*model.Service
+		for _, n := range names {
+			if s, err := m.ResolveService(p.ID, n); err == nil {
+				services = append(services, s)
+			}
+		}
+		if len(names) == 0 {
+			services = m.ServicesOf(p.ID)
+		}
+		seen := map[string]bool{}
+		var out []cobra.Completion
+		for _, s := range services {
+			for _, v := range m.VariantsOf(s.ID) {
+				if !seen[v.ID] {
+					seen[v.ID] = true
+					out = append(out, cobra.CompletionWithDesc(v.ID, v.Name))
+				}
+			}
+		}
+		return out, cobra.ShellCompDirectiveNoFileComp
+	}
+}

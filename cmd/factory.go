@@ -6,6 +6,8 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path/filepath"
+	"slices"
 	"sync"
 
 	"srm/data"
@@ -36,23 +38,73 @@ type Factory struct {
 func newFactory(ios *iostreams.IOStreams, version string) *Factory {
 	f := &Factory{IO: ios, Global: &GlobalOptions{}, Version: version}
 	f.Model = sync.OnceValues(func() (*model.Model, error) {
-		return loadModel(f.Global.Models)
+		overlays, err := f.overlays()
+		if err != nil {
+			return nil, err
+		}
+		return loadModel(overlays...)
 	})
 	return f
 }
 
+// overlay is a model file the user layers over the embedded model, and
+// where srm found it.
+type overlay struct {
+	path string
+	from string // "config", "SRM_MODEL" or "--model"
+}
+
+// overlays lists the user's model files, lowest precedence first: *.toml
+// in the config directory, then SRM_MODEL, then --model.
+func (f *Factory) overlays() ([]overlay, error) {
+	var out []overlay
+	if dir := configDir(os.Getenv); dir != "" {
+		names, err := filepath.Glob(filepath.Join(dir, "*.toml"))
+		if err != nil {
+			return nil, err
+		}
+		slices.Sort(names)
+		for _, n := range names {
+			out = append(out, overlay{n, "config"})
+		}
+	}
+	for _, p := range filepath.SplitList(os.Getenv("SRM_MODEL")) {
+		if p != "" {
+			out = append(out, overlay{p, "SRM_MODEL"})
+		}
+	}
+	for _, p := range f.Global.Models {
+		out = append(out, overlay{p, "--model"})
+	}
+	return out, nil
+}
+
+// configDir is where srm looks for the user's overlays: $XDG_CONFIG_HOME/srm,
+// else the operating system's user configuration directory. It returns ""
+// when there is none, such as when HOME is unset.
+func configDir(getenv func(string) string) string {
+	if x := getenv("XDG_CONFIG_HOME"); x != "" {
+		return filepath.Join(x, "srm")
+	}
+	dir, err := os.UserConfigDir()
+	if err != nil {
+		return ""
+	}
+	return filepath.Join(dir, "srm")
+}
+
 // loadModel is the one place that loads the model: the embedded files,
-// then each overlay in order.
-func loadModel(overlays []string) (*model.Model, error) {
+// then each overlay in order, each its own layer so that later files win.
+func loadModel(overlays ...overlay) (*model.Model, error) {
 	embedded, err := model.FilesFromFS(data.FS)
 	if err != nil {
 		return nil, fmt.Errorf("reading the embedded model: %w", err)
 	}
 	layers := []model.Layer{{Files: embedded}}
-	for _, path := range overlays {
-		f, err := readModelFile(path)
+	for _, o := range overlays {
+		f, err := readModelFile(o.path)
 		if err != nil {
-			return nil, &model.LoadError{Problems: []model.Problem{{File: path, Message: err.Error()}}}
+			return nil, &model.LoadError{Problems: []model.Problem{{File: o.path, Message: err.Error()}}}
 		}
 		layers = append(layers, model.Layer{Files: []model.File{f}})
 	}

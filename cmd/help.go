@@ -25,12 +25,22 @@ var helpTopics = []struct{ name, short, long string }{
 
 On every error stdout stays empty and stderr has one line starting "srm: ".
 A code of 2 or more means srm could not answer.`},
-	{"environment", "Environment variables srm reads", `NO_COLOR        any non-empty value turns colour off
+	{"environment", "Environment variables and files srm reads", `SRM_MODEL       a list of model files, separated by ':' (';' on Windows),
+                loaded over the embedded model and the config directory
+XDG_CONFIG_HOME srm loads every *.toml in $XDG_CONFIG_HOME/srm, or in the
+                system's user config directory (~/.config/srm on Linux),
+                over the embedded model
+NO_COLOR        any non-empty value turns colour off
 TERM            "dumb" turns colour off
 FORCE_COLOR     any non-empty value other than 0 turns colour on even when
 CLICOLOR_FORCE  stdout is not a terminal (NO_COLOR and --no-color still win)
 COLUMNS         the width text tables wrap to; by default the terminal's
-                width, and no wrapping when stdout is not a terminal`},
+                width, and no wrapping when stdout is not a terminal
+
+Model files apply in this order, later ones winning for the same id or
+cell: the embedded model, the config directory (by file name), SRM_MODEL
+(in order), then --model (in order). 'srm validate' with no files checks
+the ones in effect, and 'srm who' names the file an answer came from.`},
 	{"json", "The JSON that -o json prints", `-o json prints one JSON object per command, indented, with snake_case keys.
 Every object has "schema_version" (currently 1) and "provider". Fields are
 only ever added: none is renamed, removed or given a new meaning.

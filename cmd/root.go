@@ -102,12 +102,18 @@ func NewRootCmd(f *Factory) *cobra.Command {
 	pf.BoolVar(&g.NoColor, "no-color", false, "never colour the output")
 	_ = root.MarkPersistentFlagFilename("model", "toml")
 
-	root.AddGroup(&cobra.Group{ID: "ask", Title: "Ask the model:"}, &cobra.Group{ID: "list", Title: "List what the model holds:"})
+	root.AddGroup(
+		&cobra.Group{ID: "ask", Title: "Ask the model:"},
+		&cobra.Group{ID: "list", Title: "List what the model holds:"},
+		&cobra.Group{ID: "model", Title: "Work with model files:"},
+	)
 	root.AddCommand(
 		NewCmdWho(f, nil),
 		NewCmdTable(f, nil),
 		NewCmdServices(f, nil),
 		NewCmdItems(f, nil),
+		NewCmdSources(f, nil),
+		NewCmdValidate(f, nil),
 	)
 	addHelpTopics(root)
 	root.SetHelpCommand(newHelpCmd(root))

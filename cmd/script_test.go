@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strconv"
 	"testing"
 
@@ -13,6 +14,15 @@ import (
 )
 
 func TestMain(m *testing.M) {
+	if filepath.Base(os.Args[0]) != "srm" {
+		// In-process tests must not see the developer's own overlays.
+		dir, err := os.MkdirTemp("", "srm-test-config")
+		if err != nil {
+			panic(err)
+		}
+		os.Setenv("XDG_CONFIG_HOME", dir)
+		os.Unsetenv("SRM_MODEL")
+	}
 	testscript.Main(m, map[string]func(){
 		"srm": func() { os.Exit(cmd.Main()) },
 	})

@@ -1,6 +1,8 @@
 package cmd
 
 import (
+	"fmt"
+
 	"github.com/spf13/cobra"
 
 	"srm/pkg/model"
@@ -13,6 +15,7 @@ type TableOptions struct {
 
 	Services []string // --services; empty for the provider's default table
 	Items    []string // --items; empty for the default table's or all applicable items
+	Variant  string   // --variant: show each service that has this variant as deployed that way
 }
 
 // NewCmdTable builds `srm table`. runF replaces tableRun in tests.
@@ -26,14 +29,16 @@ func NewCmdTable(f *Factory, runF func(*TableOptions) error) *cobra.Command {
 With no flags it prints the provider's classic comparison: for AWS, EC2
 (IaaS), RDS (PaaS) and Lambda (serverless) across fifteen items. --services
 picks the columns (a service may name a variant, as in
-"lambda:container-image"); --items picks the rows, otherwise every item
-that applies to at least one of the services is shown. "—" marks an item
-that does not apply to a service at all.
+"lambda:container-image"); --variant applies a variant to every listed
+service that has one of that name. --items picks the rows, otherwise every
+item that applies to at least one of the services is shown. "—" marks an
+item that does not apply to a service at all.
 
 CSV output has one record per cell; JSON has the columns, rows and cells.`,
 		Example: `  $ srm table
   $ srm table --services ec2,s3,dynamodb
   $ srm table --items guest-os-patching,encryption-at-rest -o markdown
+  $ srm table --services lambda --variant container-image
   $ srm table -o csv > srm.csv`,
 		GroupID: "ask",
 		Args:    noArgs,
@@ -46,8 +51,10 @@ CSV output has one record per cell; JSON has the columns, rows and cells.`,
 	}
 	cmd.Flags().StringSliceVar(&opts.Services, "services", nil, "comma-separated `services` to compare")
 	cmd.Flags().StringSliceVar(&opts.Items, "items", nil, "comma-separated `items` to show")
+	cmd.Flags().StringVar(&opts.Variant, "variant", "", "show services that have this `variant` as deployed that way")
 	registerFlagCompletion(cmd, "services", completeList(completeServices(f)))
 	registerFlagCompletion(cmd, "items", completeList(completeItems(f)))
+	registerFlagCompletion(cmd, "variant", completeVariantsOfListedServices(f))
 	return cmd
 }
 
@@ -83,6 +90,11 @@ func tableRun(o *TableOptions) error {
 		}
 		targets = append(targets, t)
 	}
+	if o.Variant != "" {
+		if targets, err = applyVariant(m, targets, o.Variant); err != nil {
+			return err
+		}
+	}
 	switch {
 	case len(o.Items) > 0:
 		for _, name := range o.Items {
@@ -101,4 +113,32 @@ func tableRun(o *TableOptions) error {
 	}
 	mx := m.Matrix(prov, title, targets, items)
 	return render.Matrix(o.IO.Out, o.Global.format, o.tableOptions(), m, mx)
+}
+
+// applyVariant deploys every target that has a variant of the given name
+// that way. It is an error when none has one.
+func applyVariant(m *model.Model, targets []model.Target, name string) ([]model.Target, error) {
+	var firstErr error
+	applied := false
+	for i, t := range targets {
+		if t.Variant != nil {
+			continue
+		}
+		v, err := m.ResolveVariant(t.Service.ID, name)
+		if err != nil {
+			if firstErr == nil {
+				firstErr = err
+			}
+			continue
+		}
+		targets[i].Variant = v
+		applied = true
+	}
+	if !applied {
+		if firstErr == nil {
+			return nil, &usageError{msg: fmt.Sprintf("--variant %q: every service already names its variant", name)}
+		}
+		return nil, firstErr
+	}
+	return targets, nil
 }

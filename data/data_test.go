@@ -49,48 +49,64 @@ func TestEmbeddedModelLoads(t *testing.T) {
 	}
 }
 
-// TestCellsFollowTheRules checks what load-time validation leaves to the
-// shipped data: sources on the provider's own documentation, labels that
-// agree with owners, and a summary for every cell.
+// TestCellsFollowTheRules applies the rules for shipped data: sources on
+// the provider's own documentation with titles and checked dates, labels
+// that agree with owners, and a summary for every cell.
 func TestCellsFollowTheRules(t *testing.T) {
 	m, _ := loadEmbedded(t)
-	for _, c := range m.Cells {
-		key := c.Service + ":" + c.Variant + "/" + c.Item
-		svc := m.Service(c.Service)
-		prov := m.Provider(svc.Provider)
-		if want := m.OwnerFromLabel(prov.ID, c.Label); want != c.Owner {
-			t.Errorf("%s: label %q implies owner %q, but the owner is %q", key, c.Label, want, c.Owner)
-		}
-		if c.Summary == "" {
-			t.Errorf("%s: no summary", key)
-		}
-		for _, s := range c.Sources {
-			u, err := url.Parse(s.URL)
-			if err != nil || u.Scheme != "https" || !slices.Contains(prov.DocHosts, u.Host) {
-				t.Errorf("%s: source %s is not on %s's documentation (%v)", key, s.URL, prov.ShortName, prov.DocHosts)
-			}
-			if s.Title == "" {
-				t.Errorf("%s: source %s has no title", key, s.URL)
-			}
-		}
+	for _, p := range m.Lint() {
+		t.Error(p)
 	}
 }
 
-// TestServicesCoverTheirItems checks that the five founding services have a
-// cell for every item of the classic table, and S3 and DynamoDB for the
-// items the note names for them.
-func TestServicesCoverTheirItems(t *testing.T) {
+// TestEachService checks every shipped service on its own: a cell for each
+// item of its provider's classic table (an explicit "n/a" where one does not
+// apply), a description and documentation link, and variants that override
+// only what differs.
+func TestEachService(t *testing.T) {
 	m, _ := loadEmbedded(t)
-	canonical := m.Table("aws-canonical")
-	if canonical == nil {
-		t.Fatal("no aws-canonical table")
+	for _, svc := range m.Services {
+		t.Run(svc.ID, func(t *testing.T) {
+			prov := m.Provider(svc.Provider)
+			table := m.Table(prov.DefaultTable)
+			for _, item := range table.Items {
+				if m.Cell(svc.ID, "", item) == nil {
+					t.Errorf("no cell for %s", item)
+				}
+			}
+			if svc.Description == "" {
+				t.Error("no description")
+			}
+			if u, err := url.Parse(svc.Docs); err != nil || !slices.Contains(prov.DocHosts, u.Host) {
+				t.Errorf("docs %q is not on %s's documentation", svc.Docs, prov.ShortName)
+			}
+			for _, c := range m.Cells {
+				if c.Service != svc.ID || c.Variant == "" {
+					continue
+				}
+				base := m.Cell(svc.ID, "", c.Item)
+				if base != nil && base.Owner == c.Owner && base.Label == c.Label && base.Summary == c.Summary {
+					t.Errorf("variant %s repeats the service's own cell for %s", c.Variant, c.Item)
+				}
+			}
+			for _, v := range m.VariantsOf(svc.ID) {
+				if v.Description == "" {
+					t.Errorf("variant %s has no description", v.ID)
+				}
+			}
+		})
 	}
-	extra := map[string][]string{
+}
+
+// TestServicesCoverTheNotesItems checks the items the note names for S3 and
+// DynamoDB beyond the classic fifteen.
+func TestServicesCoverTheNotesItems(t *testing.T) {
+	m, _ := loadEmbedded(t)
+	for svc, items := range map[string][]string{
 		"s3":       {"bucket-policies", "object-acls", "block-public-access", "data-classification"},
 		"dynamodb": {"table-design"},
-	}
-	for _, svc := range []string{"ec2", "rds", "lambda", "s3", "dynamodb"} {
-		for _, item := range append(slices.Clone(canonical.Items), extra[svc]...) {
+	} {
+		for _, item := range items {
 			if m.Cell(svc, "", item) == nil {
 				t.Errorf("%s has no cell for %s", svc, item)
 			}

@@ -1,6 +1,9 @@
 package model
 
-import "strconv"
+import (
+	"reflect"
+	"strconv"
+)
 
 // index holds the name lookups of a validated model.
 type index struct {
@@ -30,9 +33,19 @@ func (v *validator) names() {
 		cells:     map[CellKey]*Cell{},
 	}
 	clash := func(e any, name, other string) {
-		if name != "" {
-			v.add(e, "aliases", "name %s is already used by %s", strconv.Quote(name), strconv.Quote(other))
+		if name == "" {
+			return
 		}
+		field := "aliases"
+		rv := reflect.ValueOf(e).Elem()
+		for _, f := range []string{"ID", "Name", "ShortName"} {
+			if fv := rv.FieldByName(f); fv.IsValid() && fv.String() == name {
+				sf, _ := rv.Type().FieldByName(f)
+				field = tomlName(sf)
+				break
+			}
+		}
+		v.add(e, field, "name %s is already used by %s", strconv.Quote(name), strconv.Quote(other))
 	}
 	for _, p := range m.Providers {
 		n, o := ix.providers.add(p.ID, append([]string{p.Name, p.ShortName}, p.Aliases...)...)

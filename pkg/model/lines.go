@@ -39,8 +39,20 @@ func (li *lineIndex) entry(section string, index int) int {
 	return h[index]
 }
 
-// key returns the first line that assigns the given bare key, or 0.
+// key returns the first line that assigns the given bare key or opens a
+// table of that name, or 0.
 func (li *lineIndex) key(name string) int {
+	for _, open := range []string{"[[", "["} {
+		for n, line := range li.lines {
+			t := strings.TrimSpace(string(line))
+			if rest, ok := strings.CutPrefix(t, open); ok && strings.HasPrefix(strings.TrimSpace(rest), name) {
+				rest = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(rest), name))
+				if strings.HasPrefix(rest, "]") || strings.HasPrefix(rest, ".") {
+					return n + 1
+				}
+			}
+		}
+	}
 	for n, line := range li.lines {
 		t := strings.TrimSpace(string(line))
 		rest, ok := strings.CutPrefix(t, name)

@@ -40,65 +40,66 @@ type Model struct {
 
 // Provider is a cloud provider such as AWS.
 type Provider struct {
-	ID           string   `toml:"id"`
-	Name         string   `toml:"name"`
-	ShortName    string   `toml:"short_name"`
-	Aliases      []string `toml:"aliases"`
-	Party        string   `toml:"party"`
-	DefaultTable string   `toml:"default_table"`
-	DocHosts     []string `toml:"doc_hosts"`
+	ID           string   `toml:"id" required:"true" doc:"Lower-case id, such as \"aws\"."`
+	Name         string   `toml:"name" required:"true" doc:"Full name, such as \"Amazon Web Services\"."`
+	ShortName    string   `toml:"short_name" required:"true" doc:"Short name, such as \"AWS\"."`
+	Aliases      []string `toml:"aliases" doc:"Other names people type for the provider."`
+	Party        string   `toml:"party" required:"true" doc:"Id of the party of kind \"provider\" that stands for this provider in cells."`
+	DefaultTable string   `toml:"default_table" doc:"Id of the table srm table prints with no flags."`
+	DocHosts     []string `toml:"doc_hosts" required:"true" doc:"Hosts of the provider's own documentation, such as \"docs.aws.amazon.com\"."`
 	Origin       string   `toml:"-"`
 }
 
 // Party is someone who can own a cell: a provider, the customer, or a third
 // party that an overlay adds, such as an internal platform team.
 type Party struct {
-	ID          string `toml:"id"`
-	Name        string `toml:"name"`
-	Kind        string `toml:"kind"`
-	Provider    string `toml:"provider"`
-	Description string `toml:"description"`
+	ID          string `toml:"id" required:"true" doc:"Lower-case id used as a cell owner, such as \"customer\"."`
+	Name        string `toml:"name" required:"true" doc:"Name shown to people, such as \"Customer\"."`
+	Kind        string `toml:"kind" required:"true" doc:"\"provider\", \"customer\" or \"third-party\"."`
+	Provider    string `toml:"provider" doc:"For kind \"provider\": the provider it stands for."`
+	Description string `toml:"description" doc:"One sentence on who the party is."`
 	Origin      string `toml:"-"`
 }
 
 // Category groups items, such as "encryption" or "resilience".
 type Category struct {
-	ID          string `toml:"id"`
-	Name        string `toml:"name"`
-	Description string `toml:"description"`
+	ID          string `toml:"id" required:"true" doc:"Lower-case id, such as \"encryption\"."`
+	Name        string `toml:"name" required:"true" doc:"Name shown to people."`
+	Description string `toml:"description" doc:"One sentence."`
 	Origin      string `toml:"-"`
 }
 
 // ServiceModel is a kind of service, such as IaaS or serverless.
 type ServiceModel struct {
-	ID          string `toml:"id"`
-	Name        string `toml:"name"`
-	ShortName   string `toml:"short_name"`
-	Description string `toml:"description"`
+	ID          string `toml:"id" required:"true" doc:"Lower-case id, such as \"iaas\"."`
+	Name        string `toml:"name" required:"true" doc:"Full name, such as \"Infrastructure as a service\"."`
+	ShortName   string `toml:"short_name" doc:"Short name, such as \"IaaS\"."`
+	Description string `toml:"description" doc:"Where the line between provider and customer sits."`
 	Origin      string `toml:"-"`
 }
 
 // Item is a security item: one row of the model.
 type Item struct {
-	ID          string   `toml:"id"`
-	Name        string   `toml:"name"`
-	Category    string   `toml:"category"`
-	Aliases     []string `toml:"aliases"`
-	Description string   `toml:"description"`
+	ID          string   `toml:"id" required:"true" doc:"Lower-case id, such as \"guest-os-patching\"."`
+	Name        string   `toml:"name" required:"true" doc:"Name shown as a table row, such as \"Guest OS patching\"."`
+	Category    string   `toml:"category" required:"true" doc:"Id of the item's category."`
+	Aliases     []string `toml:"aliases" doc:"Other names people type for the item."`
+	Description string   `toml:"description" required:"true" doc:"One sentence on what the item covers."`
 	Origin      string   `toml:"-"`
 }
 
 // Service is a cloud service of one provider: one column of the model.
 type Service struct {
-	ID                string   `toml:"id"`
-	Provider          string   `toml:"provider"`
-	Name              string   `toml:"name"`
-	ShortName         string   `toml:"short_name"`
-	Model             string   `toml:"model"`
-	Aliases           []string `toml:"aliases"`
-	Description       string   `toml:"description"`
-	DefaultDeployment string   `toml:"default_deployment"`
-	Docs              string   `toml:"docs"`
+	ID                string   `toml:"id" required:"true" doc:"Lower-case id, such as \"ec2\"; unique across providers."`
+	Provider          string   `toml:"provider" required:"true" doc:"Id of the provider that runs the service."`
+	Name              string   `toml:"name" required:"true" doc:"Official full name."`
+	ShortName         string   `toml:"short_name" required:"true" doc:"Short name shown as a table column, such as \"EC2\"."`
+	Model             string   `toml:"model" required:"true" doc:"Id of the service model, such as \"iaas\" or \"serverless\"."`
+	Aliases           []string `toml:"aliases" doc:"Other names people type for the service."`
+	Description       string   `toml:"description" doc:"One sentence on what the service is."`
+	DefaultDeployment string   `toml:"default_deployment" doc:"Names the deployment the service's own cells describe."`
+	DefaultVariant    string   `toml:"default_variant" doc:"Id of a variant (with no cells of its own) that is the default deployment."`
+	Docs              string   `toml:"docs" doc:"URL of the service's security documentation."`
 	Origin            string   `toml:"-"`
 }
 
@@ -106,38 +107,38 @@ type Service struct {
 // such as Lambda with a container image. A variant inherits every cell of
 // its service and overrides only the ones that differ.
 type Variant struct {
-	ID          string   `toml:"id"`
-	Service     string   `toml:"service"`
-	Name        string   `toml:"name"`
-	Aliases     []string `toml:"aliases"`
-	Description string   `toml:"description"`
+	ID          string   `toml:"id" required:"true" doc:"Lower-case id, unique within the service, such as \"container-image\"."`
+	Service     string   `toml:"service" required:"true" doc:"Id of the service this is a variant of."`
+	Name        string   `toml:"name" required:"true" doc:"Name shown to people."`
+	Aliases     []string `toml:"aliases" doc:"Other names people type for the variant."`
+	Description string   `toml:"description" doc:"One sentence on how this deployment differs."`
 	Origin      string   `toml:"-"`
 }
 
 // Table is a named selection of services and items, such as the classic
 // EC2 / RDS / Lambda comparison.
 type Table struct {
-	ID       string   `toml:"id"`
-	Provider string   `toml:"provider"`
-	Title    string   `toml:"title"`
-	Services []string `toml:"services"`
-	Items    []string `toml:"items"`
+	ID       string   `toml:"id" required:"true" doc:"Lower-case id."`
+	Provider string   `toml:"provider" required:"true" doc:"Id of the provider whose services the table compares."`
+	Title    string   `toml:"title" doc:"Title of the comparison."`
+	Services []string `toml:"services" required:"true" doc:"Service ids, one column each, in order."`
+	Items    []string `toml:"items" required:"true" doc:"Item ids, one row each, in order."`
 	Origin   string   `toml:"-"`
 }
 
 // Cell says who owns one item for one service (or one variant of it).
 type Cell struct {
-	Service      string              `toml:"service"`
-	Variant      string              `toml:"variant"`
-	Item         string              `toml:"item"`
-	Owner        string              `toml:"owner"`
-	Label        string              `toml:"label"`
-	Summary      string              `toml:"summary"`
-	ProviderDoes []string            `toml:"provider_does"`
-	CustomerDoes []string            `toml:"customer_does"`
-	PartyDoes    map[string][]string `toml:"party_does"`
-	Caveats      []string            `toml:"caveats"`
-	Sources      []Source            `toml:"sources"`
+	Service      string              `toml:"service" required:"true" doc:"Id of the service."`
+	Variant      string              `toml:"variant" doc:"Id of a variant of the service; omit for the service's own cell."`
+	Item         string              `toml:"item" required:"true" doc:"Id of the item."`
+	Owner        string              `toml:"owner" required:"true" doc:"A party id, \"shared\" or \"n/a\"."`
+	Label        string              `toml:"label" required:"true" doc:"Short text a table shows, such as \"Customer (choose/enable)\"."`
+	Summary      string              `toml:"summary" doc:"One sentence saying who does what; for \"n/a\", why the item does not apply."`
+	ProviderDoes []string            `toml:"provider_does" doc:"What the provider does for this item."`
+	CustomerDoes []string            `toml:"customer_does" doc:"What the customer does for this item."`
+	PartyDoes    map[string][]string `toml:"party_does" doc:"What other parties do, keyed by party id."`
+	Caveats      []string            `toml:"caveats" doc:"Refinements, defaults and exceptions."`
+	Sources      []Source            `toml:"sources" required:"true" doc:"Pages of the provider's documentation that back the answer."`
 	Origin       string              `toml:"-"`
 }
 
@@ -160,7 +161,7 @@ func (c *Cell) key() CellKey { return CellKey{c.Service, c.Variant, c.Item} }
 
 // Source is a page of the provider's documentation that backs a cell.
 type Source struct {
-	URL     string    `toml:"url"`
-	Title   string    `toml:"title"`
-	Checked time.Time `toml:"checked"`
+	URL     string    `toml:"url" required:"true" doc:"Absolute http(s) URL."`
+	Title   string    `toml:"title" doc:"Title of the page."`
+	Checked time.Time `toml:"checked" doc:"Date the page was last checked, such as 2026-11-27."`
 }

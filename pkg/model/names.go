@@ -192,12 +192,16 @@ func (ix *nameIndex) closest(query string, n int) []string {
 	return ids
 }
 
-// closest returns the candidate nearest to name by edit distance, if any is
-// close enough to be a likely typo.
+// closest returns the candidate name most likely meant: the only one that
+// the name is a partial match for, else the nearest by edit distance if it
+// is close enough to be a typo.
 func closest(name string, candidates []string) string {
 	ix := newNameIndex("", "")
 	for _, c := range candidates {
 		ix.add(c)
+	}
+	if ids := ix.partialMatches(normalize(name)); len(ids) == 1 {
+		return ids[0]
 	}
 	if ids := ix.closest(normalize(name), 1); len(ids) > 0 {
 		return ids[0]

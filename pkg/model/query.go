@@ -202,3 +202,39 @@ func (m *Model) ResolveTarget(provider, name string) (Target, error) {
 	}
 	return t, nil
 }
+
+// CountEntries counts the entries that a file defined and that are still in
+// effect (not replaced by a later file); "" counts every entry.
+func (m *Model) CountEntries(origin string) int {
+	n := 0
+	m.eachEntry(func(e any) {
+		if origin == "" || entryOrigin(e) == origin {
+			n++
+		}
+	})
+	return n
+}
+
+func entryOrigin(e any) string {
+	switch x := e.(type) {
+	case *Provider:
+		return x.Origin
+	case *Party:
+		return x.Origin
+	case *Category:
+		return x.Origin
+	case *ServiceModel:
+		return x.Origin
+	case *Item:
+		return x.Origin
+	case *Service:
+		return x.Origin
+	case *Variant:
+		return x.Origin
+	case *Table:
+		return x.Origin
+	case *Cell:
+		return x.Origin
+	}
+	return ""
+}

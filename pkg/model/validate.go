@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"slices"
 	"strconv"
+	"strings"
 	"unicode"
 )
 
@@ -35,6 +36,37 @@ func (v *validator) add(e any, field, format string, args ...any) {
 	v.out = append(v.out, Problem{File: "model", Key: field, Message: fmt.Sprintf(format, args...)})
 }
 
+// eachEntry calls fn with every entry of the model, section by section.
+func (m *Model) eachEntry(fn func(e any)) {
+	for _, e := range m.Providers {
+		fn(e)
+	}
+	for _, e := range m.Parties {
+		fn(e)
+	}
+	for _, e := range m.Categories {
+		fn(e)
+	}
+	for _, e := range m.ServiceModels {
+		fn(e)
+	}
+	for _, e := range m.Items {
+		fn(e)
+	}
+	for _, e := range m.Services {
+		fn(e)
+	}
+	for _, e := range m.Variants {
+		fn(e)
+	}
+	for _, e := range m.Tables {
+		fn(e)
+	}
+	for _, e := range m.Cells {
+		fn(e)
+	}
+}
+
 func (m *Model) validate() []Problem {
 	v := &validator{m: m}
 	v.required()
@@ -48,71 +80,21 @@ func (m *Model) validate() []Problem {
 	return v.out
 }
 
+// required reports the keys tagged required:"true" that an entry lacks.
 func (v *validator) required() {
-	req := func(e any, field, value string) {
-		if value == "" {
-			v.add(e, field, "missing required key")
+	check := func(e any) {
+		rv := reflect.ValueOf(e).Elem()
+		t := rv.Type()
+		for i := 0; i < t.NumField(); i++ {
+			f := t.Field(i)
+			if f.Tag.Get("required") == "true" && rv.Field(i).IsZero() {
+				v.add(e, f.Tag.Get("toml"), "missing required key")
+			} else if f.Tag.Get("required") == "true" && rv.Field(i).Kind() == reflect.Slice && rv.Field(i).Len() == 0 {
+				v.add(e, f.Tag.Get("toml"), "missing required key: the list is empty")
+			}
 		}
 	}
-	for _, p := range v.m.Providers {
-		req(p, "id", p.ID)
-		req(p, "name", p.Name)
-		req(p, "short_name", p.ShortName)
-		req(p, "party", p.Party)
-		if len(p.DocHosts) == 0 {
-			v.add(p, "doc_hosts", "missing required key: list the hosts of the provider's documentation")
-		}
-	}
-	for _, p := range v.m.Parties {
-		req(p, "id", p.ID)
-		req(p, "name", p.Name)
-		req(p, "kind", p.Kind)
-	}
-	for _, c := range v.m.Categories {
-		req(c, "id", c.ID)
-		req(c, "name", c.Name)
-	}
-	for _, s := range v.m.ServiceModels {
-		req(s, "id", s.ID)
-		req(s, "name", s.Name)
-	}
-	for _, it := range v.m.Items {
-		req(it, "id", it.ID)
-		req(it, "name", it.Name)
-		req(it, "category", it.Category)
-		req(it, "description", it.Description)
-	}
-	for _, s := range v.m.Services {
-		req(s, "id", s.ID)
-		req(s, "provider", s.Provider)
-		req(s, "name", s.Name)
-		req(s, "short_name", s.ShortName)
-		req(s, "model", s.Model)
-	}
-	for _, va := range v.m.Variants {
-		req(va, "id", va.ID)
-		req(va, "service", va.Service)
-		req(va, "name", va.Name)
-	}
-	for _, t := range v.m.Tables {
-		req(t, "id", t.ID)
-		req(t, "provider", t.Provider)
-		if len(t.Services) == 0 {
-			v.add(t, "services", "missing required key")
-		}
-		if len(t.Items) == 0 {
-			v.add(t, "items", "missing required key")
-		}
-	}
-	for _, c := range v.m.Cells {
-		req(c, "service", c.Service)
-		req(c, "item", c.Item)
-		req(c, "owner", c.Owner)
-		req(c, "label", c.Label)
-		if len(c.Sources) == 0 {
-			v.add(c, "sources", "missing required key: every cell needs at least one source")
-		}
-	}
+	v.m.eachEntry(check)
 }
 
 func (v *validator) ids() {
@@ -175,33 +157,7 @@ func (v *validator) text() {
 			}
 		})
 	}
-	for _, e := range v.m.Providers {
-		each(e)
-	}
-	for _, e := range v.m.Parties {
-		each(e)
-	}
-	for _, e := range v.m.Categories {
-		each(e)
-	}
-	for _, e := range v.m.ServiceModels {
-		each(e)
-	}
-	for _, e := range v.m.Items {
-		each(e)
-	}
-	for _, e := range v.m.Services {
-		each(e)
-	}
-	for _, e := range v.m.Variants {
-		each(e)
-	}
-	for _, e := range v.m.Tables {
-		each(e)
-	}
-	for _, e := range v.m.Cells {
-		each(e)
-	}
+	v.m.eachEntry(each)
 }
 
 // walkStrings calls fn for every string reachable from v through struct
@@ -304,6 +260,12 @@ func (v *validator) references() {
 	for _, va := range m.Variants {
 		ref(va, "service", "service", va.Service, services)
 	}
+	variantKeys := ids(m.Variants, func(x *Variant) string { return x.Service + ":" + x.ID })
+	for _, s := range m.Services {
+		if s.DefaultVariant != "" && !slices.Contains(variantKeys, s.ID+":"+s.DefaultVariant) {
+			v.add(s, "default_variant", "service %q has no variant %q", s.ID, s.DefaultVariant)
+		}
+	}
 	for _, t := range m.Tables {
 		if !ref(t, "provider", "provider", t.Provider, providers) {
 			continue
@@ -339,6 +301,8 @@ func (v *validator) cells() {
 		}
 		if c.Variant != "" && svc != nil && !slices.Contains(variants, c.Service+":"+c.Variant) {
 			v.add(c, "variant", "service %q has no variant %q", c.Service, c.Variant)
+		} else if c.Variant != "" && svc != nil && c.Variant == svc.DefaultVariant {
+			v.add(c, "variant", "variant %q is the default deployment of %q, so its cells are the service's own; put this cell on the service", c.Variant, c.Service)
 		}
 		if c.Owner != "" && !slices.Contains(owners, c.Owner) {
 			v.add(c, "owner", "owner %q is not a party, %q or %q%s", c.Owner, OwnerShared, OwnerNotApplicable, didYouMean(c.Owner, owners))
@@ -403,3 +367,7 @@ func find[T any](list []T, id string, key func(T) string) T {
 	}
 	return zero
 }
+
+func itoa(i int) string { return strconv.Itoa(i) }
+
+func joinList(s []string) string { return strings.Join(s, ", ") }

@@ -100,7 +100,7 @@ func answerText(w io.Writer, st Style, m *model.Model, a *model.Answer) error {
 	fmt.Fprintf(&b, "Label:  %s\n", st.Owner(m, c.Owner, s(c.Label)))
 	if a.Target.Variant != nil {
 		fmt.Fprintf(&b, "As:     %s\n", s(a.Target.Variant.Name))
-	} else if d := a.Target.Service.DefaultDeployment; d != "" {
+	} else if d := defaultDeployment(m, a.Target.Service); d != "" {
 		fmt.Fprintf(&b, "As:     %s (the default deployment)\n", s(d))
 	}
 	if c.Summary != "" {
@@ -230,4 +230,15 @@ func writeCSV(w io.Writer, header []string, rows [][]string) error {
 	}
 	cw.Flush()
 	return cw.Error()
+}
+
+// defaultDeployment names the deployment a service's own cells describe.
+func defaultDeployment(m *model.Model, svc *model.Service) string {
+	if svc.DefaultDeployment != "" {
+		return svc.DefaultDeployment
+	}
+	if v := m.Variant(svc.ID, svc.DefaultVariant); v != nil {
+		return v.Name
+	}
+	return ""
 }
