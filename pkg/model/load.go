@@ -3,6 +3,7 @@ package model
 import (
 	"io/fs"
 	"path"
+	"reflect"
 	"slices"
 	"strconv"
 )
@@ -90,52 +91,29 @@ func (r entryRef) problem(field, format string, args ...any) Problem {
 func checkLayerDuplicates(docs []sourcedDoc) []Problem {
 	var out []Problem
 	seen := map[string]entryRef{}
-	check := func(d sourcedDoc, section string, i int, key, what string) {
-		ref := entryRef{d.file, section, i}
-		k := section + "\x00" + key
-		if first, ok := seen[k]; ok {
-			where := first.file.Path
-			if l := newLineIndex(first.file.Data).entry(first.section, first.index); l > 0 {
-				where += ":" + strconv.Itoa(l)
-			}
-			out = append(out, ref.problem("", "duplicate %s (first defined at %s)", what, where))
-			return
-		}
-		seen[k] = ref
-	}
+	var scratch Model
 	for _, d := range docs {
-		for i, e := range d.doc.Providers {
-			check(d, "providers", i, e.ID, "provider id "+strconv.Quote(e.ID))
-		}
-		for i, e := range d.doc.Parties {
-			check(d, "parties", i, e.ID, "party id "+strconv.Quote(e.ID))
-		}
-		for i, e := range d.doc.Categories {
-			check(d, "categories", i, e.ID, "category id "+strconv.Quote(e.ID))
-		}
-		for i, e := range d.doc.ServiceModels {
-			check(d, "service_models", i, e.ID, "service model id "+strconv.Quote(e.ID))
-		}
-		for i, e := range d.doc.Items {
-			check(d, "items", i, e.ID, "item id "+strconv.Quote(e.ID))
-		}
-		for i, e := range d.doc.Services {
-			check(d, "services", i, e.ID, "service id "+strconv.Quote(e.ID))
-		}
-		for i, e := range d.doc.Variants {
-			check(d, "variants", i, e.Service+":"+e.ID, "variant "+strconv.Quote(e.Service+":"+e.ID))
-		}
-		for i, e := range d.doc.Tables {
-			check(d, "tables", i, e.ID, "table id "+strconv.Quote(e.ID))
-		}
-		for i, c := range d.doc.Cells {
-			check(d, "cells", i, c.key().String(), "cell "+strconv.Quote(c.key().String()))
-		}
+		scratch.eachSection(d.doc, func(name string, src []entry, _ reflect.Value) {
+			for i, e := range src {
+				ref := entryRef{d.file, name, i}
+				k := name + "\x00" + e.entryKey()
+				first, dup := seen[k]
+				if !dup {
+					seen[k] = ref
+					continue
+				}
+				where := first.file.Path
+				if l := newLineIndex(first.file.Data).entry(first.section, first.index); l > 0 {
+					where += ":" + strconv.Itoa(l)
+				}
+				out = append(out, ref.problem("", "duplicate %s %s (first defined at %s)", sectionWhat[name], strconv.Quote(e.entryKey()), where))
+			}
+		})
 	}
 	return out
 }
 
-// merge folds one document into the model. An entry whose id already
+// merge folds one document into the model. An entry whose key already
 // exists replaces the earlier one in place, so overlays keep the order of
 // the embedded model.
 func (m *Model) merge(d sourcedDoc) {
@@ -143,65 +121,18 @@ func (m *Model) merge(d sourcedDoc) {
 		m.pos = map[string]int{}
 		m.refs = map[any]entryRef{}
 	}
-	at := func(e any, section string, i int) {
-		m.refs[e] = entryRef{d.file, section, i}
-	}
-	origin := d.file.Path
-	for i, e := range d.doc.Providers {
-		e.Origin = origin
-		at(e, "providers", i)
-		m.Providers = upsert(m, m.Providers, e, "providers", e.ID)
-	}
-	for i, e := range d.doc.Parties {
-		e.Origin = origin
-		at(e, "parties", i)
-		m.Parties = upsert(m, m.Parties, e, "parties", e.ID)
-	}
-	for i, e := range d.doc.Categories {
-		e.Origin = origin
-		at(e, "categories", i)
-		m.Categories = upsert(m, m.Categories, e, "categories", e.ID)
-	}
-	for i, e := range d.doc.ServiceModels {
-		e.Origin = origin
-		at(e, "service_models", i)
-		m.ServiceModels = upsert(m, m.ServiceModels, e, "service_models", e.ID)
-	}
-	for i, e := range d.doc.Items {
-		e.Origin = origin
-		at(e, "items", i)
-		m.Items = upsert(m, m.Items, e, "items", e.ID)
-	}
-	for i, e := range d.doc.Services {
-		e.Origin = origin
-		at(e, "services", i)
-		m.Services = upsert(m, m.Services, e, "services", e.ID)
-	}
-	for i, e := range d.doc.Variants {
-		e.Origin = origin
-		at(e, "variants", i)
-		m.Variants = upsert(m, m.Variants, e, "variants", e.Service+":"+e.ID)
-	}
-	for i, e := range d.doc.Tables {
-		e.Origin = origin
-		at(e, "tables", i)
-		m.Tables = upsert(m, m.Tables, e, "tables", e.ID)
-	}
-	for i, e := range d.doc.Cells {
-		e.Origin = origin
-		at(e, "cells", i)
-		m.Cells = upsert(m, m.Cells, e, "cells", e.key().String())
-	}
+	m.eachSection(d.doc, func(name string, src []entry, dst reflect.Value) {
+		for i, e := range src {
+			e.setOrigin(d.file.Path)
+			m.refs[e] = entryRef{d.file, name, i}
+			k := name + "\x00" + e.entryKey()
+			if at, ok := m.pos[k]; ok {
+				dst.Index(at).Set(reflect.ValueOf(e))
+				continue
+			}
+			m.pos[k] = dst.Len()
+			dst.Set(reflect.Append(dst, reflect.ValueOf(e)))
+		}
+	})
 	m.index = nil
-}
-
-// upsert replaces the entry with the same key or appends a new one.
-func upsert[T any](m *Model, list []T, e T, section, key string) []T {
-	k := section + "\x00" + key
-	if i, ok := m.pos[k]; ok {
-		list[i] = e
-		return list
-	}
-	m.pos[k] = len(list)
-	return append(list, e)
 }

@@ -208,33 +208,9 @@ func (m *Model) ResolveTarget(provider, name string) (Target, error) {
 func (m *Model) CountEntries(origin string) int {
 	n := 0
 	m.eachEntry(func(e any) {
-		if origin == "" || entryOrigin(e) == origin {
+		if origin == "" || e.(entry).entryOrigin() == origin {
 			n++
 		}
 	})
 	return n
-}
-
-func entryOrigin(e any) string {
-	switch x := e.(type) {
-	case *Provider:
-		return x.Origin
-	case *Party:
-		return x.Origin
-	case *Category:
-		return x.Origin
-	case *ServiceModel:
-		return x.Origin
-	case *Item:
-		return x.Origin
-	case *Service:
-		return x.Origin
-	case *Variant:
-		return x.Origin
-	case *Table:
-		return x.Origin
-	case *Cell:
-		return x.Origin
-	}
-	return ""
 }

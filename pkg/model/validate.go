@@ -36,37 +36,6 @@ func (v *validator) add(e any, field, format string, args ...any) {
 	v.out = append(v.out, Problem{File: "model", Key: field, Message: fmt.Sprintf(format, args...)})
 }
 
-// eachEntry calls fn with every entry of the model, section by section.
-func (m *Model) eachEntry(fn func(e any)) {
-	for _, e := range m.Providers {
-		fn(e)
-	}
-	for _, e := range m.Parties {
-		fn(e)
-	}
-	for _, e := range m.Categories {
-		fn(e)
-	}
-	for _, e := range m.ServiceModels {
-		fn(e)
-	}
-	for _, e := range m.Items {
-		fn(e)
-	}
-	for _, e := range m.Services {
-		fn(e)
-	}
-	for _, e := range m.Variants {
-		fn(e)
-	}
-	for _, e := range m.Tables {
-		fn(e)
-	}
-	for _, e := range m.Cells {
-		fn(e)
-	}
-}
-
 func (m *Model) validate() []Problem {
 	v := &validator{m: m}
 	v.required()
