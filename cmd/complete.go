@@ -230,3 +230,21 @@ func completeVariantsOfListedServices(f *Factory) completeFunc {
 		return out, cobra.ShellCompDirectiveNoFileComp
 	}
 }
+
+// completeShiftEnds completes an end of a shift: service models, then
+// services and their variants.
+func completeShiftEnds(f *Factory) completeFunc {
+	services := completeServices(f)
+	return func(cmd *cobra.Command, args []string, toComplete string) ([]cobra.Completion, cobra.ShellCompDirective) {
+		m, _, ok := completionModel(f)
+		if !ok {
+			return nil, cobra.ShellCompDirectiveNoFileComp
+		}
+		var out []cobra.Completion
+		for _, sm := range m.ServiceModels {
+			out = append(out, cobra.CompletionWithDesc(sm.ID, sm.Name))
+		}
+		comps, dir := services(cmd, args, toComplete)
+		return append(out, comps...), dir
+	}
+}

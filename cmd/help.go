@@ -63,7 +63,8 @@ srm table -o json:
 
 srm services -o json:
   schema_version, provider, services ({id, provider, name, short_name,
-  model, aliases, description, default_deployment, variants, items})
+  model, aliases, description, default_deployment, default_variant,
+  variants, items})
 
 srm items -o json:
   schema_version, provider, items ({id, name, category, aliases,

@@ -110,6 +110,7 @@ func NewRootCmd(f *Factory) *cobra.Command {
 	root.AddCommand(
 		NewCmdWho(f, nil),
 		NewCmdTable(f, nil),
+		NewCmdShift(f, nil),
 		NewCmdServices(f, nil),
 		NewCmdItems(f, nil),
 		NewCmdSources(f, nil),

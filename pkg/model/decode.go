@@ -23,6 +23,9 @@ type document struct {
 	Variants      []*Variant      `toml:"variants"`
 	Tables        []*Table        `toml:"tables"`
 	Cells         []*Cell         `toml:"cells"`
+	Traps         []*Trap         `toml:"traps"`
+	FAQs          []*FAQ          `toml:"faqs"`
+	Controls      []*Control      `toml:"controls"`
 }
 
 // MaxFileBytes caps the size of one model file, so a stray large file

@@ -37,6 +37,15 @@ func (s *Service) setOrigin(o string)       { s.Origin = o }
 func (v *Variant) setOrigin(o string)       { v.Origin = o }
 func (t *Table) setOrigin(o string)         { t.Origin = o }
 func (c *Cell) setOrigin(o string)          { c.Origin = o }
+func (t *Trap) entryKey() string            { return t.ID }
+func (f *FAQ) entryKey() string             { return f.ID }
+func (c *Control) entryKey() string         { return c.ID }
+func (t *Trap) entryOrigin() string         { return t.Origin }
+func (f *FAQ) entryOrigin() string          { return f.Origin }
+func (c *Control) entryOrigin() string      { return c.Origin }
+func (t *Trap) setOrigin(o string)          { t.Origin = o }
+func (f *FAQ) setOrigin(o string)           { f.Origin = o }
+func (c *Control) setOrigin(o string)       { c.Origin = o }
 
 // sectionWhat names each section's entries in messages, such as
 // "duplicate category id ...". Every field of document needs one.
@@ -50,6 +59,9 @@ var sectionWhat = map[string]string{
 	"variants":       "variant",
 	"tables":         "table id",
 	"cells":          "cell",
+	"traps":          "trap id",
+	"faqs":           "FAQ id",
+	"controls":       "control id",
 }
 
 // eachSection calls fn with every section of a document: its TOML name,

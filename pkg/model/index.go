@@ -16,6 +16,7 @@ type index struct {
 	variants  map[string]*nameIndex // per service id
 	variantBy map[string]*Variant   // "service:variant"
 	cells     map[CellKey]*Cell
+	models    *nameIndex
 }
 
 // names builds the indexes and reports names that two entries share.
@@ -31,6 +32,7 @@ func (v *validator) names() {
 		variants:  map[string]*nameIndex{},
 		variantBy: map[string]*Variant{},
 		cells:     map[CellKey]*Cell{},
+		models:    newNameIndex("service model", ""),
 	}
 	clash := func(e any, name, other string) {
 		if name == "" {
@@ -54,6 +56,10 @@ func (v *validator) names() {
 	}
 	for _, p := range m.Parties {
 		ix.parties[p.ID] = p
+	}
+	for _, sm := range m.ServiceModels {
+		n, o := ix.models.add(sm.ID, sm.Name, sm.ShortName)
+		clash(sm, n, o)
 	}
 	for _, it := range m.Items {
 		n, o := ix.items.add(it.ID, append([]string{it.Name}, it.Aliases...)...)

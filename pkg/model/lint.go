@@ -2,6 +2,7 @@ package model
 
 import (
 	"net/url"
+	"reflect"
 	"slices"
 )
 
@@ -32,19 +33,54 @@ func (m *Model) Lint(files ...string) []Problem {
 		if c.Summary == "" {
 			v.add(c, "summary", "missing: say in one sentence who does what, or why the item does not apply")
 		}
-		for i, s := range c.Sources {
-			field := "sources[" + itoa(i) + "]"
-			u, err := url.Parse(s.URL)
-			if err != nil || u.Scheme != "https" || !slices.Contains(prov.DocHosts, u.Host) {
-				v.add(c, field+".url", "%s is not an https page on %s's documentation (%s)", s.URL, prov.ShortName, joinList(prov.DocHosts))
-			}
-			if s.Title == "" {
-				v.add(c, field+".title", "missing: give the page's title")
-			}
-			if s.Checked.IsZero() {
-				v.add(c, field+".checked", "missing: give the date the page was last checked")
-			}
+		v.lintSources(c, prov)
+	}
+	for _, k := range m.knowledge() {
+		if len(files) > 0 && !slices.Contains(files, k.origin) {
+			continue
+		}
+		if prov := m.Provider(k.provider); prov != nil {
+			v.lintSources(k.entry, prov)
 		}
 	}
 	return v.out
+}
+
+// lintSources checks that every source of e is an https page of the
+// provider's documentation with a title and a checked date.
+func (v *validator) lintSources(e any, prov *Provider) {
+	for i, s := range reflect.ValueOf(e).Elem().FieldByName("Sources").Interface().([]Source) {
+		field := "sources[" + itoa(i) + "]"
+		u, err := url.Parse(s.URL)
+		if err != nil || u.Scheme != "https" || !slices.Contains(prov.DocHosts, u.Host) {
+			v.add(e, field+".url", "%s is not an https page on %s's documentation (%s)", s.URL, prov.ShortName, joinList(prov.DocHosts))
+		}
+		if s.Title == "" {
+			v.add(e, field+".title", "missing: give the page's title")
+		}
+		if s.Checked.IsZero() {
+			v.add(e, field+".checked", "missing: give the date the page was last checked")
+		}
+	}
+}
+
+// knowledgeEntry is a trap, FAQ or control, with what lint needs of it.
+type knowledgeEntry struct {
+	entry    any
+	provider string
+	origin   string
+}
+
+func (m *Model) knowledge() []knowledgeEntry {
+	var out []knowledgeEntry
+	for _, t := range m.Traps {
+		out = append(out, knowledgeEntry{t, t.Provider, t.Origin})
+	}
+	for _, f := range m.FAQs {
+		out = append(out, knowledgeEntry{f, f.Provider, f.Origin})
+	}
+	for _, c := range m.Controls {
+		out = append(out, knowledgeEntry{c, c.Provider, c.Origin})
+	}
+	return out
 }

@@ -32,6 +32,9 @@ type Model struct {
 	Variants      []*Variant
 	Tables        []*Table
 	Cells         []*Cell
+	Traps         []*Trap
+	FAQs          []*FAQ
+	Controls      []*Control
 
 	index *index
 	pos   map[string]int   // section and key -> position, while merging
@@ -47,7 +50,9 @@ type Provider struct {
 	Party        string   `toml:"party" required:"true" doc:"Id of the party of kind \"provider\" that stands for this provider in cells."`
 	DefaultTable string   `toml:"default_table" doc:"Id of the table srm table prints with no flags."`
 	DocHosts     []string `toml:"doc_hosts" required:"true" doc:"Hosts of the provider's own documentation, such as \"docs.aws.amazon.com\"."`
-	Origin       string   `toml:"-"`
+	// Archetypes maps a service model id to the service that best shows it.
+	Archetypes map[string]string `toml:"archetypes" doc:"For each service model id, the service that best shows where its line sits, such as iaas = \"ec2\"."`
+	Origin     string            `toml:"-"`
 }
 
 // Party is someone who can own a cell: a provider, the customer, or a third
@@ -55,7 +60,7 @@ type Provider struct {
 type Party struct {
 	ID          string `toml:"id" required:"true" doc:"Lower-case id used as a cell owner, such as \"customer\"."`
 	Name        string `toml:"name" required:"true" doc:"Name shown to people, such as \"Customer\"."`
-	Kind        string `toml:"kind" required:"true" doc:"\"provider\", \"customer\" or \"third-party\"."`
+	Kind        string `toml:"kind" required:"true" enum:"provider,customer,third-party" doc:"\"provider\", \"customer\" or \"third-party\"."`
 	Provider    string `toml:"provider" doc:"For kind \"provider\": the provider it stands for."`
 	Description string `toml:"description" doc:"One sentence on who the party is."`
 	Origin      string `toml:"-"`
@@ -75,6 +80,7 @@ type ServiceModel struct {
 	Name        string `toml:"name" required:"true" doc:"Full name, such as \"Infrastructure as a service\"."`
 	ShortName   string `toml:"short_name" doc:"Short name, such as \"IaaS\"."`
 	Description string `toml:"description" doc:"Where the line between provider and customer sits."`
+	Analogy     string `toml:"analogy" doc:"An everyday picture of where the line sits, in a few sentences."`
 	Origin      string `toml:"-"`
 }
 
@@ -165,3 +171,50 @@ type Source struct {
 	Title   string    `toml:"title" doc:"Title of the page."`
 	Checked time.Time `toml:"checked" doc:"Date the page was last checked, such as 2026-11-27."`
 }
+
+// Trap is a common mistaken belief about who owns what, and the truth.
+type Trap struct {
+	ID       string   `toml:"id" required:"true" doc:"Lower-case id, such as \"ec2-os-patching\"."`
+	Provider string   `toml:"provider" required:"true" doc:"Id of the provider the trap is about."`
+	Title    string   `toml:"title" required:"true" doc:"A short name for the trap."`
+	Belief   string   `toml:"belief" required:"true" doc:"The mistaken belief, in a sentence or two."`
+	Truth    string   `toml:"truth" required:"true" doc:"What is right, and why."`
+	Services []string `toml:"services" doc:"Ids of the services it concerns; empty for every service."`
+	Items    []string `toml:"items" doc:"Ids of the items it concerns."`
+	Sources  []Source `toml:"sources" required:"true" doc:"Pages of the provider's documentation that settle it."`
+	Origin   string   `toml:"-"`
+}
+
+// FAQ is a frequently asked question and its answer.
+type FAQ struct {
+	ID       string   `toml:"id" required:"true" doc:"Lower-case id."`
+	Provider string   `toml:"provider" required:"true" doc:"Id of the provider the question is about."`
+	Question string   `toml:"question" required:"true" doc:"The question, as people ask it."`
+	Answer   string   `toml:"answer" required:"true" doc:"The answer, in a few sentences."`
+	Services []string `toml:"services" doc:"Ids of the services it concerns; empty for every service."`
+	Items    []string `toml:"items" doc:"Ids of the items it concerns."`
+	Sources  []Source `toml:"sources" required:"true" doc:"Pages of the provider's documentation that back the answer."`
+	Origin   string   `toml:"-"`
+}
+
+// Control is a control as the provider's model classifies it: inherited
+// from the provider, shared, or specific to the customer.
+type Control struct {
+	ID           string   `toml:"id" required:"true" doc:"Lower-case id, such as \"patch-management\"."`
+	Provider     string   `toml:"provider" required:"true" doc:"Id of the provider whose model names the control."`
+	Name         string   `toml:"name" required:"true" doc:"Name shown to people."`
+	Kind         string   `toml:"kind" required:"true" enum:"inherited,shared,customer-specific" doc:"\"inherited\", \"shared\" or \"customer-specific\"."`
+	Description  string   `toml:"description" doc:"One sentence on what the control covers."`
+	ProviderDoes []string `toml:"provider_does" doc:"What the provider does for it."`
+	CustomerDoes []string `toml:"customer_does" doc:"What the customer does for it."`
+	Items        []string `toml:"items" doc:"Ids of the items where it shows in cells."`
+	Sources      []Source `toml:"sources" required:"true" doc:"Pages of the provider's documentation that describe it."`
+	Origin       string   `toml:"-"`
+}
+
+// Control kinds.
+const (
+	ControlInherited        = "inherited"
+	ControlShared           = "shared"
+	ControlCustomerSpecific = "customer-specific"
+)

@@ -232,3 +232,5 @@ func levenshtein(a, b string) int {
 	}
 	return prev[len(rb)]
 }
+
+func quoteID(id string) string { return strconv.Quote(id) }

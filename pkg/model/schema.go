@@ -52,6 +52,9 @@ func structSchema(t reflect.Type) map[string]any {
 			continue
 		}
 		s := fieldSchema(name, f.Type)
+		if e := f.Tag.Get("enum"); e != "" {
+			s["enum"] = strings.Split(e, ",")
+		}
 		if d := f.Tag.Get("doc"); d != "" {
 			s["description"] = d
 		}
@@ -78,8 +81,6 @@ func fieldSchema(name string, t reflect.Type) map[string]any {
 			s["pattern"] = idPatternText
 		case name == "owner":
 			s["pattern"] = ownerPatternText
-		case name == "kind":
-			s["enum"] = []string{KindProvider, KindCustomer, KindThirdParty}
 		case name == "url" || name == "docs":
 			s["format"] = "uri"
 			s["pattern"] = "^https?://"

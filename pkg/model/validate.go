@@ -43,6 +43,7 @@ func (m *Model) validate() []Problem {
 	v.text()
 	v.references()
 	v.cells()
+	v.sources()
 	if len(v.out) == 0 {
 		v.names()
 	}
@@ -67,39 +68,22 @@ func (v *validator) required() {
 }
 
 func (v *validator) ids() {
-	check := func(e any, field, id string) {
-		if id != "" && !idPattern.MatchString(id) {
-			v.add(e, field, "%s is not a valid id: use lower-case letters, digits and single hyphens", strconv.Quote(id))
+	total := 0
+	v.m.eachEntry(func(e any) {
+		total++
+		f := reflect.ValueOf(e).Elem().FieldByName("ID")
+		if !f.IsValid() || f.String() == "" {
+			return
 		}
-	}
-	for _, p := range v.m.Providers {
-		check(p, "id", p.ID)
-	}
+		if id := f.String(); !idPattern.MatchString(id) {
+			v.add(e, "id", "%s is not a valid id: use lower-case letters, digits and single hyphens", strconv.Quote(id))
+		}
+	})
 	for _, p := range v.m.Parties {
-		check(p, "id", p.ID)
 		if p.ID == OwnerShared {
 			v.add(p, "id", "%q is reserved for cells owned jointly", OwnerShared)
 		}
 	}
-	for _, c := range v.m.Categories {
-		check(c, "id", c.ID)
-	}
-	for _, s := range v.m.ServiceModels {
-		check(s, "id", s.ID)
-	}
-	for _, it := range v.m.Items {
-		check(it, "id", it.ID)
-	}
-	for _, s := range v.m.Services {
-		check(s, "id", s.ID)
-	}
-	for _, va := range v.m.Variants {
-		check(va, "id", va.ID)
-	}
-	for _, t := range v.m.Tables {
-		check(t, "id", t.ID)
-	}
-	total := len(v.m.Providers) + len(v.m.Parties) + len(v.m.Items) + len(v.m.Services) + len(v.m.Variants) + len(v.m.Cells)
 	if total > MaxEntities {
 		v.out = append(v.out, Problem{File: "model", Message: fmt.Sprintf("the model has %d entries, more than the limit of %d", total, MaxEntities)})
 	}
@@ -235,6 +219,49 @@ func (v *validator) references() {
 			v.add(s, "default_variant", "service %q has no variant %q", s.ID, s.DefaultVariant)
 		}
 	}
+	for _, p := range m.Providers {
+		for modelID, svcID := range p.Archetypes {
+			field := "archetypes." + modelID
+			if !ref(p, field, "service model", modelID, serviceModels) || !ref(p, field, "service", svcID, services) {
+				continue
+			}
+			if s := find(m.Services, svcID, func(x *Service) string { return x.ID }); s.Provider != p.ID || s.Model != modelID {
+				v.add(p, field, "service %q is a %s service of %q, not a %s service of %q", svcID, s.Model, s.Provider, modelID, p.ID)
+			}
+		}
+	}
+	// Traps, FAQs and controls all name a provider, and may name its
+	// services and items.
+	knowledge := func(e any, provider string, svcs, its []string) {
+		if !ref(e, "provider", "provider", provider, providers) {
+			return
+		}
+		for i, id := range svcs {
+			field := "services[" + strconv.Itoa(i) + "]"
+			if ref(e, field, "service", id, services) {
+				if s := find(m.Services, id, func(x *Service) string { return x.ID }); s.Provider != provider {
+					v.add(e, field, "service %q belongs to provider %q, not %q", id, s.Provider, provider)
+				}
+			}
+		}
+		for i, id := range its {
+			ref(e, "items["+strconv.Itoa(i)+"]", "item", id, items)
+		}
+	}
+	for _, t := range m.Traps {
+		knowledge(t, t.Provider, t.Services, t.Items)
+	}
+	for _, f := range m.FAQs {
+		knowledge(f, f.Provider, f.Services, f.Items)
+	}
+	for _, c := range m.Controls {
+		knowledge(c, c.Provider, nil, c.Items)
+		switch c.Kind {
+		case ControlInherited, ControlShared, ControlCustomerSpecific, "":
+		default:
+			v.add(c, "kind", "unknown control kind %q (valid: %s, %s, %s)", c.Kind, ControlInherited, ControlShared, ControlCustomerSpecific)
+		}
+	}
 	for _, t := range m.Tables {
 		if !ref(t, "provider", "provider", t.Provider, providers) {
 			continue
@@ -283,18 +310,28 @@ func (v *validator) cells() {
 				v.add(c, "party_does."+party, "%s", undefined("party", party, parties))
 			}
 		}
-		for i, s := range c.Sources {
+	}
+}
+
+// sources checks the sources of every entry that has them.
+func (v *validator) sources() {
+	v.m.eachEntry(func(e any) {
+		f := reflect.ValueOf(e).Elem().FieldByName("Sources")
+		if !f.IsValid() {
+			return
+		}
+		for i, s := range f.Interface().([]Source) {
 			field := "sources[" + strconv.Itoa(i) + "]"
 			if s.URL == "" {
-				v.add(c, field+".url", "missing required key")
+				v.add(e, field+".url", "missing required key")
 			} else if msg := checkURL(s.URL); msg != "" {
-				v.add(c, field+".url", "%s", msg)
+				v.add(e, field+".url", "%s", msg)
 			}
 			if !s.Checked.IsZero() && (s.Checked.Hour() != 0 || s.Checked.Minute() != 0 || s.Checked.Second() != 0 || s.Checked.Nanosecond() != 0) {
-				v.add(c, field+".checked", "use a date such as 2026-11-27, not a date and time")
+				v.add(e, field+".checked", "use a date such as 2026-11-27, not a date and time")
 			}
 		}
-	}
+	})
 }
 
 func checkURL(raw string) string {

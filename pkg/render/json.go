@@ -98,6 +98,7 @@ type serviceJSON struct {
 	Aliases           []string      `json:"aliases"`
 	Description       string        `json:"description"`
 	DefaultDeployment string        `json:"default_deployment"`
+	DefaultVariant    string        `json:"default_variant"`
 	Variants          []variantJSON `json:"variants"`
 	Items             int           `json:"items"`
 }

@@ -15,7 +15,7 @@ func Services(w io.Writer, f Format, opt TableOptions, m *model.Model, p *model.
 		for _, s := range services {
 			sj := serviceJSON{
 				ID: s.ID, Provider: s.Provider, Name: s.Name, ShortName: s.ShortName, Model: s.Model,
-				Aliases: list(s.Aliases), Description: s.Description, DefaultDeployment: s.DefaultDeployment,
+				Aliases: list(s.Aliases), Description: s.Description, DefaultDeployment: defaultDeployment(m, s), DefaultVariant: s.DefaultVariant,
 				Variants: []variantJSON{}, Items: len(m.ItemsOf(s.ID)),
 			}
 			for _, v := range m.VariantsOf(s.ID) {

@@ -1,0 +1,195 @@
+package model
+
+import (
+	"slices"
+	"strings"
+)
+
+// Hit is one search result.
+type Hit struct {
+	Kind    string // "cell", "service", "item", "trap" or "faq"
+	Score   float64
+	Target  Target // for cells and services
+	Item    *Item  // for cells and items
+	Cell    *Cell
+	Trap    *Trap
+	FAQ     *FAQ
+	Snippet string // the text that matched, for text matches
+}
+
+// Hit kinds.
+const (
+	HitCell    = "cell"
+	HitService = "service"
+	HitItem    = "item"
+	HitTrap    = "trap"
+	HitFAQ     = "faq"
+)
+
+// stopWords carry no meaning in a question such as "who patches the OS on
+// EC2?".
+var stopWords = map[string]bool{
+	"a": true, "an": true, "the": true, "who": true, "what": true, "which": true, "whom": true,
+	"is": true, "are": true, "does": true, "do": true, "did": true, "be": true, "should": true,
+	"on": true, "in": true, "of": true, "for": true, "to": true, "at": true, "by": true, "with": true,
+	"and": true, "or": true, "my": true, "our": true, "i": true, "we": true, "me": true, "it": true, "its": true,
+	"responsible": true, "responsibility": true, "owns": true, "own": true, "owner": true,
+	"handles": true, "handle": true, "takes": true, "care": true, "about": true, "when": true, "using": true,
+}
+
+func searchWords(s string) []string {
+	var out []string
+	for _, w := range strings.Fields(normalize(s)) {
+		if !stopWords[w] && !slices.Contains(out, w) {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// wordsMatch treats words with the same stem as equal, so "patches"
+// matches "patching" and "encrypt" matches "encryption", but "data" does
+// not match "database".
+func wordsMatch(a, b string) bool {
+	if a == b {
+		return true
+	}
+	n := 0
+	for n < len(a) && n < len(b) && a[n] == b[n] {
+		n++
+	}
+	return n >= 4 && suffixes[a[n:]] && suffixes[b[n:]]
+}
+
+var suffixes = map[string]bool{"": true, "e": true, "s": true, "es": true, "ed": true, "ing": true, "ion": true, "ions": true, "ation": true, "er": true, "ers": true}
+
+// nameScore says how well a query names an entry: for each of the entry's
+// names, the number of its words, counted only when the query contains all
+// of them; the best name wins.
+func nameScore(query []string, names []string) float64 {
+	best := 0.0
+	for _, n := range names {
+		words := searchWords(n)
+		if len(words) == 0 {
+			continue
+		}
+		all := true
+		for _, w := range words {
+			if !slices.ContainsFunc(query, func(q string) bool { return wordsMatch(q, w) }) {
+				all = false
+				break
+			}
+		}
+		if all && float64(len(words)) > best {
+			best = float64(len(words))
+		}
+	}
+	return best
+}
+
+// textScore is the share of the query's words that a text contains.
+func textScore(query []string, text string) float64 {
+	if len(query) == 0 {
+		return 0
+	}
+	words := searchWords(text)
+	n := 0
+	for _, q := range query {
+		if slices.ContainsFunc(words, func(w string) bool { return wordsMatch(q, w) }) {
+			n++
+		}
+	}
+	return float64(n) / float64(len(query))
+}
+
+// Search ranks what the provider's part of the model has to say about a
+// free-text question: cells first when the query names a service and an
+// item, then services, items, traps and FAQs whose words it matches.
+func (m *Model) Search(provider, query string) []Hit {
+	q := searchWords(query)
+	if len(q) == 0 {
+		return nil
+	}
+	type scored struct {
+		target Target
+		item   *Item
+		score  float64
+	}
+	var services []scored
+	for _, t := range m.Deployments(provider) {
+		names := append([]string{t.Service.ID, t.Service.Name, t.Service.ShortName}, t.Service.Aliases...)
+		s := nameScore(q, names)
+		if t.Variant != nil {
+			vs := nameScore(q, append([]string{t.Variant.ID, t.Variant.Name}, t.Variant.Aliases...))
+			if vs == 0 || s == 0 {
+				continue
+			}
+			s += vs
+		}
+		if s > 0 {
+			services = append(services, scored{target: t, score: s})
+		}
+	}
+	var items []scored
+	for _, it := range m.Items {
+		if s := nameScore(q, append([]string{it.ID, it.Name}, it.Aliases...)); s > 0 {
+			items = append(items, scored{item: it, score: s})
+		}
+	}
+	var hits []Hit
+	for _, sv := range services {
+		for _, is := range items {
+			it := is.item
+			c := m.Cell(sv.target.Service.ID, sv.target.VariantID(), it.ID)
+			if c == nil {
+				continue
+			}
+			hits = append(hits, Hit{Kind: HitCell, Score: 10 + sv.score + is.score, Target: sv.target, Item: it, Cell: c})
+		}
+		hits = append(hits, Hit{Kind: HitService, Score: 5 + sv.score, Target: sv.target})
+	}
+	for _, is := range items {
+		hits = append(hits, Hit{Kind: HitItem, Score: 4 + is.score, Item: is.item})
+	}
+	for _, t := range m.Traps {
+		if t.Provider != provider {
+			continue
+		}
+		if s := textScore(q, t.Title+" "+t.Belief+" "+t.Truth); s >= 0.5 {
+			hits = append(hits, Hit{Kind: HitTrap, Score: 3 * s, Trap: t, Snippet: t.Title})
+		}
+	}
+	for _, f := range m.FAQs {
+		if f.Provider != provider {
+			continue
+		}
+		if s := textScore(q, f.Question+" "+f.Answer); s >= 0.5 {
+			hits = append(hits, Hit{Kind: HitFAQ, Score: 3 * s, FAQ: f, Snippet: f.Question})
+		}
+	}
+	// Cells whose label, summary or caveats use the query's words, for
+	// queries that name no service or item.
+	if len(services) == 0 || len(items) == 0 {
+		for _, c := range m.Cells {
+			svc := m.Service(c.Service)
+			if svc == nil || svc.Provider != provider {
+				continue
+			}
+			text := c.Label + " " + c.Summary + " " + strings.Join(c.Caveats, " ")
+			if s := textScore(q, text); s >= 0.6 {
+				t := Target{Service: svc, Variant: m.Variant(c.Service, c.Variant)}
+				hits = append(hits, Hit{Kind: HitCell, Score: 2 * s, Target: t, Item: m.Item(c.Item), Cell: c, Snippet: c.Summary})
+			}
+		}
+	}
+	slices.SortStableFunc(hits, func(a, b Hit) int {
+		switch {
+		case a.Score > b.Score:
+			return -1
+		case a.Score < b.Score:
+			return 1
+		}
+		return 0
+	})
+	return hits
+}

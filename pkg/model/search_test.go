@@ -1,0 +1,61 @@
+package model
+
+import "testing"
+
+func TestWordsMatch(t *testing.T) {
+	tests := []struct {
+		a, b string
+		want bool
+	}{
+		{"patches", "patching", true},
+		{"encrypt", "encryption", true},
+		{"os", "os", true},
+		{"os", "ops", false},
+		{"host", "hosting", true},
+		{"data", "database", false},
+		{"guest", "guests", true},
+	}
+	for _, tt := range tests {
+		if got := wordsMatch(tt.a, tt.b); got != tt.want {
+			t.Errorf("wordsMatch(%q, %q) = %v", tt.a, tt.b, got)
+		}
+	}
+}
+
+func TestSearch(t *testing.T) {
+	m := mustLoad(t)
+	tests := []struct {
+		query string
+		kind  string
+		key   string // target/item of the first hit
+	}{
+		{"who patches the OS on the virtual machines?", HitCell, "vm/guest-os-patching"},
+		{"runtime patching for functions with a container image", HitCell, "fn:image/runtime-patching"},
+		{"Acme Functions runtime", HitCell, "fn/runtime-patching"},
+		{"virtual machines", HitService, "vm"},
+		{"guest OS", HitItem, "guest-os-patching"},
+	}
+	for _, tt := range tests {
+		hits := m.Search("acme", tt.query)
+		if len(hits) == 0 {
+			t.Errorf("%q: no hits", tt.query)
+			continue
+		}
+		h := hits[0]
+		key := ""
+		switch h.Kind {
+		case HitCell:
+			key = h.Target.ID() + "/" + h.Item.ID
+		case HitService:
+			key = h.Target.ID()
+		case HitItem:
+			key = h.Item.ID
+		}
+		if h.Kind != tt.kind || key != tt.key {
+			t.Errorf("%q: first hit %s %s, want %s %s", tt.query, h.Kind, key, tt.kind, tt.key)
+		}
+	}
+	if hits := m.Search("acme", "the of who"); hits != nil {
+		t.Errorf("stop words only: %d hits", len(hits))
+	}
+}
