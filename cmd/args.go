@@ -23,3 +23,12 @@ func joinQuoted(ids []string) string {
 	}
 	return strings.Join(q, ", ")
 }
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

@@ -206,3 +206,29 @@ func TestCompletionScripts(t *testing.T) {
 		}
 	}
 }
+
+// TestQuizInteractive answers on a "terminal": an answer that names no
+// owner is asked again rather than counted wrong.
+func TestQuizInteractive(t *testing.T) {
+	ios, in, out, errOut := iostreams.Test()
+	ios.SetStdinTTY(true)
+	in.WriteString("maybe\ncustomer\n")
+	code := Run([]string{"quiz", "--count", "1", "--seed", "3", "--services", "ec2", "--items", "iam"}, ios)
+	if code != exitOK {
+		t.Fatalf("exit code %d, stderr %q", code, errOut)
+	}
+	got := out.String()
+	for _, want := range []string{
+		"Q1/1 Who owns IAM for EC2?",
+		"answer with one of: \"aws\", \"customer\", \"shared\", \"n/a\"",
+		"Right: Customer",
+		"Score: 1/1 (100%)",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("output lacks %q:\n%s", want, got)
+		}
+	}
+	if strings.Count(got, "Q1/1") != 2 {
+		t.Errorf("the question was not asked again after an invalid answer:\n%s", got)
+	}
+}

@@ -58,6 +58,7 @@ func exitCode(err error) int {
 		check *checkFailedError
 		name  *model.NameError
 		cell  *model.NoCellError
+		arch  *model.NoArchetypeError
 		load  *model.LoadError
 		run   *runError
 	)
@@ -68,7 +69,7 @@ func exitCode(err error) int {
 		return exitUsage
 	case errors.As(err, &check):
 		return exitCheckFailed
-	case errors.As(err, &name), errors.As(err, &cell):
+	case errors.As(err, &name), errors.As(err, &cell), errors.As(err, &arch):
 		return exitName
 	case errors.As(err, &load):
 		return exitInput

@@ -52,7 +52,8 @@ srm who -o json:
   summary, provider_does, customer_does, party_does (party id -> list),
   caveats, sources (list of {url, title, checked}), alternatives (other
   deployments whose answer differs: {variant, owner, label}), origin (the
-  model file the answer came from)
+  model file the answer came from), traps (the exam traps about this
+  answer: {id, title, truth})
 
 srm table -o json:
   schema_version, provider, title, columns ({service, variant, name,

@@ -11,7 +11,6 @@
 package cmd
 
 import (
-	"bytes"
 	"fmt"
 	"os"
 	"runtime/debug"
@@ -33,8 +32,8 @@ func Main() int {
 // command never leaves a partial answer behind.
 func Run(args []string, ios *iostreams.IOStreams) int {
 	out := ios.Out
-	var buf bytes.Buffer
-	ios.Out = &buf
+	held := iostreams.NewHeldWriter(out)
+	ios.Out = held
 	defer func() { ios.Out = out }()
 
 	f := newFactory(ios, version())
@@ -42,10 +41,11 @@ func Run(args []string, ios *iostreams.IOStreams) int {
 	root.SetArgs(args)
 	cmd, err := root.ExecuteC()
 	if err != nil {
+		held.Discard()
 		fmt.Fprintf(ios.ErrOut, "srm: %s\n", render.Sanitize(errorMessage(err, cmd)))
 		return exitCode(err)
 	}
-	if _, err := out.Write(buf.Bytes()); err != nil {
+	if err := held.Release(); err != nil {
 		fmt.Fprintf(ios.ErrOut, "srm: writing output: %s\n", render.Sanitize(err.Error()))
 		return exitInternal
 	}
@@ -104,6 +104,7 @@ func NewRootCmd(f *Factory) *cobra.Command {
 
 	root.AddGroup(
 		&cobra.Group{ID: "ask", Title: "Ask the model:"},
+		&cobra.Group{ID: "learn", Title: "Understand and practise:"},
 		&cobra.Group{ID: "list", Title: "List what the model holds:"},
 		&cobra.Group{ID: "model", Title: "Work with model files:"},
 	)
@@ -111,6 +112,12 @@ func NewRootCmd(f *Factory) *cobra.Command {
 		NewCmdWho(f, nil),
 		NewCmdTable(f, nil),
 		NewCmdShift(f, nil),
+		NewCmdSearch(f, nil),
+		NewCmdExplain(f, nil),
+		NewCmdAlways(f, nil),
+		NewCmdTraps(f, nil),
+		NewCmdFAQ(f, nil),
+		NewCmdQuiz(f, nil),
 		NewCmdServices(f, nil),
 		NewCmdItems(f, nil),
 		NewCmdSources(f, nil),

@@ -25,6 +25,7 @@ type IOStreams struct {
 	ErrOut io.Writer
 
 	stdoutTTY bool
+	stdinTTY  bool
 	color     bool
 	width     int
 }
@@ -33,7 +34,7 @@ type IOStreams struct {
 // colour rules applied from the environment.
 func System() *IOStreams {
 	tty := isTerminal(os.Stdout)
-	s := &IOStreams{In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr, stdoutTTY: tty}
+	s := &IOStreams{In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr, stdoutTTY: tty, stdinTTY: isTerminal(os.Stdin)}
 	s.color = ColorFromEnv(os.Getenv, tty)
 	if tty {
 		s.width = terminalWidth(os.Stdout)
@@ -69,6 +70,13 @@ func (s *IOStreams) IsStdoutTTY() bool { return s.stdoutTTY }
 
 // SetStdoutTTY overrides terminal detection, for tests.
 func (s *IOStreams) SetStdoutTTY(tty bool) { s.stdoutTTY = tty }
+
+// IsStdinTTY reports whether stdin is a terminal, where a person can
+// answer prompts.
+func (s *IOStreams) IsStdinTTY() bool { return s.stdinTTY }
+
+// SetStdinTTY overrides terminal detection of stdin, for tests.
+func (s *IOStreams) SetStdinTTY(tty bool) { s.stdinTTY = tty }
 
 // ColorEnabled reports whether output may use ANSI colour.
 func (s *IOStreams) ColorEnabled() bool { return s.color }

@@ -43,6 +43,8 @@ type Answer struct {
 	// Alternatives are the other deployments of the service whose owner or
 	// label for this item differ from this answer's.
 	Alternatives []Alternative
+	// Traps are the provider's traps about this item on this service.
+	Traps []*Trap
 }
 
 // Alternative is the answer for another deployment of the same service.
@@ -84,6 +86,7 @@ func (m *Model) Answer(t Target, item *Item) (*Answer, error) {
 		Owner:    m.Party(cell.Owner),
 	}
 	a.ProviderParty = m.Party(a.Provider.Party)
+	a.Traps = m.TrapsFor(a.Provider.ID, t.Service.ID, item.ID)
 	deployments := append([]*Variant{nil}, m.VariantsOf(t.Service.ID)...)
 	for _, v := range deployments {
 		if v == t.Variant {

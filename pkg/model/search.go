@@ -65,26 +65,40 @@ var suffixes = map[string]bool{"": true, "e": true, "s": true, "es": true, "ed":
 
 // nameScore says how well a query names an entry: for each of the entry's
 // names, the number of its words, counted only when the query contains all
-// of them; the best name wins.
-func nameScore(query []string, names []string) float64 {
-	best := 0.0
+// of them; the best name wins. It also returns the query words that name
+// used, so they do not count twice.
+func nameScore(query []string, names []string) (float64, []string) {
+	best, used := 0.0, []string(nil)
 	for _, n := range names {
 		words := searchWords(n)
 		if len(words) == 0 {
 			continue
 		}
-		all := true
+		var hit []string
 		for _, w := range words {
-			if !slices.ContainsFunc(query, func(q string) bool { return wordsMatch(q, w) }) {
-				all = false
+			i := slices.IndexFunc(query, func(q string) bool { return wordsMatch(q, w) })
+			if i < 0 {
+				hit = nil
 				break
 			}
+			hit = append(hit, query[i])
 		}
-		if all && float64(len(words)) > best {
-			best = float64(len(words))
+		if hit != nil && float64(len(words)) > best {
+			best, used = float64(len(words)), hit
 		}
 	}
-	return best
+	return best, used
+}
+
+// without returns the words of query not in used.
+func without(query, used []string) []string {
+	var out []string
+	for _, q := range query {
+		if !slices.Contains(used, q) {
+			out = append(out, q)
+		}
+	}
+	return out
 }
 
 // textScore is the share of the query's words that a text contains.
@@ -114,37 +128,43 @@ func (m *Model) Search(provider, query string) []Hit {
 		target Target
 		item   *Item
 		score  float64
+		used   []string
 	}
 	var services []scored
 	for _, t := range m.Deployments(provider) {
 		names := append([]string{t.Service.ID, t.Service.Name, t.Service.ShortName}, t.Service.Aliases...)
-		s := nameScore(q, names)
+		s, used := nameScore(q, names)
 		if t.Variant != nil {
-			vs := nameScore(q, append([]string{t.Variant.ID, t.Variant.Name}, t.Variant.Aliases...))
+			vs, vused := nameScore(q, append([]string{t.Variant.ID, t.Variant.Name}, t.Variant.Aliases...))
 			if vs == 0 || s == 0 {
 				continue
 			}
-			s += vs
+			s, used = s+vs, append(used, vused...)
 		}
 		if s > 0 {
-			services = append(services, scored{target: t, score: s})
+			services = append(services, scored{target: t, score: s, used: used})
 		}
 	}
+	itemNames := func(it *Item) []string { return append([]string{it.ID, it.Name}, it.Aliases...) }
 	var items []scored
 	for _, it := range m.Items {
-		if s := nameScore(q, append([]string{it.ID, it.Name}, it.Aliases...)); s > 0 {
+		if s, _ := nameScore(q, itemNames(it)); s > 0 {
 			items = append(items, scored{item: it, score: s})
 		}
 	}
 	var hits []Hit
 	for _, sv := range services {
-		for _, is := range items {
-			it := is.item
+		rest := without(q, sv.used)
+		for _, it := range m.Items {
+			is, _ := nameScore(rest, itemNames(it))
+			if is == 0 {
+				continue
+			}
 			c := m.Cell(sv.target.Service.ID, sv.target.VariantID(), it.ID)
 			if c == nil {
 				continue
 			}
-			hits = append(hits, Hit{Kind: HitCell, Score: 10 + sv.score + is.score, Target: sv.target, Item: it, Cell: c})
+			hits = append(hits, Hit{Kind: HitCell, Score: 10 + sv.score + is, Target: sv.target, Item: it, Cell: c})
 		}
 		hits = append(hits, Hit{Kind: HitService, Score: 5 + sv.score, Target: sv.target})
 	}
@@ -164,7 +184,8 @@ func (m *Model) Search(provider, query string) []Hit {
 			continue
 		}
 		if s := textScore(q, f.Question+" "+f.Answer); s >= 0.5 {
-			hits = append(hits, Hit{Kind: HitFAQ, Score: 3 * s, FAQ: f, Snippet: f.Question})
+			// An FAQ answers a question better than a trap with the same words.
+			hits = append(hits, Hit{Kind: HitFAQ, Score: 3.1 * s, FAQ: f, Snippet: f.Question})
 		}
 	}
 	// Cells whose label, summary or caveats use the query's words, for

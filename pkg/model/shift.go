@@ -109,10 +109,22 @@ func (m *Model) ResolveShiftEnd(provider, name string) (Target, *ServiceModel, e
 	if sm, err := m.ResolveServiceModel(name); err == nil {
 		svc := m.Archetype(provider, sm.ID)
 		if svc == nil {
-			return Target{}, nil, &NameError{Kind: "service model", Name: name, Scope: "with an example service for provider " + quoteID(provider)}
+			return Target{}, nil, &NoArchetypeError{Provider: provider, Model: sm}
 		}
 		return Target{Service: svc}, sm, nil
 	}
 	t, err := m.ResolveTarget(provider, name)
 	return t, nil, err
+}
+
+// NoArchetypeError says that a provider names no example service for a
+// service model, so the model cannot stand for a deployment. The command
+// line treats it like an unknown name (exit code 3).
+type NoArchetypeError struct {
+	Provider string
+	Model    *ServiceModel
+}
+
+func (e *NoArchetypeError) Error() string {
+	return "provider " + quoteID(e.Provider) + " has no example service for " + e.Model.ShortName + " (" + quoteID(e.Model.ID) + "); name a service instead"
 }

@@ -68,6 +68,10 @@ func newAnswerJSON(a *model.Answer) answerJSON {
 		Sources:       sourcesJSON(c.Sources),
 		Alternatives:  []alternativeJSON{},
 		Origin:        c.Origin,
+		Traps:         []trapRefJSON{},
+	}
+	for _, t := range a.Traps {
+		out.Traps = append(out.Traps, trapRefJSON{ID: t.ID, Title: t.Title, Truth: t.Truth})
 	}
 	if a.Owner != nil {
 		out.OwnerName = a.Owner.Name
@@ -123,6 +127,13 @@ func answerText(w io.Writer, st Style, m *model.Model, a *model.Answer) error {
 		}
 	}
 	section("Caveats:", c.Caveats)
+	if len(a.Traps) > 0 {
+		var lines []string
+		for _, t := range a.Traps {
+			lines = append(lines, t.Title+": "+t.Truth)
+		}
+		section("Exam traps:", lines)
+	}
 	if len(a.Alternatives) > 0 {
 		var lines []string
 		for _, alt := range a.Alternatives {
@@ -182,6 +193,11 @@ func answerMarkdown(w io.Writer, m *model.Model, a *model.Answer) error {
 		}
 	}
 	section("Caveats", c.Caveats)
+	var traps []string
+	for _, t := range a.Traps {
+		traps = append(traps, t.Title+": "+t.Truth)
+	}
+	section("Exam traps", traps)
 	var src []string
 	for _, so := range c.Sources {
 		title := so.Title

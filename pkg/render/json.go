@@ -42,6 +42,13 @@ type answerJSON struct {
 	Sources       []sourceJSON        `json:"sources"`
 	Alternatives  []alternativeJSON   `json:"alternatives"`
 	Origin        string              `json:"origin"`
+	Traps         []trapRefJSON       `json:"traps"`
+}
+
+type trapRefJSON struct {
+	ID    string `json:"id"`
+	Title string `json:"title"`
+	Truth string `json:"truth"`
 }
 
 type cellJSON struct {

@@ -265,28 +265,29 @@ func Staircase(w io.Writer, f Format, opt TableOptions, m *model.Model, p *model
 	for _, e := range ends {
 		g.header = append(g.header, clean(e.name()))
 	}
-	var steady []string
+	var steady, partial []string
 	for _, it := range m.ItemsOfTargets(targets) {
 		cells := make([]*model.Cell, len(targets))
 		roles := map[string]bool{}
+		missing := false
 		for i, t := range targets {
 			cells[i] = m.Cell(t.Service.ID, t.VariantID(), it.ID)
-			if cells[i] != nil {
-				roles[m.Role(cells[i].Owner)] = true
-			} else {
-				roles["missing"] = true
+			if cells[i] == nil {
+				missing = true
+				continue
 			}
+			roles[m.Role(cells[i].Owner)] = true
 		}
-		if len(roles) == 1 {
+		switch {
+		case missing:
+			partial = append(partial, it.Name)
+			continue
+		case len(roles) == 1:
 			steady = append(steady, it.Name)
 			continue
 		}
 		row := []string{clean(it.Name)}
 		for _, c := range cells {
-			if c == nil {
-				row = append(row, MissingCell)
-				continue
-			}
 			text := clean(OwnerName(m, c.Owner))
 			if f != Markdown {
 				text = opt.Style.Owner(m, c.Owner, text)
@@ -319,6 +320,9 @@ func Staircase(w io.Writer, f Format, opt TableOptions, m *model.Model, p *model
 	fmt.Fprintf(&b, "\n%s owns: %s\n", clean(p.ShortName), clean(strings.Join(counts, " → ")))
 	if len(steady) > 0 {
 		fmt.Fprintf(&b, "Same owner throughout: %s\n", clean(strings.Join(steady, ", ")))
+	}
+	if len(partial) > 0 {
+		fmt.Fprintf(&b, "Not on every step: %s\n", clean(strings.Join(partial, ", ")))
 	}
 	_, err := io.WriteString(w, b.String())
 	return err

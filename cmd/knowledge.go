@@ -1,0 +1,128 @@
+package cmd
+
+import (
+	"github.com/spf13/cobra"
+
+	"srm/pkg/model"
+	"srm/pkg/render"
+)
+
+// KnowledgeOptions are the inputs of `srm traps` and `srm faq`.
+type KnowledgeOptions struct {
+	*Factory
+
+	Service string // --service: only entries about this service
+	Item    string // --item: only entries about this item
+}
+
+// NewCmdTraps builds `srm traps`. runF replaces trapsRun in tests.
+func NewCmdTraps(f *Factory, runF func(*KnowledgeOptions) error) *cobra.Command {
+	opts := &KnowledgeOptions{Factory: f}
+	cmd := &cobra.Command{
+		Use:   "traps [--service <service>] [--item <item>]",
+		Short: "List the classic mistakes about who owns what, and the truth",
+		Example: `  $ srm traps
+  $ srm traps --service s3
+  $ srm traps --item iam -o markdown`,
+		GroupID: "learn",
+		Args:    noArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if runF != nil {
+				return runF(opts)
+			}
+			return trapsRun(opts)
+		},
+	}
+	addKnowledgeFlags(f, cmd, opts)
+	return cmd
+}
+
+// NewCmdFAQ builds `srm faq`. runF replaces faqRun in tests.
+func NewCmdFAQ(f *Factory, runF func(*KnowledgeOptions) error) *cobra.Command {
+	opts := &KnowledgeOptions{Factory: f}
+	cmd := &cobra.Command{
+		Use:   "faq [--service <service>] [--item <item>]",
+		Short: "Answer the questions people ask most about the model",
+		Example: `  $ srm faq
+  $ srm faq --service kms
+  $ srm faq -o json | jq -r '.faqs[].question'`,
+		GroupID: "learn",
+		Args:    noArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if runF != nil {
+				return runF(opts)
+			}
+			return faqRun(opts)
+		},
+	}
+	addKnowledgeFlags(f, cmd, opts)
+	return cmd
+}
+
+func addKnowledgeFlags(f *Factory, cmd *cobra.Command, opts *KnowledgeOptions) {
+	cmd.Flags().StringVar(&opts.Service, "service", "", "only entries about this `service`")
+	cmd.Flags().StringVar(&opts.Item, "item", "", "only entries about this `item`")
+	registerFlagCompletion(cmd, "service", completeServices(f))
+	registerFlagCompletion(cmd, "item", completeItems(f))
+}
+
+// filters resolves --service and --item to ids ("" when not given).
+func (o *KnowledgeOptions) filters(m *model.Model, prov *model.Provider) (service, item string, err error) {
+	if o.Service != "" {
+		s, err := m.ResolveService(prov.ID, o.Service)
+		if err != nil {
+			return "", "", err
+		}
+		service = s.ID
+	}
+	if o.Item != "" {
+		it, err := m.ResolveItem(o.Item)
+		if err != nil {
+			return "", "", err
+		}
+		item = it.ID
+	}
+	return service, item, nil
+}
+
+func trapsRun(o *KnowledgeOptions) error {
+	m, err := o.Model()
+	if err != nil {
+		return err
+	}
+	prov, err := o.provider(m)
+	if err != nil {
+		return err
+	}
+	service, item, err := o.filters(m, prov)
+	if err != nil {
+		return err
+	}
+	var traps []*model.Trap
+	for _, t := range m.TrapsAbout(prov.ID, "") {
+		if service != "" && len(t.Services) > 0 && !contains(t.Services, service) {
+			continue
+		}
+		if item != "" && !contains(t.Items, item) {
+			continue
+		}
+		traps = append(traps, t)
+	}
+	return render.Traps(o.IO.Out, o.Global.format, o.style(), prov, traps)
+}
+
+func faqRun(o *KnowledgeOptions) error {
+	m, err := o.Model()
+	if err != nil {
+		return err
+	}
+	prov, err := o.provider(m)
+	if err != nil {
+		return err
+	}
+	service, item, err := o.filters(m, prov)
+	if err != nil {
+		return err
+	}
+	return render.FAQs(o.IO.Out, o.Global.format, o.style(), prov, m.FAQsAbout(prov.ID, service, item))
+}

@@ -1,0 +1,164 @@
+package cmd
+
+import (
+	"bufio"
+	"fmt"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"srm/pkg/iostreams"
+	"srm/pkg/model"
+	"srm/pkg/render"
+)
+
+// QuizOptions are the inputs of `srm quiz`.
+type QuizOptions struct {
+	*Factory
+
+	Count    int      // --count
+	Seed     uint64   // --seed; 0 picks one from the clock
+	Services []string // --services: only these services (and their variants)
+	Items    []string // --items: only these items
+}
+
+// NewCmdQuiz builds `srm quiz`. runF replaces quizRun in tests.
+func NewCmdQuiz(f *Factory, runF func(*QuizOptions) error) *cobra.Command {
+	opts := &QuizOptions{Factory: f}
+	cmd := &cobra.Command{
+		Use:   "quiz [--count <n>] [--seed <s>] [--services <a,b>] [--items <x,y>]",
+		Short: "Practise: answer who owns what, with the explanation after each answer",
+		Long: `Practise with questions drawn from the model, such as "Who owns guest OS
+patching for RDS?". Answer aws, customer, shared or n/a (or just a, c, s
+or n); after each answer srm says whether it was right and why, and gives
+a score at the end.
+
+On a terminal the quiz asks one question at a time. When stdin is not a
+terminal it reads one answer per line, so a script can take it:
+  printf 'customer\naws\n' | srm quiz --count 2 --seed 7
+
+--seed makes the set of questions reproducible; without it srm picks a
+seed and prints it at the end. -o json prints the questions with their
+answers instead of asking them.`,
+		Example: `  $ srm quiz
+  $ srm quiz --count 5 --services ec2,rds,lambda
+  $ srm quiz --seed 42 -o json`,
+		GroupID: "learn",
+		Args:    noArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if opts.Count < 1 {
+				return usageErrorf(cmd, "--count must be at least 1")
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return quizRun(opts)
+		},
+	}
+	cmd.Flags().IntVarP(&opts.Count, "count", "n", 10, "ask `n` questions")
+	cmd.Flags().Uint64Var(&opts.Seed, "seed", 0, "draw the questions from this `seed`, for a repeatable set")
+	cmd.Flags().StringSliceVar(&opts.Services, "services", nil, "only ask about these `services`")
+	cmd.Flags().StringSliceVar(&opts.Items, "items", nil, "only ask about these `items`")
+	registerFlagCompletion(cmd, "services", completeList(completeServices(f)))
+	registerFlagCompletion(cmd, "items", completeList(completeItems(f)))
+	return cmd
+}
+
+func quizRun(o *QuizOptions) error {
+	m, err := o.Model()
+	if err != nil {
+		return err
+	}
+	prov, err := o.provider(m)
+	if err != nil {
+		return err
+	}
+	targets := m.Deployments(prov.ID)
+	if len(o.Services) > 0 {
+		targets = nil
+		for _, name := range o.Services {
+			t, err := m.ResolveTarget(prov.ID, name)
+			if err != nil {
+				return err
+			}
+			targets = append(targets, t)
+			if t.Variant == nil {
+				for _, v := range m.VariantsOf(t.Service.ID) {
+					targets = append(targets, model.Target{Service: t.Service, Variant: v})
+				}
+			}
+		}
+	}
+	items := m.Items
+	if len(o.Items) > 0 {
+		items = nil
+		for _, name := range o.Items {
+			it, err := m.ResolveItem(name)
+			if err != nil {
+				return err
+			}
+			items = append(items, it)
+		}
+	}
+	seed := o.Seed
+	if seed == 0 {
+		seed = uint64(time.Now().UnixNano()%1_000_000) + 1
+	}
+	qs := m.Quiz(targets, items, o.Count, seed)
+	if len(qs) == 0 {
+		return &usageError{msg: "no questions: no service given has a cell for the items given"}
+	}
+	if o.Global.format != render.Text {
+		return render.QuizSet(o.IO.Out, o.Global.format, prov, seed, qs)
+	}
+	return askQuiz(o, m, prov, qs, seed)
+}
+
+// askQuiz asks each question and reads the answers: one at a time on a
+// terminal, re-asking when an answer names no owner, or one per line from
+// a script.
+func askQuiz(o *QuizOptions, m *model.Model, prov *model.Provider, qs []model.Question, seed uint64) error {
+	interactive := o.IO.IsStdinTTY()
+	if interactive {
+		// The user must see each question before answering it.
+		if err := iostreams.Release(o.IO.Out); err != nil {
+			return err
+		}
+	}
+	st := o.style()
+	out := o.IO.Out
+	in := bufio.NewScanner(o.IO.In)
+	in.Buffer(make([]byte, 4096), 64*1024)
+	choices := m.Owners(prov.ID)
+	right, asked := 0, 0
+	for i, q := range qs {
+		answer, typed := "", ""
+		for {
+			fmt.Fprint(out, render.QuizPrompt(st, i+1, len(qs), q, choices))
+			if !in.Scan() {
+				if err := in.Err(); err != nil {
+					return err
+				}
+				fmt.Fprint(out, "\n\n", render.QuizScore(st, right, asked, len(qs), seed))
+				return nil
+			}
+			typed = in.Text()
+			if !interactive {
+				fmt.Fprintln(out, render.Sanitize(typed))
+			}
+			answer = m.ParseAnswer(prov.ID, typed)
+			if answer != "" || !interactive {
+				break
+			}
+			fmt.Fprintf(out, "  answer with one of: %s\n", joinQuoted(choices))
+		}
+		asked++
+		if answer == q.Cell.Owner {
+			right++
+		}
+		fmt.Fprint(out, render.QuizFeedback(st, m, q, answer, typed, o.IO.TerminalWidth()))
+		fmt.Fprintln(out)
+	}
+	fmt.Fprint(out, render.QuizScore(st, right, asked, len(qs), seed))
+	return nil
+}

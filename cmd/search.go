@@ -1,0 +1,72 @@
+package cmd
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"srm/pkg/render"
+)
+
+// SearchOptions are the inputs of `srm search`.
+type SearchOptions struct {
+	*Factory
+
+	Query string // the words to look for
+	Limit int    // --limit: at most this many results
+}
+
+// NewCmdSearch builds `srm search`. runF replaces searchRun in tests.
+func NewCmdSearch(f *Factory, runF func(*SearchOptions) error) *cobra.Command {
+	opts := &SearchOptions{Factory: f}
+	cmd := &cobra.Command{
+		Use:   "search <text>...",
+		Short: "Find cells, services, items, traps and FAQs that match a question",
+		Long: `Search the model with a question in plain words. When the text names a
+service and an item, the matching cell comes first; then services, items,
+traps and FAQs whose names or text match. Words such as "who", "the" and
+"does" are ignored, and "patches" matches "patching".
+
+Finding nothing is not an error: srm prints nothing and says so on stderr.`,
+		Example: `  $ srm search who patches the OS on EC2
+  $ srm search "Block Public Access"
+  $ srm search key rotation -o json | jq '.results[0]'`,
+		GroupID: "ask",
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.Query = strings.TrimSpace(strings.Join(args, " "))
+			if opts.Query == "" {
+				return usageErrorf(cmd, "give the words to search for")
+			}
+			if opts.Limit < 1 {
+				return usageErrorf(cmd, "--limit must be at least 1")
+			}
+			if runF != nil {
+				return runF(opts)
+			}
+			return searchRun(opts)
+		},
+	}
+	cmd.Flags().IntVarP(&opts.Limit, "limit", "n", 10, "show at most `n` results")
+	return cmd
+}
+
+func searchRun(o *SearchOptions) error {
+	m, err := o.Model()
+	if err != nil {
+		return err
+	}
+	prov, err := o.provider(m)
+	if err != nil {
+		return err
+	}
+	hits := m.Search(prov.ID, o.Query)
+	if len(hits) > o.Limit {
+		hits = hits[:o.Limit]
+	}
+	if len(hits) == 0 && o.Global.format != render.JSON {
+		fmt.Fprintf(o.IO.ErrOut, "srm: nothing matches %q\n", o.Query)
+		return nil
+	}
+	return render.Search(o.IO.Out, o.Global.format, o.tableOptions(), m, prov, o.Query, hits)
+}
