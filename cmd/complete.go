@@ -248,3 +248,8 @@ func completeShiftEnds(f *Factory) completeFunc {
 		return append(out, comps...), dir
 	}
 }
+
+// completeReviewFiles completes the inputs of srm review.
+func completeReviewFiles(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
+	return []cobra.Completion{"json", "yaml", "yml", "template"}, cobra.ShellCompDirectiveFilterFileExt
+}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"srm/pkg/iac"
 	"srm/pkg/model"
 )
 
@@ -60,6 +61,7 @@ func exitCode(err error) int {
 		cell  *model.NoCellError
 		arch  *model.NoArchetypeError
 		load  *model.LoadError
+		input *iac.Error
 		run   *runError
 	)
 	switch {
@@ -71,7 +73,7 @@ func exitCode(err error) int {
 		return exitCheckFailed
 	case errors.As(err, &name), errors.As(err, &cell), errors.As(err, &arch):
 		return exitName
-	case errors.As(err, &load):
+	case errors.As(err, &load), errors.As(err, &input):
 		return exitInput
 	case errors.As(err, &run):
 		return exitInternal

@@ -13,18 +13,21 @@ var helpTopics = []struct{ name, short, long string }{
 	{"exit-codes", "What srm's exit codes mean", `srm's exit codes mean one thing each, so scripts can rely on them:
 
   0  answered
-  1  a check failed: srm who --expect OWNER found another owner
+  1  a check failed: srm who --expect OWNER found another owner (stdout
+     stays empty), or srm review --acks found responsibilities that no
+     acknowledgement covers (the review is still printed; stderr names them)
   2  usage error: unknown flag or command, missing or extra argument, or a
      bad flag value such as -o yaml
   3  a name the model does not know or cannot decide between: an unknown or
      ambiguous service, item, provider or variant, or an item that does not
      apply to the service; stderr suggests the closest names
-  4  an input file cannot be read, parsed or validated, such as a --model
-     overlay; stderr names the file, the line where known, and the key
+  4  an input file cannot be read, parsed or validated: a model overlay, a
+     plan or template for review, an --acks file; stderr names the file,
+     the line (and column) where known, and the key
   70 an internal error: a bug in srm, please report it
 
-On every error stdout stays empty and stderr has one line starting "srm: ".
-A code of 2 or more means srm could not answer.`},
+On every error (2 and up) stdout stays empty and stderr has one line
+starting "srm: ". A code of 2 or more means srm could not answer.`},
 	{"environment", "Environment variables and files srm reads", `SRM_MODEL       a list of model files, separated by ':' (';' on Windows),
                 loaded over the embedded model and the config directory
 XDG_CONFIG_HOME srm loads every *.toml in $XDG_CONFIG_HOME/srm, or in the
@@ -70,6 +73,21 @@ srm services -o json:
 srm items -o json:
   schema_version, provider, items ({id, name, category, aliases,
   description, services})
+
+srm review -o json:
+  schema_version, provider, inputs ({path, format, resources, deleted}),
+  services ({service, variant, name, resources}), responsibilities ({item,
+  item_name, category, entries: {service, variant, owner, label,
+  customer_does, acknowledged, ack_owner, evidence}}), provider_owned,
+  unknown_resource_types and ignored_resource_types ({type, count, reason,
+  resources}), acknowledgements_checked, unacknowledged ({item, service,
+  variant, owner})
+
+srm shift -o json:
+  schema_version, provider, from, to, from_model, to_model, changes
+  ({item, item_name, from, to, from_label, to_label, direction, reason}),
+  unchanged ({item, item_name, from, to, from_label, to_label,
+  always_customer}), only_from, only_to. Owners are owner ids.
 
 Lists are [] when empty, never null.`},
 }

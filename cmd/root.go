@@ -62,11 +62,13 @@ aliases: "Amazon EC2", "guest OS" and "security groups" all work.
 
 Exit codes:
   0  answered
-  1  a check failed (--expect)
+  1  a check failed (who --expect, review --acks)
   2  usage error: unknown flag or command, missing or extra argument, bad flag value
   3  unknown or ambiguous name (service, item, provider or variant)
-  4  an input file (such as a --model overlay) cannot be read, parsed or validated
-On every error stdout stays empty and stderr has one line starting "srm: ".`
+  4  an input file (a model overlay, plan, template or acks file) cannot be
+     read, parsed or validated
+On every error (2 and up) stdout stays empty and stderr has one line
+starting "srm: ".`
 
 // NewRootCmd builds the whole command tree afresh, so each run and each
 // test gets its own state.
@@ -113,6 +115,7 @@ func NewRootCmd(f *Factory) *cobra.Command {
 		NewCmdTable(f, nil),
 		NewCmdShift(f, nil),
 		NewCmdSearch(f, nil),
+		NewCmdReview(f, nil),
 		NewCmdExplain(f, nil),
 		NewCmdAlways(f, nil),
 		NewCmdTraps(f, nil),

@@ -49,6 +49,7 @@ func TestJSONSchemaRejectsBadFiles(t *testing.T) {
 		"bad kind":         "[[parties]]\nid = \"p\"\nname = \"P\"\nkind = \"team\"\n",
 		"no sources":       "[[cells]]\nservice = \"ec2\"\nitem = \"iam\"\nowner = \"customer\"\nlabel = \"L\"\nsources = []\n",
 		"wrong type":       "[[items]]\nid = \"x\"\nname = \"X\"\ncategory = \"c\"\ndescription = \"d\"\naliases = \"a\"\n",
+		"not a boolean":    "[[resources]]\ntype = \"x\"\nignore = \"yes\"\n",
 	} {
 		var doc map[string]any
 		if _, err := toml.Decode(text, &doc); err != nil {
@@ -179,6 +180,10 @@ func validateSchema(s map[string]any, v any, path string) []string {
 			if _, err := time.Parse("2006-01-02", str); err != nil {
 				fail("%q is not a date", str)
 			}
+		}
+	case "boolean":
+		if _, ok := v.(bool); !ok {
+			fail("want a boolean, got %T", v)
 		}
 	default:
 		fail("unsupported schema type %v", s["type"])

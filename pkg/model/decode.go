@@ -26,6 +26,7 @@ type document struct {
 	Traps         []*Trap         `toml:"traps"`
 	FAQs          []*FAQ          `toml:"faqs"`
 	Controls      []*Control      `toml:"controls"`
+	Resources     []*ResourceType `toml:"resources"`
 }
 
 // MaxFileBytes caps the size of one model file, so a stray large file
@@ -53,7 +54,7 @@ func decode(f File) (*document, []Problem) {
 		ps.add(errorLine(err), "", "%s", tomlMessage(err))
 		return nil, ps.list
 	}
-	checkKeys(md, ps)
+	checkKeys(md, ps, documentType)
 	if len(ps.list) > 0 {
 		return nil, ps.list
 	}
@@ -93,7 +94,7 @@ func tomlMessage(err error) string {
 // checkKeys walks every key the file defines against the document's struct
 // tags. BurntSushi/toml matches keys case-insensitively and ignores keys it
 // has no field for, so both are caught here.
-func checkKeys(md toml.MetaData, ps *problems) {
+func checkKeys(md toml.MetaData, ps *problems, root reflect.Type) {
 	seen := map[string]bool{}
 	for _, key := range md.Keys() {
 		path := key.String()
@@ -101,7 +102,7 @@ func checkKeys(md toml.MetaData, ps *problems) {
 			continue
 		}
 		seen[path] = true
-		if msg := checkKeyPath(key); msg != "" {
+		if msg := checkKeyPath(root, key); msg != "" {
 			ps.add(ps.lines.key(key[len(key)-1]), path, "%s", msg)
 		}
 	}
@@ -109,8 +110,8 @@ func checkKeys(md toml.MetaData, ps *problems) {
 
 var documentType = reflect.TypeFor[document]()
 
-func checkKeyPath(key toml.Key) string {
-	t := documentType
+func checkKeyPath(root reflect.Type, key toml.Key) string {
+	t := root
 	for i := 0; i < len(key); i++ {
 		for t.Kind() == reflect.Pointer || t.Kind() == reflect.Slice {
 			t = t.Elem()

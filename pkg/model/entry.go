@@ -62,6 +62,7 @@ var sectionWhat = map[string]string{
 	"traps":          "trap id",
 	"faqs":           "FAQ id",
 	"controls":       "control id",
+	"resources":      "resource type",
 }
 
 // eachSection calls fn with every section of a document: its TOML name,
@@ -92,3 +93,25 @@ func (m *Model) eachEntry(fn func(e any)) {
 		}
 	})
 }
+
+func (r *ResourceType) entryKey() string    { return r.Type }
+func (r *ResourceType) entryOrigin() string { return r.Origin }
+func (r *ResourceType) setOrigin(o string)  { r.Origin = o }
+
+// Every section's entries must be entries; TestSectionsAreEntries checks
+// that document and Model agree.
+var (
+	_ entry = (*Provider)(nil)
+	_ entry = (*Party)(nil)
+	_ entry = (*Category)(nil)
+	_ entry = (*ServiceModel)(nil)
+	_ entry = (*Item)(nil)
+	_ entry = (*Service)(nil)
+	_ entry = (*Variant)(nil)
+	_ entry = (*Table)(nil)
+	_ entry = (*Cell)(nil)
+	_ entry = (*Trap)(nil)
+	_ entry = (*FAQ)(nil)
+	_ entry = (*Control)(nil)
+	_ entry = (*ResourceType)(nil)
+)

@@ -17,6 +17,9 @@ type index struct {
 	variantBy map[string]*Variant   // "service:variant"
 	cells     map[CellKey]*Cell
 	models    *nameIndex
+
+	resources        map[string]*ResourceType
+	resourcePatterns []*ResourceType // types ending in *, longest first
 }
 
 // names builds the indexes and reports names that two entries share.
@@ -84,5 +87,6 @@ func (v *validator) names() {
 	for _, c := range m.Cells {
 		ix.cells[c.key()] = c
 	}
+	ix.indexResources(m.Resources)
 	m.index = ix
 }

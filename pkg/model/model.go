@@ -35,6 +35,7 @@ type Model struct {
 	Traps         []*Trap
 	FAQs          []*FAQ
 	Controls      []*Control
+	Resources     []*ResourceType
 
 	index *index
 	pos   map[string]int   // section and key -> position, while merging
@@ -218,3 +219,29 @@ const (
 	ControlShared           = "shared"
 	ControlCustomerSpecific = "customer-specific"
 )
+
+// ResourceType maps an infrastructure-as-code resource type, such as
+// "aws_instance" or "AWS::EC2::Instance", to the service (and variant) it
+// deploys, or marks it as carrying no responsibility of its own.
+type ResourceType struct {
+	Type     string         `toml:"type" required:"true" doc:"The resource type as Terraform or CloudFormation names it; a trailing * matches any type with that prefix."`
+	Provider string         `toml:"provider" doc:"Id of the provider the type belongs to; required when the type names a service."`
+	Service  string         `toml:"service" doc:"Id of the service the resource deploys; omit when ignore is true."`
+	Variant  string         `toml:"variant" doc:"Id of the variant of the service, when the type alone decides it."`
+	Ignore   bool           `toml:"ignore" doc:"True for types that carry no responsibility of their own, such as IAM roles or subnets."`
+	Supports bool           `toml:"supports" doc:"True for types that configure a resource of the service, such as a Lambda permission: they join that resource's deployment rather than claim the service's default one."`
+	Reason   string         `toml:"reason" doc:"Why an ignored type carries no responsibility of its own."`
+	Rules    []ResourceRule `toml:"rules" doc:"Rules on the resource's attributes, tried in order; the first that matches decides the service and variant."`
+	Origin   string         `toml:"-"`
+}
+
+// ResourceRule picks a service or variant from one attribute of a
+// resource, such as package_type = "Image" for a Lambda function.
+type ResourceRule struct {
+	Attribute string `toml:"attribute" required:"true" doc:"Dotted path to the attribute; * steps into every element of a list."`
+	Equals    string `toml:"equals" doc:"Matches when the attribute, or any element of it, equals this, ignoring case."`
+	Matches   string `toml:"matches" doc:"Matches when the attribute, or any element of it, matches this pattern, where * stands for any text; case is ignored."`
+	Missing   bool   `toml:"missing" doc:"Matches when the attribute is absent or empty."`
+	Service   string `toml:"service" doc:"The service when the rule matches; the type's own service when omitted."`
+	Variant   string `toml:"variant" doc:"The variant when the rule matches."`
+}

@@ -74,6 +74,8 @@ func fieldSchema(name string, t reflect.Type) map[string]any {
 	switch {
 	case t == reflect.TypeFor[time.Time]():
 		return map[string]any{"type": "string", "format": "date"}
+	case t.Kind() == reflect.Bool:
+		return map[string]any{"type": "boolean"}
 	case t.Kind() == reflect.String:
 		s := map[string]any{"type": "string", "minLength": 1, "maxLength": MaxTextLen}
 		switch {

@@ -99,7 +99,7 @@ func (v *validator) text() {
 				return
 			}
 			for _, r := range s {
-				if unicode.IsControl(r) || unicode.Is(unicode.Cf, r) {
+				if isUnsafeText(r) {
 					v.add(e, field, "text contains the control or format character %U", r)
 					return
 				}
@@ -262,6 +262,9 @@ func (v *validator) references() {
 			v.add(c, "kind", "unknown control kind %q (valid: %s, %s, %s)", c.Kind, ControlInherited, ControlShared, ControlCustomerSpecific)
 		}
 	}
+	for _, r := range m.Resources {
+		v.resourceType(r, providers, services)
+	}
 	for _, t := range m.Tables {
 		if !ref(t, "provider", "provider", t.Provider, providers) {
 			continue
@@ -377,3 +380,69 @@ func find[T any](list []T, id string, key func(T) string) T {
 func itoa(i int) string { return strconv.Itoa(i) }
 
 func joinList(s []string) string { return strings.Join(s, ", ") }
+
+// resourceType checks a resource mapping: it names a service of its
+// provider or is ignored, and its rules name variants that exist.
+func (v *validator) resourceType(r *ResourceType, providers, services []string) {
+	m := v.m
+	if r.Provider != "" && !slices.Contains(providers, r.Provider) {
+		v.add(r, "provider", "%s", undefined("provider", r.Provider, providers))
+	}
+	if strings.Contains(strings.TrimSuffix(r.Type, "*"), "*") {
+		v.add(r, "type", "only a trailing * is allowed in a type pattern")
+	}
+	switch {
+	case r.Ignore && (r.Service != "" || len(r.Rules) > 0 || r.Supports):
+		v.add(r, "ignore", "an ignored type names no service, has no rules and supports nothing")
+	case !r.Ignore && r.Service == "":
+		v.add(r, "service", "missing: name the service the type deploys, or set ignore = true with a reason")
+	case !r.Ignore && r.Provider == "":
+		v.add(r, "provider", "missing: a type that deploys a service names its provider")
+	}
+	checkTarget := func(field, service, variant string) {
+		if service == "" {
+			return
+		}
+		svc := find(m.Services, service, func(x *Service) string { return x.ID })
+		if svc == nil {
+			v.add(r, field+"service", "%s", undefined("service", service, services))
+			return
+		}
+		if r.Provider != "" && svc.Provider != r.Provider {
+			v.add(r, field+"service", "service %q belongs to provider %q, not %q", service, svc.Provider, r.Provider)
+		}
+		if variant != "" && find(m.Variants, service+":"+variant, func(x *Variant) string { return x.Service + ":" + x.ID }) == nil {
+			v.add(r, field+"variant", "service %q has no variant %q", service, variant)
+		}
+	}
+	checkTarget("", r.Service, r.Variant)
+	for i, rule := range r.Rules {
+		field := "rules[" + strconv.Itoa(i) + "]."
+		if rule.Attribute == "" {
+			v.add(r, field+"attribute", "missing required key")
+		}
+		set := 0
+		for _, b := range []bool{rule.Equals != "", rule.Matches != "", rule.Missing} {
+			if b {
+				set++
+			}
+		}
+		if set != 1 {
+			v.add(r, field+"equals", "give exactly one of equals, matches or missing")
+		}
+		if rule.Service == "" && rule.Variant == "" {
+			v.add(r, field+"variant", "a rule must pick a service or a variant")
+		}
+		service := rule.Service
+		if service == "" {
+			service = r.Service
+		}
+		checkTarget(field, service, rule.Variant)
+	}
+}
+
+// isUnsafeText reports control, bidi and other invisible format
+// characters, which model and acknowledgement files may not contain.
+func isUnsafeText(r rune) bool {
+	return unicode.IsControl(r) || unicode.Is(unicode.Cf, r)
+}

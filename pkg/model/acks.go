@@ -1,0 +1,101 @@
+package model
+
+import (
+	"reflect"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+)
+
+// Ack says that a team has covered one of its responsibilities: who covers
+// it, and where the evidence is.
+type Ack struct {
+	Item     string   `toml:"item" required:"true" doc:"Id (or name) of the item acknowledged."`
+	Services []string `toml:"services" doc:"The services (or service:variant) it covers; empty for every service in the stack."`
+	Owner    string   `toml:"owner" required:"true" doc:"Who covers it, such as a team."`
+	Evidence string   `toml:"evidence" required:"true" doc:"Where the evidence is, such as a runbook, dashboard or policy."`
+	Note     string   `toml:"note" doc:"Anything a reviewer should know."`
+
+	// Resolved by ParseAcks.
+	itemID  string
+	targets []Target
+	File    string `toml:"-"`
+	Line    int    `toml:"-"`
+}
+
+type ackDocument struct {
+	Acks []*Ack `toml:"acks"`
+}
+
+var ackDocumentType = reflect.TypeFor[ackDocument]()
+
+// ParseAcks reads an acknowledgement file with the same strictness as a
+// model file: unknown keys, unknown items or services and empty owners or
+// evidence are problems that name the line. It returns a *LoadError.
+func (m *Model) ParseAcks(f File, provider string) ([]*Ack, error) {
+	ps := &problems{file: f.Path}
+	if len(f.Data) > MaxFileBytes {
+		ps.add(0, "", "file is %d bytes, more than the limit of %d", len(f.Data), MaxFileBytes)
+		return nil, &LoadError{Problems: ps.list}
+	}
+	ps.lines = newLineIndex(f.Data)
+	var doc ackDocument
+	md, err := toml.Decode(string(f.Data), &doc)
+	if err != nil {
+		ps.add(errorLine(err), "", "%s", tomlMessage(err))
+		return nil, &LoadError{Problems: ps.list}
+	}
+	checkKeys(md, ps, ackDocumentType)
+	for i, a := range doc.Acks {
+		a.File, a.Line = f.Path, ps.lines.entry("acks", i)
+		if strings.TrimSpace(a.Owner) == "" {
+			ps.addEntry("acks", i, "owner", "empty: say who covers this responsibility")
+		}
+		if strings.TrimSpace(a.Evidence) == "" {
+			ps.addEntry("acks", i, "evidence", "empty: say where the evidence is")
+		}
+		if a.Item == "" {
+			ps.addEntry("acks", i, "item", "missing required key")
+		} else if it, err := m.ResolveItem(a.Item); err != nil {
+			ps.addEntry("acks", i, "item", "%s", err)
+		} else {
+			a.itemID = it.ID
+		}
+		for j, name := range a.Services {
+			t, err := m.ResolveTarget(provider, name)
+			if err != nil {
+				ps.addEntry("acks", i, "services["+strconv.Itoa(j)+"]", "%s", err)
+				continue
+			}
+			a.targets = append(a.targets, t)
+		}
+		walkStrings(reflect.ValueOf(a), "", func(field, s string) {
+			for _, r := range s {
+				if isUnsafeText(r) {
+					ps.addEntry("acks", i, field, "text contains the control or format character %U", r)
+					return
+				}
+			}
+		}, func(string, int) {})
+	}
+	if len(ps.list) > 0 {
+		return nil, &LoadError{Problems: ps.list}
+	}
+	return doc.Acks, nil
+}
+
+// covers reports whether the acknowledgement covers an item of a target:
+// a service listed without a variant covers all its variants.
+func (a *Ack) covers(item string, t Target) bool {
+	if a.itemID != item {
+		return false
+	}
+	if len(a.targets) == 0 {
+		return true
+	}
+	return slices.ContainsFunc(a.targets, func(x Target) bool {
+		return x.Service.ID == t.Service.ID && (x.Variant == nil || x.Variant == t.Variant)
+	})
+}

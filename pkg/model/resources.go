@@ -1,0 +1,143 @@
+package model
+
+import (
+	"fmt"
+	"path"
+	"slices"
+	"strings"
+)
+
+// Mapping is what the model says about one resource.
+type Mapping struct {
+	Type   *ResourceType // nil when the model does not know the type
+	Target Target        // the deployment, when the type maps to a service
+}
+
+// Known reports whether the model knows the resource's type.
+func (mp Mapping) Known() bool { return mp.Type != nil }
+
+// Ignored reports whether the type carries no responsibility of its own.
+func (mp Mapping) Ignored() bool { return mp.Type != nil && mp.Type.Ignore }
+
+// Supporting reports whether the type configures another resource of its
+// service, so it joins whatever deployment of the service the stack has.
+func (mp Mapping) Supporting() bool { return mp.Type != nil && mp.Type.Supports }
+
+// MapResource finds the deployment a resource of the given type and
+// attributes stands for. An exact type wins over a pattern such as
+// "Custom::*"; among patterns, the longest prefix wins.
+func (m *Model) MapResource(typ string, attrs map[string]any) Mapping {
+	rt := m.index.resources[typ]
+	if rt == nil {
+		for _, r := range m.index.resourcePatterns {
+			if strings.HasPrefix(typ, strings.TrimSuffix(r.Type, "*")) {
+				rt = r
+				break
+			}
+		}
+	}
+	if rt == nil {
+		return Mapping{}
+	}
+	mp := Mapping{Type: rt}
+	if rt.Ignore {
+		return mp
+	}
+	service, variant := rt.Service, rt.Variant
+	for _, rule := range rt.Rules {
+		if rule.matches(attrs) {
+			if rule.Service != "" {
+				service, variant = rule.Service, ""
+			}
+			if rule.Variant != "" {
+				variant = rule.Variant
+			}
+			break
+		}
+	}
+	mp.Target = Target{Service: m.Service(service), Variant: m.Variant(service, variant)}
+	return mp
+}
+
+func (r ResourceRule) matches(attrs map[string]any) bool {
+	values := lookup(attrs, strings.Split(r.Attribute, "."))
+	if r.Missing {
+		return len(values) == 0
+	}
+	for _, v := range values {
+		var s string
+		switch x := v.(type) {
+		case string:
+			s = x
+		case bool:
+			s = fmt.Sprint(x)
+		case fmt.Stringer: // json.Number
+			s = x.String()
+		default:
+			continue
+		}
+		if r.Equals != "" && strings.EqualFold(s, r.Equals) {
+			return true
+		}
+		if r.Matches != "" {
+			if ok, _ := path.Match(strings.ToLower(r.Matches), strings.ToLower(s)); ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// lookup follows a dotted path into decoded JSON and returns the scalar
+// values found there; "*" steps into every element of a list, and a list
+// at the end of the path yields its elements.
+func lookup(v any, steps []string) []any {
+	if len(steps) == 0 {
+		switch x := v.(type) {
+		case nil:
+			return nil
+		case []any:
+			var out []any
+			for _, e := range x {
+				out = append(out, lookup(e, nil)...)
+			}
+			return out
+		case map[string]any:
+			return nil
+		case string:
+			if x == "" {
+				return nil
+			}
+		}
+		return []any{v}
+	}
+	switch x := v.(type) {
+	case map[string]any:
+		return lookup(x[steps[0]], steps[1:])
+	case []any:
+		var out []any
+		rest := steps
+		if steps[0] == "*" {
+			rest = steps[1:]
+		}
+		for _, e := range x {
+			out = append(out, lookup(e, rest)...)
+		}
+		return out
+	}
+	return nil
+}
+
+// indexResources builds the lookups MapResource uses.
+func (ix *index) indexResources(types []*ResourceType) {
+	ix.resources = map[string]*ResourceType{}
+	ix.resourcePatterns = nil
+	for _, r := range types {
+		if strings.HasSuffix(r.Type, "*") {
+			ix.resourcePatterns = append(ix.resourcePatterns, r)
+		} else {
+			ix.resources[r.Type] = r
+		}
+	}
+	slices.SortStableFunc(ix.resourcePatterns, func(a, b *ResourceType) int { return len(b.Type) - len(a.Type) })
+}

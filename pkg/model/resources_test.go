@@ -1,0 +1,159 @@
+package model
+
+import (
+	"encoding/json"
+	"errors"
+	"strings"
+	"testing"
+)
+
+const resourceTypes = `
+[[resources]]
+type = "acme_fn"
+provider = "acme"
+service = "fn"
+rules = [
+  { attribute = "package", equals = "IMAGE", variant = "image" },
+  { attribute = "launch.*.kind", matches = "vm*", service = "vm" },
+]
+
+[[resources]]
+type = "acme_fn_permission"
+provider = "acme"
+service = "fn"
+supports = true
+
+[[resources]]
+type = "acme_net_*"
+ignore = true
+reason = "Plumbing."
+
+[[resources]]
+type = "acme_net_special"
+provider = "acme"
+service = "vm"
+`
+
+func attrs(t *testing.T, js string) map[string]any {
+	t.Helper()
+	var m map[string]any
+	d := json.NewDecoder(strings.NewReader(js))
+	d.UseNumber()
+	if err := d.Decode(&m); err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+func TestMapResource(t *testing.T) {
+	m := mustLoad(t, overlay(resourceTypes))
+	tests := []struct {
+		typ, attrs string
+		want       string // target id, "ignored" or "unknown"
+	}{
+		{"acme_fn", `{}`, "fn"},
+		{"acme_fn", `{"package": "image"}`, "fn:image"},
+		{"acme_fn", `{"package": ["zip", "Image"]}`, "fn:image"},
+		{"acme_fn", `{"launch": [{"kind": "VM-large"}]}`, "vm"},
+		{"acme_fn", `{"package": {"Ref": "P"}}`, "fn"},
+		{"acme_net_subnet", `{}`, "ignored"},
+		{"acme_net_special", `{}`, "vm"},
+		{"acme_unknown", `{}`, "unknown"},
+	}
+	for _, tt := range tests {
+		mp := m.MapResource(tt.typ, attrs(t, tt.attrs))
+		got := "unknown"
+		switch {
+		case mp.Ignored():
+			got = "ignored"
+		case mp.Known():
+			got = mp.Target.ID()
+		}
+		if got != tt.want {
+			t.Errorf("MapResource(%s, %s) = %s, want %s", tt.typ, tt.attrs, got, tt.want)
+		}
+	}
+	if !m.MapResource("acme_fn_permission", nil).Supporting() {
+		t.Error("a supporting type is not reported as supporting")
+	}
+}
+
+func TestResourceTypeValidation(t *testing.T) {
+	tests := map[string]string{
+		"[[resources]]\ntype = \"x\"\nprovider = \"acme\"\n":                                                    `service: missing: name the service`,
+		"[[resources]]\ntype = \"x\"\nignore = true\nservice = \"vm\"\n":                                        `an ignored type names no service`,
+		"[[resources]]\ntype = \"x\"\nprovider = \"acme\"\nservice = \"vn\"\n":                                  `service "vn" is not defined`,
+		"[[resources]]\ntype = \"x\"\nprovider = \"acme\"\nservice = \"vm\"\nvariant = \"image\"\n":             `service "vm" has no variant "image"`,
+		"[[resources]]\ntype = \"x*y\"\nignore = true\n":                                                        `only a trailing * is allowed`,
+		"[[resources]]\ntype = \"x\"\nprovider = \"acme\"\nservice = \"fn\"\nrules = [{ attribute = \"a\" }]\n": `give exactly one of equals, matches or missing`,
+	}
+	for text, want := range tests {
+		_, err := Load(baseLayer(t), overlay(text))
+		var le *LoadError
+		if !errors.As(err, &le) || !strings.Contains(err.Error(), want) {
+			t.Errorf("%q: err = %v, want %q", text, err, want)
+		}
+	}
+}
+
+func TestReviewAndAcks(t *testing.T) {
+	m := mustLoad(t)
+	vm, fnImg := Target{Service: m.Service("vm")}, Target{Service: m.Service("fn"), Variant: m.Variant("fn", "image")}
+	r := m.Review([]StackTarget{{Target: vm, Resources: []string{"acme_vm.a"}}, {Target: fnImg}})
+	var got []string
+	for _, resp := range r.Responsibilities {
+		for _, e := range resp.Entries {
+			got = append(got, resp.Item.ID+"@"+e.Target.Target.ID())
+		}
+	}
+	if strings.Join(got, " ") != "guest-os-patching@vm runtime-patching@fn:image" {
+		t.Errorf("responsibilities = %v", got)
+	}
+	if len(r.ProviderOwned) != 0 {
+		t.Errorf("provider owned = %v", r.ProviderOwned)
+	}
+
+	acks, err := m.ParseAcks(File{Path: "acks.toml", Data: []byte(`
+[[acks]]
+item = "guest OS"
+services = ["vm"]
+owner = "Platform team"
+evidence = "https://wiki.example.com/patching"
+`)}, "acme")
+	if err != nil {
+		t.Fatal(err)
+	}
+	missing := r.Acknowledge(acks)
+	if len(missing) != 1 || missing[0].Cell.Item != "runtime-patching" {
+		t.Errorf("missing = %+v", missing)
+	}
+	if r.Responsibilities[0].Entries[0].Ack == nil {
+		t.Error("the acknowledged entry is not marked")
+	}
+	// An acknowledgement for the service covers its variants.
+	acks, _ = m.ParseAcks(File{Path: "acks.toml", Data: []byte("[[acks]]\nitem = \"runtime-patching\"\nservices = [\"fn\"]\nowner = \"Dev\"\nevidence = \"CI\"\n")}, "acme")
+	if missing := r.Acknowledge(acks); len(missing) != 1 || missing[0].Cell.Item != "guest-os-patching" {
+		t.Errorf("a service-wide acknowledgement does not cover its variant: %+v", missing)
+	}
+}
+
+func TestParseAcksProblems(t *testing.T) {
+	m := mustLoad(t)
+	tests := map[string]string{
+		"[[acks]]\nitem = \"guest-os-patching\"\nowner = \"\"\nevidence = \"x\"\n":                       `acks.toml:1: acks[0].owner: empty: say who covers this responsibility`,
+		"[[acks]]\nitem = \"guest-os-patching\"\nowner = \"A\"\nevidence = \" \"\n":                      `acks.toml:1: acks[0].evidence: empty: say where the evidence is`,
+		"[[acks]]\nitem = \"gust\"\nowner = \"A\"\nevidence = \"x\"\n":                                   `acks[0].item: unknown item "gust"`,
+		"[[acks]]\nitem = \"iam\"\nowner = \"A\"\nevidence = \"x\"\n":                                    `unknown item "iam"`,
+		"[[acks]]\nitem = \"guest-os-patching\"\nservices = [\"vn\"]\nowner = \"A\"\nevidence = \"x\"\n": `acks[0].services[0]: unknown service "vn"`,
+		"[[acks]]\nitem = \"guest-os-patching\"\nowner = \"A\"\nevidence = \"x\"\nevidense = \"y\"\n":    `acks.toml:5: acks.evidense: unknown key "evidense" (did you mean "evidence"?)`,
+		"[[acks]\n": `acks.toml:2: invalid TOML`,
+		"[[acks]]\nitem = \"guest-os-patching\"\nowner = \"A\\u202e\"\nevidence = \"x\"\n": `control or format character U+202E`,
+	}
+	for text, want := range tests {
+		_, err := m.ParseAcks(File{Path: "acks.toml", Data: []byte(text)}, "acme")
+		var le *LoadError
+		if !errors.As(err, &le) || !strings.Contains(err.Error(), want) {
+			t.Errorf("%q:\n err = %v\nwant %q", text, err, want)
+		}
+	}
+}

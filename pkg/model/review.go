@@ -1,0 +1,96 @@
+package model
+
+// StackTarget is one deployment found in a stack, with the resources that
+// stand for it (empty when the user listed the service by name).
+type StackTarget struct {
+	Target    Target
+	Resources []string
+}
+
+// Review is what a stack leaves to the customer: every responsibility
+// that is the customer's or shared on at least one of its deployments.
+type Review struct {
+	Targets          []StackTarget
+	Responsibilities []*Responsibility
+	// ProviderOwned are the items every deployment of the stack gives to
+	// its provider, summarised rather than listed.
+	ProviderOwned []*Item
+}
+
+// Responsibility is one item the customer owns or shares somewhere in the
+// stack, with each deployment where it does.
+type Responsibility struct {
+	Item    *Item
+	Entries []ReviewEntry
+}
+
+// ReviewEntry is one deployment's cell for a responsibility.
+type ReviewEntry struct {
+	Target StackTarget
+	Cell   *Cell
+	// Ack is the acknowledgement that covers it, if any.
+	Ack *Ack
+}
+
+// Review gathers the customer's and the shared responsibilities of a stack,
+// deduplicated by item and ordered by category, then by item.
+func (m *Model) Review(targets []StackTarget) *Review {
+	r := &Review{Targets: targets}
+	byItem := map[string]*Responsibility{}
+	for _, cat := range m.Categories {
+		for _, it := range m.Items {
+			if it.Category != cat.ID {
+				continue
+			}
+			providerOnly, seen := true, false
+			for _, st := range targets {
+				c := m.Cell(st.Target.Service.ID, st.Target.VariantID(), it.ID)
+				if c == nil {
+					continue
+				}
+				seen = true
+				switch m.Role(c.Owner) {
+				case KindProvider:
+					continue
+				case OwnerNotApplicable:
+					providerOnly = false
+					continue
+				}
+				providerOnly = false
+				resp := byItem[it.ID]
+				if resp == nil {
+					resp = &Responsibility{Item: it}
+					byItem[it.ID] = resp
+					r.Responsibilities = append(r.Responsibilities, resp)
+				}
+				resp.Entries = append(resp.Entries, ReviewEntry{Target: st, Cell: c})
+			}
+			if seen && providerOnly {
+				r.ProviderOwned = append(r.ProviderOwned, it)
+			}
+		}
+	}
+	return r
+}
+
+// Acknowledge marks each entry that an acknowledgement covers and returns
+// the entries that none covers.
+func (r *Review) Acknowledge(acks []*Ack) []ReviewEntry {
+	var missing []ReviewEntry
+	for _, resp := range r.Responsibilities {
+		for i := range resp.Entries {
+			e := &resp.Entries[i]
+			e.Ack = nil
+			for _, a := range acks {
+				if a.covers(resp.Item.ID, e.Target.Target) {
+					e.Ack = a
+					break
+				}
+			}
+			if e.Ack == nil {
+				missing = append(missing, *e)
+			}
+		}
+	}
+	return missing
+}

@@ -1,0 +1,363 @@
+package render
+
+import (
+	"fmt"
+	"io"
+	"slices"
+	"strings"
+
+	"srm/pkg/model"
+)
+
+// ReviewReport is everything `srm review` prints.
+type ReviewReport struct {
+	Provider *model.Provider
+	Review   *model.Review
+	Inputs   []ReviewInput
+	Unknown  []TypeCount // resource types srm does not know
+	Ignored  []TypeCount // known types that carry no responsibility
+	// Acks is true when acknowledgements were checked.
+	Acks bool
+}
+
+// ReviewInput is one file review read.
+type ReviewInput struct {
+	Path      string
+	Format    string
+	Resources int
+	Deleted   int
+}
+
+// TypeCount is a resource type and the resources of it.
+type TypeCount struct {
+	Type      string
+	Reason    string
+	Resources []string
+}
+
+type reviewJSON struct {
+	SchemaVersion    int                      `json:"schema_version"`
+	Provider         string                   `json:"provider"`
+	Inputs           []reviewInputJSON        `json:"inputs"`
+	Services         []reviewServiceJSON      `json:"services"`
+	Responsibilities []responsibilityJSON     `json:"responsibilities"`
+	ProviderOwned    []string                 `json:"provider_owned"`
+	UnknownTypes     []typeCountJSON          `json:"unknown_resource_types"`
+	IgnoredTypes     []typeCountJSON          `json:"ignored_resource_types"`
+	Acknowledgements bool                     `json:"acknowledgements_checked"`
+	Unacknowledged   []unacknowledgedJSONItem `json:"unacknowledged"`
+}
+
+type reviewInputJSON struct {
+	Path      string `json:"path"`
+	Format    string `json:"format"`
+	Resources int    `json:"resources"`
+	Deleted   int    `json:"deleted"`
+}
+
+type reviewServiceJSON struct {
+	Service   string   `json:"service"`
+	Variant   string   `json:"variant"`
+	Name      string   `json:"name"`
+	Resources []string `json:"resources"`
+}
+
+type responsibilityJSON struct {
+	Item     string            `json:"item"`
+	ItemName string            `json:"item_name"`
+	Category string            `json:"category"`
+	Entries  []reviewEntryJSON `json:"entries"`
+}
+
+type reviewEntryJSON struct {
+	Service      string   `json:"service"`
+	Variant      string   `json:"variant"`
+	Owner        string   `json:"owner"`
+	Label        string   `json:"label"`
+	CustomerDoes []string `json:"customer_does"`
+	Acknowledged bool     `json:"acknowledged"`
+	AckOwner     string   `json:"ack_owner"`
+	Evidence     string   `json:"evidence"`
+}
+
+type typeCountJSON struct {
+	Type      string   `json:"type"`
+	Count     int      `json:"count"`
+	Reason    string   `json:"reason,omitempty"`
+	Resources []string `json:"resources"`
+}
+
+type unacknowledgedJSONItem struct {
+	Item    string `json:"item"`
+	Service string `json:"service"`
+	Variant string `json:"variant"`
+	Owner   string `json:"owner"`
+}
+
+// Review writes a stack's review.
+func Review(w io.Writer, f Format, opt TableOptions, m *model.Model, r ReviewReport) error {
+	switch f {
+	case JSON:
+		return writeJSON(w, newReviewJSON(r))
+	case CSV:
+		return reviewCSV(w, r)
+	case Markdown:
+		return reviewMarkdown(w, m, r)
+	}
+	return reviewText(w, opt, m, r)
+}
+
+func newReviewJSON(r ReviewReport) reviewJSON {
+	out := reviewJSON{
+		SchemaVersion: SchemaVersion, Provider: r.Provider.ID, Inputs: []reviewInputJSON{}, Services: []reviewServiceJSON{},
+		Responsibilities: []responsibilityJSON{}, ProviderOwned: itemIDs(r.Review.ProviderOwned),
+		UnknownTypes: typeCounts(r.Unknown), IgnoredTypes: typeCounts(r.Ignored), Acknowledgements: r.Acks,
+		Unacknowledged: []unacknowledgedJSONItem{},
+	}
+	for _, in := range r.Inputs {
+		out.Inputs = append(out.Inputs, reviewInputJSON(in))
+	}
+	for _, st := range r.Review.Targets {
+		out.Services = append(out.Services, reviewServiceJSON{
+			Service: st.Target.Service.ID, Variant: st.Target.VariantID(), Name: TargetName(st.Target), Resources: list(st.Resources),
+		})
+	}
+	for _, resp := range r.Review.Responsibilities {
+		rj := responsibilityJSON{Item: resp.Item.ID, ItemName: resp.Item.Name, Category: resp.Item.Category, Entries: []reviewEntryJSON{}}
+		for _, e := range resp.Entries {
+			ej := reviewEntryJSON{
+				Service: e.Target.Target.Service.ID, Variant: e.Target.Target.VariantID(), Owner: e.Cell.Owner,
+				Label: e.Cell.Label, CustomerDoes: list(e.Cell.CustomerDoes), Acknowledged: e.Ack != nil,
+			}
+			if e.Ack != nil {
+				ej.AckOwner, ej.Evidence = e.Ack.Owner, e.Ack.Evidence
+			} else if r.Acks {
+				out.Unacknowledged = append(out.Unacknowledged, unacknowledgedJSONItem{Item: resp.Item.ID, Service: ej.Service, Variant: ej.Variant, Owner: ej.Owner})
+			}
+			rj.Entries = append(rj.Entries, ej)
+		}
+		out.Responsibilities = append(out.Responsibilities, rj)
+	}
+	return out
+}
+
+func typeCounts(tcs []TypeCount) []typeCountJSON {
+	out := []typeCountJSON{}
+	for _, tc := range tcs {
+		out = append(out, typeCountJSON{Type: tc.Type, Count: len(tc.Resources), Reason: tc.Reason, Resources: list(tc.Resources)})
+	}
+	return out
+}
+
+func reviewCSV(w io.Writer, r ReviewReport) error {
+	var rows [][]string
+	for _, resp := range r.Review.Responsibilities {
+		for _, e := range resp.Entries {
+			acked, owner, evidence := "", "", ""
+			if r.Acks {
+				acked = "no"
+			}
+			if e.Ack != nil {
+				acked, owner, evidence = "yes", e.Ack.Owner, e.Ack.Evidence
+			}
+			rows = append(rows, []string{
+				resp.Item.ID, resp.Item.Category, e.Target.Target.Service.ID, e.Target.Target.VariantID(), e.Cell.Owner, e.Cell.Label,
+				strings.Join(e.Cell.CustomerDoes, "; "), strings.Join(e.Target.Resources, " "), acked, owner, evidence,
+			})
+		}
+	}
+	return writeCSV(w, []string{"item", "category", "service", "variant", "owner", "label", "customer_does", "resources", "acknowledged", "ack_owner", "evidence"}, rows)
+}
+
+// ownersLine says who owns a responsibility on which services, such as
+// "customer on EC2, RDS; shared on S3".
+func ownersLine(m *model.Model, entries []model.ReviewEntry) string {
+	var order []string
+	by := map[string][]string{}
+	for _, e := range entries {
+		o := OwnerName(m, e.Cell.Owner)
+		if _, ok := by[o]; !ok {
+			order = append(order, o)
+		}
+		by[o] = append(by[o], TargetName(e.Target.Target))
+	}
+	var parts []string
+	for _, o := range order {
+		parts = append(parts, strings.ToLower(o[:1])+o[1:]+" on "+strings.Join(by[o], ", "))
+	}
+	return strings.Join(parts, "; ")
+}
+
+// duties lists what the customer must do, once when every service asks
+// the same, otherwise per service.
+func duties(entries []model.ReviewEntry) []string {
+	same := true
+	for _, e := range entries[1:] {
+		if !slices.Equal(e.Cell.CustomerDoes, entries[0].Cell.CustomerDoes) {
+			same = false
+			break
+		}
+	}
+	if same {
+		return entries[0].Cell.CustomerDoes
+	}
+	var out []string
+	for _, e := range entries {
+		if len(e.Cell.CustomerDoes) > 0 {
+			out = append(out, TargetName(e.Target.Target)+": "+strings.Join(e.Cell.CustomerDoes, "; "))
+		}
+	}
+	return out
+}
+
+func ackLine(entries []model.ReviewEntry) (done bool, who string) {
+	done = true
+	var owners []string
+	for _, e := range entries {
+		if e.Ack == nil {
+			done = false
+			continue
+		}
+		if !slices.Contains(owners, e.Ack.Owner) {
+			owners = append(owners, e.Ack.Owner)
+		}
+	}
+	if len(owners) > 0 {
+		who = "covered by " + strings.Join(owners, ", ")
+	}
+	return done, who
+}
+
+func stackLine(r ReviewReport) string {
+	n := 0
+	for _, in := range r.Inputs {
+		n += in.Resources
+	}
+	s := fmt.Sprintf("%d %s", len(r.Review.Targets), pluralWord(len(r.Review.Targets), "service", "services"))
+	if len(r.Inputs) > 0 {
+		s += fmt.Sprintf(" from %d %s (%d resources", len(r.Inputs), pluralWord(len(r.Inputs), "file", "files"), n)
+		if k := countResources(r.Ignored); k > 0 {
+			s += fmt.Sprintf(", %d with no responsibility of their own", k)
+		}
+		if k := countResources(r.Unknown); k > 0 {
+			s += fmt.Sprintf(", %d of types srm does not know", k)
+		}
+		s += ")"
+	}
+	return s
+}
+
+func countResources(tcs []TypeCount) int {
+	n := 0
+	for _, tc := range tcs {
+		n += len(tc.Resources)
+	}
+	return n
+}
+
+func shortList(items []string, max int) string {
+	if len(items) <= max {
+		return strings.Join(items, ", ")
+	}
+	return strings.Join(items[:max], ", ") + fmt.Sprintf(" and %d more", len(items)-max)
+}
+
+func reviewText(w io.Writer, opt TableOptions, m *model.Model, r ReviewReport) error {
+	st := opt.Style
+	width := paragraphWidth(opt.Width)
+	s := Sanitize
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s\n", st.Bold(s("Stack: "+stackLine(r))))
+	for _, t := range r.Review.Targets {
+		line := fmt.Sprintf("%-18s %s", TargetName(t.Target), shortList(t.Resources, 4))
+		b.WriteString(hang(s(line), width, "  ", "                     "))
+	}
+	fmt.Fprintf(&b, "\n%s\n", st.Bold(s(fmt.Sprintf("Customer and shared responsibilities (%d)", len(r.Review.Responsibilities)))))
+	category := ""
+	for _, resp := range r.Review.Responsibilities {
+		if resp.Item.Category != category {
+			category = resp.Item.Category
+			name := category
+			if c := m.Category(category); c != nil {
+				name = c.Name
+			}
+			fmt.Fprintf(&b, "\n%s\n", st.Bold(s(name)))
+		}
+		mark := "-"
+		head := resp.Item.Name + " (" + ownersLine(m, resp.Entries) + ")"
+		if r.Acks {
+			done, who := ackLine(resp.Entries)
+			mark = "[ ]"
+			if done {
+				mark = "[x]"
+			}
+			if who != "" {
+				head += "; " + who
+			}
+		}
+		b.WriteString(hang(s(mark+" "+head), width, "  ", "      "))
+		for _, d := range duties(resp.Entries) {
+			b.WriteString(hang(s(d), width, "      · ", "        "))
+		}
+	}
+	if len(r.Review.ProviderOwned) > 0 {
+		line := fmt.Sprintf("%s owns for this stack: %s.", r.Provider.ShortName, joinAnd(itemNames(r.Review.ProviderOwned)))
+		b.WriteString("\n" + wrap(s(line), width, ""))
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func reviewMarkdown(w io.Writer, m *model.Model, r ReviewReport) error {
+	s := markdownSafe
+	var b strings.Builder
+	fmt.Fprintf(&b, "## Customer and shared responsibilities for this stack\n\n")
+	fmt.Fprintf(&b, "%s.\n\n", s(strings.ToUpper(stackLine(r)[:1])+stackLine(r)[1:]))
+	for _, t := range r.Review.Targets {
+		res := ""
+		if len(t.Resources) > 0 {
+			var quoted []string
+			for _, a := range t.Resources {
+				quoted = append(quoted, "`"+strings.ReplaceAll(Sanitize(a), "`", "'")+"`")
+			}
+			res = ": " + shortList(quoted, 6)
+		}
+		fmt.Fprintf(&b, "- **%s**%s\n", s(TargetName(t.Target)), res)
+	}
+	category := ""
+	for _, resp := range r.Review.Responsibilities {
+		if resp.Item.Category != category {
+			category = resp.Item.Category
+			name := category
+			if c := m.Category(category); c != nil {
+				name = c.Name
+			}
+			fmt.Fprintf(&b, "\n### %s\n\n", s(name))
+		}
+		done, who := ackLine(resp.Entries)
+		box := "[ ]"
+		if done && r.Acks {
+			box = "[x]"
+		}
+		line := fmt.Sprintf("- %s **%s**: %s", box, s(resp.Item.Name), s(ownersLine(m, resp.Entries)))
+		if who != "" {
+			line += " · " + s(who)
+		}
+		b.WriteString(line + "\n")
+		for _, d := range duties(resp.Entries) {
+			fmt.Fprintf(&b, "  - %s\n", s(d))
+		}
+	}
+	if len(r.Review.ProviderOwned) > 0 {
+		fmt.Fprintf(&b, "\n%s owns for this stack: %s.\n", s(r.Provider.ShortName), s(joinAnd(itemNames(r.Review.ProviderOwned))))
+	}
+	if len(r.Unknown) > 0 {
+		var names []string
+		for _, tc := range r.Unknown {
+			names = append(names, fmt.Sprintf("`%s` (%d)", strings.ReplaceAll(Sanitize(tc.Type), "`", "'"), len(tc.Resources)))
+		}
+		fmt.Fprintf(&b, "\nResource types srm does not know, not reviewed: %s.\n", strings.Join(names, ", "))
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
