@@ -91,7 +91,7 @@ func TestReviewRealStacks(t *testing.T) {
 			}
 			var doc struct {
 				Services []struct{ Service, Variant string } `json:"services"`
-				Unknown  []struct{ Type string }            `json:"unknown_resource_types"`
+				Unknown  []struct{ Type string }             `json:"unknown_resource_types"`
 			}
 			if err := json.Unmarshal(out.Bytes(), &doc); err != nil {
 				t.Fatal(err)
