@@ -3,8 +3,10 @@ package cmd
 import (
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"srm/pkg/iostreams"
 )
@@ -230,5 +232,92 @@ func TestQuizInteractive(t *testing.T) {
 	}
 	if strings.Count(got, "Q1/1") != 2 {
 		t.Errorf("the question was not asked again after an invalid answer:\n%s", got)
+	}
+}
+
+// TestTableFitsTheTerminal wraps tables to the terminal's width, and keeps
+// every colour within its line so that no border is painted.
+func TestTableFitsTheTerminal(t *testing.T) {
+	sgr := regexp.MustCompile("\x1b\\[[0-9;]*m")
+	for _, width := range []int{60, 80, 120} {
+		ios, _, out, _ := iostreams.Test()
+		ios.SetStdoutTTY(true)
+		ios.SetColorEnabled(true)
+		ios.SetTerminalWidth(width)
+		if code := Run([]string{"table", "--services", "ec2,rds,lambda,s3"}, ios); code != exitOK {
+			t.Fatalf("exit code %d", code)
+		}
+		for _, line := range strings.Split(strings.TrimRight(out.String(), "\n"), "\n") {
+			if w := utf8.RuneCountInString(sgr.ReplaceAllString(line, "")); w > width {
+				t.Errorf("width %d: line is %d wide: %q", width, w, line)
+			}
+			if codes, resets := len(sgr.FindAllString(line, -1)), strings.Count(line, "\x1b[0m"); codes != 2*resets {
+				t.Errorf("width %d: colour runs past the end of %q", width, line)
+			}
+		}
+	}
+}
+
+func TestASCIIBorders(t *testing.T) {
+	code, stdout, _ := run(t, "--ascii", "table")
+	if code != exitOK || !strings.HasPrefix(stdout, "+---") || strings.ContainsAny(stdout, "┌│─") {
+		t.Errorf("--ascii table:\n%s", stdout)
+	}
+}
+
+// TestManPagesAreCurrent keeps docs/man in step with the command tree.
+// SRM_UPDATE=1 rewrites them.
+func TestManPagesAreCurrent(t *testing.T) {
+	dir := t.TempDir()
+	if code, _, stderr := run(t, "man", dir); code != exitOK {
+		t.Fatalf("srm man: %s", stderr)
+	}
+	got, _ := filepath.Glob(filepath.Join(dir, "*.1"))
+	if len(got) < 10 {
+		t.Fatalf("only %d man pages", len(got))
+	}
+	const committed = "../docs/man"
+	if update {
+		os.RemoveAll(committed)
+		os.MkdirAll(committed, 0o755)
+	}
+	for _, path := range got {
+		data, _ := os.ReadFile(path)
+		name := filepath.Base(path)
+		if !strings.Contains(string(data), ".TH \"SRM\" \"1\"") {
+			t.Errorf("%s: no man page header", name)
+		}
+		want := filepath.Join(committed, name)
+		if update {
+			os.WriteFile(want, data, 0o644)
+			continue
+		}
+		old, err := os.ReadFile(want)
+		if err != nil || string(old) != string(data) {
+			t.Errorf("docs/man/%s is stale: run SRM_UPDATE=1 go test ./cmd -run TestManPagesAreCurrent", name)
+		}
+	}
+	if committedPages, _ := filepath.Glob(filepath.Join(committed, "*.1")); !update && len(committedPages) != len(got) {
+		t.Errorf("docs/man has %d pages, srm writes %d", len(committedPages), len(got))
+	}
+}
+
+// TestReadmePictureIsCurrent keeps docs/srm.svg, the picture the README
+// shows, in step with the model and the renderer.
+func TestReadmePictureIsCurrent(t *testing.T) {
+	code, svg, stderr := run(t, "diagram", "-o", "svg")
+	if code != exitOK {
+		t.Fatalf("srm diagram: %s", stderr)
+	}
+	const path = "../docs/srm.svg"
+	if update {
+		if err := os.WriteFile(path, []byte(svg), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	old, err := os.ReadFile(path)
+	if err != nil || string(old) != svg {
+		t.Error("docs/srm.svg is stale: run SRM_UPDATE=1 go test ./cmd -run TestReadmePictureIsCurrent")
 	}
 }

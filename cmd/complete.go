@@ -22,9 +22,9 @@ func registerFlagCompletion(cmd *cobra.Command, flag string, fn completeFunc) {
 
 // registerGlobalCompletions completes the root's persistent flags.
 func registerGlobalCompletions(f *Factory, root *cobra.Command) {
-	registerFlagCompletion(root, "output", func(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
+	registerFlagCompletion(root, "output", func(cmd *cobra.Command, _ []string, _ string) ([]cobra.Completion, cobra.ShellCompDirective) {
 		var out []cobra.Completion
-		for _, fm := range render.Formats {
+		for _, fm := range supportedFormats(cmd) {
 			out = append(out, string(fm))
 		}
 		return out, cobra.ShellCompDirectiveNoFileComp

@@ -22,6 +22,7 @@ type GlobalOptions struct {
 	Provider string   // --provider
 	Models   []string // --model, in the order given
 	NoColor  bool     // --no-color
+	ASCII    bool     // --ascii
 
 	format render.Format // Output, parsed
 }
@@ -141,7 +142,7 @@ func (f *Factory) provider(m *model.Model) (*model.Provider, error) {
 func (f *Factory) tableOptions() render.TableOptions {
 	return render.TableOptions{
 		Style:  f.style(),
-		Border: render.BorderUnicode,
+		Border: f.border(),
 		Width:  f.IO.TerminalWidth(),
 	}
 }
@@ -158,4 +159,11 @@ func withoutPath(err error) error {
 		return pe.Err
 	}
 	return err
+}
+
+func (f *Factory) border() render.Border {
+	if f.Global.ASCII {
+		return render.BorderASCII
+	}
+	return render.BorderUnicode
 }

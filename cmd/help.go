@@ -92,7 +92,55 @@ srm shift -o json:
 Lists are [] when empty, never null.`},
 }
 
+const modelTopic = `srm's answers come from TOML model files: the embedded ones in data/, then
+any overlays (see 'srm help environment'). A model file may hold any of
+these sections, each an array of tables; every key is checked, and an
+unknown or misspelt key is an error.
+
+  [[providers]]       id, name, short_name, aliases, party, default_table,
+                      doc_hosts, archetypes
+  [[parties]]         id, name, kind (provider, customer or third-party),
+                      provider, description
+  [[categories]]      id, name, description
+  [[service_models]]  id, name, short_name, description, analogy
+  [[items]]           id, name, category, aliases, description
+  [[services]]        id, provider, name, short_name, model, aliases,
+                      description, default_deployment, default_variant, docs
+  [[variants]]        id, service, name, aliases, description
+  [[tables]]          id, provider, title, services, items
+  [[cells]]           service, variant, item, owner, label, summary,
+                      provider_does, customer_does, party_does, caveats,
+                      sources ({url, title, checked})
+  [[traps]], [[faqs]], [[controls]], [[resources]], [[equivalences]],
+  [[overviews]]       knowledge, review mappings and cross-cloud data
+
+Entries merge by id: a later file replaces an entry with the same id (a
+cell: the same service, variant and item) and adds new ones. A variant
+inherits every cell of its service and overrides only those it lists. An
+owner is a party id, "shared" or "n/a".
+
+A small overlay that gives OS patching on EC2 to an internal team:
+
+  [[parties]]
+  id = "platform"
+  name = "Platform team"
+  kind = "third-party"
+  description = "Our internal platform team."
+
+  [[cells]]
+  service = "ec2"
+  item = "guest-os-patching"
+  owner = "platform"
+  label = "Platform team"
+  summary = "Instances run the golden AMI that the platform team patches."
+  party_does = { platform = ["Patches the golden AMI every month"] }
+  sources = [{ url = "https://wiki.example.com/golden-ami", title = "Golden AMI" }]
+
+Check a file with 'srm validate FILE' (--strict for the rules of srm's
+own data). data/srm-model.schema.json is the JSON Schema of the format.`
+
 func addHelpTopics(root *cobra.Command) {
+	root.AddCommand(&cobra.Command{Use: "model", Short: "The model file format, with an example", Long: modelTopic})
 	for _, t := range helpTopics {
 		root.AddCommand(&cobra.Command{Use: t.name, Short: t.short, Long: t.long})
 	}
@@ -153,3 +201,44 @@ func fixCompletionCmd(root *cobra.Command) {
 		}
 	}
 }
+
+// helpTemplate leads with the examples: the one-line summary, then how the
+// command is used in practice, then the details, then the flags.
+const helpTemplate = `{{.Short | trimTrailingWhitespaces}}{{if .HasExample}}
+
+Examples:
+{{.Example}}{{end}}{{with .Long}}
+
+{{. | trimTrailingWhitespaces}}{{end}}{{if or .Runnable .HasSubCommands}}
+
+{{.UsageString}}{{end}}`
+
+// usageTemplate is cobra's, without the examples, which the help already
+// shows first.
+const usageTemplate = `Usage:{{if .Runnable}}
+  {{.UseLine}}{{end}}{{if .HasAvailableSubCommands}}
+  {{.CommandPath}} [command]{{end}}{{if gt (len .Aliases) 0}}
+
+Aliases:
+  {{.NameAndAliases}}{{end}}{{if .HasAvailableSubCommands}}{{$cmds := .Commands}}{{if eq (len .Groups) 0}}
+
+Available Commands:{{range $cmds}}{{if (or .IsAvailableCommand (eq .Name "help"))}}
+  {{rpad .Name .NamePadding }} {{.Short}}{{end}}{{end}}{{else}}{{range $group := .Groups}}
+
+{{.Title}}{{range $cmds}}{{if (and (eq .GroupID $group.ID) (or .IsAvailableCommand (eq .Name "help")))}}
+  {{rpad .Name .NamePadding }} {{.Short}}{{end}}{{end}}{{end}}{{if not .AllChildCommandsHaveGroup}}
+
+Additional Commands:{{range $cmds}}{{if (and (eq .GroupID "") (or .IsAvailableCommand (eq .Name "help")))}}
+  {{rpad .Name .NamePadding }} {{.Short}}{{end}}{{end}}{{end}}{{end}}{{end}}{{if .HasAvailableLocalFlags}}
+
+Flags:
+{{.LocalFlags.FlagUsages | trimTrailingWhitespaces}}{{end}}{{if .HasAvailableInheritedFlags}}
+
+Global Flags:
+{{.InheritedFlags.FlagUsages | trimTrailingWhitespaces}}{{end}}{{if .HasHelpSubCommands}}
+
+Help topics:{{range .Commands}}{{if .IsAdditionalHelpTopicCommand}}
+  {{rpad .Name .NamePadding}} {{.Short}}{{end}}{{end}}{{end}}{{if .HasAvailableSubCommands}}
+
+Use "{{.CommandPath}} <command> --help" for more about a command, and "{{.CommandPath}} help <topic>" for a topic.{{end}}
+`

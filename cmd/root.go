@@ -13,7 +13,8 @@ package cmd
 import (
 	"fmt"
 	"os"
-	"runtime/debug"
+	"slices"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -36,7 +37,7 @@ func Run(args []string, ios *iostreams.IOStreams) int {
 	ios.Out = held
 	defer func() { ios.Out = out }()
 
-	f := newFactory(ios, version())
+	f := newFactory(ios, buildInfo().String())
 	root := NewRootCmd(f)
 	root.SetArgs(args)
 	cmd, err := root.ExecuteC()
@@ -86,22 +87,25 @@ func NewRootCmd(f *Factory) *cobra.Command {
 		SilenceUsage:  true,
 		Version:       f.Version,
 		PersistentPreRunE: func(cmd *cobra.Command, _ []string) error {
-			return preRun(f)
+			return preRun(f, cmd)
 		},
 	}
 	root.SetOut(f.IO.Out)
 	root.SetErr(f.IO.ErrOut)
 	root.SetVersionTemplate("srm {{.Version}}\n")
+	root.SetHelpTemplate(helpTemplate)
+	root.SetUsageTemplate(usageTemplate)
 	root.Flags().Bool("version", false, "print srm's version")
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return &usageError{msg: err.Error(), cmd: c}
 	})
 
 	pf := root.PersistentFlags()
-	pf.StringVarP(&g.Output, "output", "o", "text", "output format: text, json, markdown or csv")
+	pf.StringVarP(&g.Output, "output", "o", "text", "output `format`: text, json, markdown or csv; html for table and diagram, svg for diagram")
 	pf.StringVar(&g.Provider, "provider", "aws", "cloud provider whose services plain names refer to")
 	pf.StringArrayVar(&g.Models, "model", nil, "load a TOML model `file` over the embedded model (repeatable; later files win)")
 	pf.BoolVar(&g.NoColor, "no-color", false, "never colour the output")
+	pf.BoolVar(&g.ASCII, "ascii", false, "draw table borders with plain ASCII, for logs and old consoles")
 	_ = root.MarkPersistentFlagFilename("model", "toml")
 
 	root.AddGroup(
@@ -121,10 +125,13 @@ func NewRootCmd(f *Factory) *cobra.Command {
 		NewCmdTraps(f, nil),
 		NewCmdFAQ(f, nil),
 		NewCmdQuiz(f, nil),
+		NewCmdDiagram(f, nil),
 		NewCmdServices(f, nil),
 		NewCmdItems(f, nil),
 		NewCmdSources(f, nil),
 		NewCmdValidate(f, nil),
+		NewCmdVersion(f),
+		NewCmdMan(f),
 	)
 	addHelpTopics(root)
 	root.SetHelpCommand(newHelpCmd(root))
@@ -136,10 +143,13 @@ func NewRootCmd(f *Factory) *cobra.Command {
 }
 
 // preRun checks the global flags before any command runs.
-func preRun(f *Factory) error {
+func preRun(f *Factory, cmd *cobra.Command) error {
 	format, err := render.ParseFormat(f.Global.Output)
 	if err != nil {
-		return &usageError{msg: err.Error()}
+		return &usageError{msg: err.Error(), cmd: cmd}
+	}
+	if supported := supportedFormats(cmd); !slices.Contains(supported, format) {
+		return &usageError{msg: fmt.Sprintf("%s does not write -o %s (it writes %s)", cmd.CommandPath(), format, joinFormats(supported)), cmd: cmd}
 	}
 	f.Global.format = format
 	if f.Global.NoColor {
@@ -170,11 +180,31 @@ func markRunErrors(c *cobra.Command) {
 	}
 }
 
-// version is the module version srm was built as, such as v1.2.0, or
-// "(devel)" for a build from a working tree.
-func version() string {
-	if info, ok := debug.ReadBuildInfo(); ok && info.Main.Version != "" {
-		return info.Main.Version
+// formats annotates a command with the output formats it writes, when
+// that is not text, json, markdown and csv.
+func formats(fs ...render.Format) map[string]string {
+	names := make([]string, len(fs))
+	for i, f := range fs {
+		names[i] = string(f)
 	}
-	return "(devel)"
+	return map[string]string{"formats": strings.Join(names, ",")}
+}
+
+func supportedFormats(cmd *cobra.Command) []render.Format {
+	if a, ok := cmd.Annotations["formats"]; ok {
+		var out []render.Format
+		for _, name := range strings.Split(a, ",") {
+			out = append(out, render.Format(name))
+		}
+		return out
+	}
+	return []render.Format{render.Text, render.JSON, render.Markdown, render.CSV}
+}
+
+func joinFormats(fs []render.Format) string {
+	names := make([]string, len(fs))
+	for i, f := range fs {
+		names[i] = string(f)
+	}
+	return strings.Join(names, ", ")
 }

@@ -34,14 +34,17 @@ service that has one of that name. --items picks the rows, otherwise every
 item that applies to at least one of the services is shown. "—" marks an
 item that does not apply to a service at all.
 
-CSV output has one record per cell; JSON has the columns, rows and cells.`,
+CSV output has one record per cell; JSON has the columns, rows and cells;
+HTML is one self-contained page with every cell's details on hover.`,
 		Example: `  $ srm table
   $ srm table --services ec2,s3,dynamodb
   $ srm table --items guest-os-patching,encryption-at-rest -o markdown
   $ srm table --services lambda --variant container-image
-  $ srm table -o csv > srm.csv`,
-		GroupID: "ask",
-		Args:    noArgs,
+  $ srm table -o csv > srm.csv
+  $ srm table -o html > srm.html`,
+		GroupID:     "ask",
+		Args:        noArgs,
+		Annotations: formats(render.Text, render.JSON, render.Markdown, render.CSV, render.HTML),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if runF != nil {
 				return runF(opts)
@@ -67,52 +70,67 @@ func tableRun(o *TableOptions) error {
 	if err != nil {
 		return err
 	}
-	var (
-		targets []model.Target
-		items   []*model.Item
-		title   string
-	)
+	sel, err := selectMatrix(m, prov, o.Services, o.Items, o.Variant)
+	if err != nil {
+		return err
+	}
+	mx := m.Matrix(prov, sel.title, sel.targets, sel.items)
+	return render.Matrix(o.IO.Out, o.Global.format, o.tableOptions(), m, mx)
+}
+
+// selection is what a table or diagram shows.
+type selection struct {
+	title   string
+	targets []model.Target
+	items   []*model.Item
+}
+
+// selectMatrix resolves --services, --items and --variant. With no
+// services it takes the provider's default table; with no items, the
+// default table's items or every item that applies to the services.
+func selectMatrix(m *model.Model, prov *model.Provider, services, items []string, variant string) (selection, error) {
+	var sel selection
 	def := m.Table(prov.DefaultTable)
-	serviceNames := o.Services
-	if len(serviceNames) == 0 {
+	names := services
+	if len(names) == 0 {
 		if def == nil {
 			for _, s := range m.ServicesOf(prov.ID) {
-				serviceNames = append(serviceNames, s.ID)
+				names = append(names, s.ID)
 			}
 		} else {
-			serviceNames, title = def.Services, def.Title
+			names, sel.title = def.Services, def.Title
 		}
 	}
-	for _, name := range serviceNames {
+	for _, name := range names {
 		t, err := m.ResolveTarget(prov.ID, name)
 		if err != nil {
-			return err
+			return sel, err
 		}
-		targets = append(targets, t)
+		sel.targets = append(sel.targets, t)
 	}
-	if o.Variant != "" {
-		if targets, err = applyVariant(m, targets, o.Variant); err != nil {
-			return err
+	if variant != "" {
+		var err error
+		if sel.targets, err = applyVariant(m, sel.targets, variant); err != nil {
+			return sel, err
 		}
 	}
 	switch {
-	case len(o.Items) > 0:
-		for _, name := range o.Items {
+	case len(items) > 0:
+		for _, name := range items {
 			it, err := m.ResolveItem(name)
 			if err != nil {
-				return err
+				return sel, err
 			}
-			items = append(items, it)
+			sel.items = append(sel.items, it)
 		}
-	case len(o.Services) == 0 && def != nil:
+	case len(services) == 0 && def != nil:
 		for _, id := range def.Items {
-			items = append(items, m.Item(id))
+			sel.items = append(sel.items, m.Item(id))
 		}
 	default:
-		items = m.ItemsOfTargets(targets)
+		sel.items = m.ItemsOfTargets(sel.targets)
 	}
-	mx := m.Matrix(prov, title, targets, items)
-	return render.Matrix(o.IO.Out, o.Global.format, o.tableOptions(), m, mx)
+	return sel, nil
 }
 
 // applyVariant deploys every target that has a variant of the given name

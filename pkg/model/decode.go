@@ -27,6 +27,8 @@ type document struct {
 	FAQs          []*FAQ          `toml:"faqs"`
 	Controls      []*Control      `toml:"controls"`
 	Resources     []*ResourceType `toml:"resources"`
+	Equivalences  []*Equivalence  `toml:"equivalences"`
+	Overviews     []*Overview     `toml:"overviews"`
 }
 
 // MaxFileBytes caps the size of one model file, so a stray large file

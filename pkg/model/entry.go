@@ -63,6 +63,8 @@ var sectionWhat = map[string]string{
 	"faqs":           "FAQ id",
 	"controls":       "control id",
 	"resources":      "resource type",
+	"equivalences":   "equivalence id",
+	"overviews":      "overview id",
 }
 
 // eachSection calls fn with every section of a document: its TOML name,
@@ -98,6 +100,13 @@ func (r *ResourceType) entryKey() string    { return r.Type }
 func (r *ResourceType) entryOrigin() string { return r.Origin }
 func (r *ResourceType) setOrigin(o string)  { r.Origin = o }
 
+func (e *Equivalence) entryKey() string    { return e.ID }
+func (e *Equivalence) entryOrigin() string { return e.Origin }
+func (e *Equivalence) setOrigin(o string)  { e.Origin = o }
+func (o *Overview) entryKey() string       { return o.ID }
+func (o *Overview) entryOrigin() string    { return o.Origin }
+func (o *Overview) setOrigin(s string)     { o.Origin = s }
+
 // Every section's entries must be entries; TestSectionsAreEntries checks
 // that document and Model agree.
 var (
@@ -114,4 +123,6 @@ var (
 	_ entry = (*FAQ)(nil)
 	_ entry = (*Control)(nil)
 	_ entry = (*ResourceType)(nil)
+	_ entry = (*Equivalence)(nil)
+	_ entry = (*Overview)(nil)
 )

@@ -82,5 +82,8 @@ func (m *Model) knowledge() []knowledgeEntry {
 	for _, c := range m.Controls {
 		out = append(out, knowledgeEntry{c, c.Provider, c.Origin})
 	}
+	for _, o := range m.Overviews {
+		out = append(out, knowledgeEntry{o, o.Provider, o.Origin})
+	}
 	return out
 }

@@ -36,6 +36,8 @@ type Model struct {
 	FAQs          []*FAQ
 	Controls      []*Control
 	Resources     []*ResourceType
+	Equivalences  []*Equivalence
+	Overviews     []*Overview
 
 	index *index
 	pos   map[string]int   // section and key -> position, while merging
@@ -245,3 +247,35 @@ type ResourceRule struct {
 	Service   string `toml:"service" doc:"The service when the rule matches; the type's own service when omitted."`
 	Variant   string `toml:"variant" doc:"The variant when the rule matches."`
 }
+
+// Equivalence groups services of different providers that do the same
+// job, such as EC2, Azure Virtual Machines and Compute Engine.
+type Equivalence struct {
+	ID          string   `toml:"id" required:"true" doc:"Lower-case id, such as \"virtual-machines\"."`
+	Name        string   `toml:"name" required:"true" doc:"Name shown to people, such as \"Virtual machines\"."`
+	Services    []string `toml:"services" required:"true" doc:"Ids of the equivalent services, one or more per provider."`
+	Description string   `toml:"description" doc:"One sentence on what the services have in common."`
+	Origin      string   `toml:"-"`
+}
+
+// Overview is a provider's own high-level matrix: areas of responsibility
+// down, deployment models across, as the provider's documentation draws it.
+type Overview struct {
+	ID       string        `toml:"id" required:"true" doc:"Lower-case id."`
+	Provider string        `toml:"provider" required:"true" doc:"Id of the provider whose matrix this is."`
+	Title    string        `toml:"title" required:"true" doc:"Title of the matrix."`
+	Columns  []string      `toml:"columns" required:"true" doc:"Ids of the service models across, or \"on-premises\"."`
+	Rows     []OverviewRow `toml:"rows" required:"true" doc:"Areas of responsibility, in the provider's order."`
+	Notes    []string      `toml:"notes" doc:"What the provider says alongside the matrix, in our words."`
+	Sources  []Source      `toml:"sources" required:"true" doc:"The provider's page with the matrix."`
+	Origin   string        `toml:"-"`
+}
+
+// OverviewRow is one area of an Overview, with its owner in each column.
+type OverviewRow struct {
+	Area   string   `toml:"area" required:"true" doc:"The area of responsibility, such as \"Operating system\"."`
+	Owners []string `toml:"owners" required:"true" doc:"For each column, \"provider\", \"customer\", \"shared\" or \"n/a\"."`
+}
+
+// OnPremises is the column of an Overview for running everything yourself.
+const OnPremises = "on-premises"

@@ -265,6 +265,35 @@ func (v *validator) references() {
 	for _, r := range m.Resources {
 		v.resourceType(r, providers, services)
 	}
+	for _, e := range m.Equivalences {
+		for i, id := range e.Services {
+			ref(e, "services["+strconv.Itoa(i)+"]", "service", id, services)
+		}
+	}
+	for _, o := range m.Overviews {
+		ref(o, "provider", "provider", o.Provider, providers)
+		for i, c := range o.Columns {
+			if c != OnPremises {
+				ref(o, "columns["+strconv.Itoa(i)+"]", "service model", c, serviceModels)
+			}
+		}
+		for i, row := range o.Rows {
+			field := "rows[" + strconv.Itoa(i) + "]"
+			if row.Area == "" {
+				v.add(o, field+".area", "missing required key")
+			}
+			if len(row.Owners) != len(o.Columns) {
+				v.add(o, field+".owners", "has %d owners for %d columns", len(row.Owners), len(o.Columns))
+			}
+			for j, ow := range row.Owners {
+				switch ow {
+				case KindProvider, KindCustomer, OwnerShared, OwnerNotApplicable:
+				default:
+					v.add(o, field+".owners["+strconv.Itoa(j)+"]", "owner %q is not provider, customer, shared or n/a", ow)
+				}
+			}
+		}
+	}
 	for _, t := range m.Tables {
 		if !ref(t, "provider", "provider", t.Provider, providers) {
 			continue

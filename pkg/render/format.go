@@ -17,10 +17,14 @@ const (
 	JSON     Format = "json"
 	Markdown Format = "markdown"
 	CSV      Format = "csv"
+	HTML     Format = "html"
+	SVG      Format = "svg"
 )
 
-// Formats lists every format, in the order help shows them.
-var Formats = []Format{Text, JSON, Markdown, CSV}
+// Formats lists every format, in the order help shows them. Not every
+// command writes every format: HTML is for tables and the diagram, SVG for
+// the diagram.
+var Formats = []Format{Text, JSON, Markdown, CSV, HTML, SVG}
 
 // ParseFormat accepts a format name, case-insensitively; "md" is markdown.
 func ParseFormat(s string) (Format, error) {
@@ -33,6 +37,10 @@ func ParseFormat(s string) (Format, error) {
 		return Markdown, nil
 	case "csv":
 		return CSV, nil
+	case "html", "htm":
+		return HTML, nil
+	case "svg":
+		return SVG, nil
 	}
 	names := make([]string, len(Formats))
 	for i, f := range Formats {

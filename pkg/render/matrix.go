@@ -24,31 +24,34 @@ func Matrix(w io.Writer, f Format, opt TableOptions, m *model.Model, mx *model.M
 		return writeJSON(w, newMatrixJSON(mx))
 	case CSV:
 		return matrixCSV(w, mx)
+	case HTML:
+		return MatrixHTML(w, m, mx)
 	case Markdown:
-		return writeMarkdown(w, matrixGrid(mx, markdownSafe, func(_ *model.Cell, s string) string { return s }))
+		return writeMarkdown(w, matrixGrid(m, mx, markdownSafe, Style{}))
 	default:
-		st := opt.Style
-		return writeBox(w, matrixGrid(mx, Sanitize, func(c *model.Cell, s string) string {
-			return st.Owner(m, c.Owner, s)
-		}), opt.Border, opt.Width)
+		return writeBox(w, matrixGrid(m, mx, Sanitize, opt.Style), opt.Border, opt.Width)
 	}
 }
 
-func matrixGrid(mx *model.Matrix, clean func(string) string, style func(*model.Cell, string) string) grid {
+func matrixGrid(m *model.Model, mx *model.Matrix, clean func(string) string, st Style) grid {
 	g := grid{header: []string{"Item"}}
 	for _, t := range mx.Targets {
 		g.header = append(g.header, clean(TargetName(t)))
 	}
 	for i, it := range mx.Items {
 		row := []string{clean(it.Name)}
+		styles := []func(string) string{nil}
 		for _, c := range mx.Cells[i] {
 			if c == nil {
 				row = append(row, MissingCell)
+				styles = append(styles, nil)
 				continue
 			}
-			row = append(row, style(c, clean(c.Label)))
+			row = append(row, clean(c.Label))
+			owner := c.Owner
+			styles = append(styles, func(s string) string { return st.Owner(m, owner, s) })
 		}
-		g.rows = append(g.rows, row)
+		g.addRow(row, styles)
 	}
 	return g
 }

@@ -59,7 +59,7 @@ func TestParseFormat(t *testing.T) {
 			t.Errorf("ParseFormat(%q) = %q, %v", in, got, err)
 		}
 	}
-	if _, err := ParseFormat("yaml"); err == nil || !strings.Contains(err.Error(), "valid: text, json, markdown, csv") {
+	if _, err := ParseFormat("yaml"); err == nil || !strings.Contains(err.Error(), "valid: text, json, markdown, csv, html, svg") {
 		t.Errorf("ParseFormat(yaml) err = %v", err)
 	}
 }

@@ -287,14 +287,16 @@ func Staircase(w io.Writer, f Format, opt TableOptions, m *model.Model, p *model
 			continue
 		}
 		row := []string{clean(it.Name)}
+		styles := []func(string) string{nil}
 		for _, c := range cells {
-			text := clean(OwnerName(m, c.Owner))
-			if f != Markdown {
-				text = opt.Style.Owner(m, c.Owner, text)
-			}
-			row = append(row, text)
+			row = append(row, clean(OwnerName(m, c.Owner)))
+			owner := c.Owner
+			styles = append(styles, func(s string) string { return opt.Style.Owner(m, owner, s) })
 		}
-		g.rows = append(g.rows, row)
+		if f == Markdown {
+			styles = nil
+		}
+		g.addRow(row, styles)
 	}
 	if f == Markdown {
 		if err := writeMarkdown(w, g); err != nil {

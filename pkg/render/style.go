@@ -1,6 +1,10 @@
 package render
 
-import "srm/pkg/model"
+import (
+	"strings"
+
+	"srm/pkg/model"
+)
 
 // Style decides how text looks on the terminal. The zero Style is plain.
 type Style struct {
@@ -18,11 +22,19 @@ const (
 	ansiGrey    = "\x1b[90m"
 )
 
+// wrap colours text word by word, so that a table that wraps the text
+// across lines never carries a colour over a border.
 func (s Style) wrap(code, text string) string {
 	if !s.Color || text == "" {
 		return text
 	}
-	return code + text + ansiReset
+	words := strings.Split(text, " ")
+	for i, w := range words {
+		if w != "" {
+			words[i] = code + w + ansiReset
+		}
+	}
+	return strings.Join(words, " ")
 }
 
 // Bold emphasises a heading.
