@@ -207,7 +207,7 @@ func completeVariantsOfListedServices(f *Factory) completeFunc {
 		if !ok {
 			return nil, cobra.ShellCompDirectiveNoFileComp
 		}
-		names, _ := cmd.Flags().GetStringSlice("services")
+		names := listOf(cmd.Flags(), "services")
 		var services []*model.Service
 		for _, n := range names {
 			if s, err := m.ResolveService(p.ID, n); err == nil {

@@ -43,8 +43,8 @@ same layers as a table, top layer first.`,
 			return diagramRun(opts)
 		},
 	}
-	cmd.Flags().StringSliceVar(&opts.Services, "services", nil, "comma-separated `services` to draw side by side")
-	cmd.Flags().StringSliceVar(&opts.Items, "items", nil, "comma-separated `items` to draw")
+	listFlag(cmd.Flags(), &opts.Services, "services", "comma-separated `services` to draw side by side")
+	listFlag(cmd.Flags(), &opts.Items, "items", "comma-separated `items` to draw")
 	registerFlagCompletion(cmd, "services", completeList(completeServices(f)))
 	registerFlagCompletion(cmd, "items", completeList(completeItems(f)))
 	return cmd

@@ -30,14 +30,13 @@ type GlobalOptions struct {
 // Factory hands commands what they share: streams, global options and the
 // model, loaded lazily and at most once.
 type Factory struct {
-	IO      *iostreams.IOStreams
-	Global  *GlobalOptions
-	Model   func() (*model.Model, error)
-	Version string
+	IO     *iostreams.IOStreams
+	Global *GlobalOptions
+	Model  func() (*model.Model, error)
 }
 
-func newFactory(ios *iostreams.IOStreams, version string) *Factory {
-	f := &Factory{IO: ios, Global: &GlobalOptions{}, Version: version}
+func newFactory(ios *iostreams.IOStreams) *Factory {
+	f := &Factory{IO: ios, Global: &GlobalOptions{}}
 	f.Model = sync.OnceValues(func() (*model.Model, error) {
 		overlays, err := f.overlays()
 		if err != nil {
@@ -94,14 +93,11 @@ func configDir(getenv func(string) string) string {
 	return filepath.Join(dir, "srm")
 }
 
-// loadModel is the one place that loads the model: the embedded files,
-// then each overlay in order, each its own layer so that later files win.
+// loadModel is the one place that loads the model: the embedded model,
+// compiled ahead of time so that srm starts without decoding TOML, then
+// each overlay in order, each its own layer so that later files win.
 func loadModel(overlays ...overlay) (*model.Model, error) {
-	embedded, err := model.FilesFromFS(data.FS)
-	if err != nil {
-		return nil, fmt.Errorf("reading the embedded model: %w", err)
-	}
-	layers := []model.Layer{{Files: embedded}}
+	var layers []model.Layer
 	for _, o := range overlays {
 		f, err := readModelFile(o.path)
 		if err != nil {
@@ -109,7 +105,7 @@ func loadModel(overlays ...overlay) (*model.Model, error) {
 		}
 		layers = append(layers, model.Layer{Files: []model.File{f}})
 	}
-	return model.Load(layers...)
+	return model.LoadCompiled(data.Model, layers...)
 }
 
 // readModelFile reads a user's model file, refusing anything larger than a

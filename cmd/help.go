@@ -1,8 +1,11 @@
 package cmd
 
 import (
+	"fmt"
+	"io"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/spf13/cobra"
 )
@@ -202,43 +205,71 @@ func fixCompletionCmd(root *cobra.Command) {
 	}
 }
 
-// helpTemplate leads with the examples: the one-line summary, then how the
-// command is used in practice, then the details, then the flags.
-const helpTemplate = `{{.Short | trimTrailingWhitespaces}}{{if .HasExample}}
+// writeHelp leads with the examples: the one-line summary, then how the
+// command is used in practice, then the details, then the flags. It is Go
+// rather than a cobra template because text/template would keep every
+// exported method in the binary, which costs start-up time and memory.
+func writeHelp(c *cobra.Command, _ []string) {
+	w := c.OutOrStdout()
+	fmt.Fprint(w, strings.TrimRightFunc(c.Short, unicode.IsSpace))
+	if c.HasExample() {
+		fmt.Fprintf(w, "\n\nExamples:\n%s", c.Example)
+	}
+	if c.Long != "" {
+		fmt.Fprintf(w, "\n\n%s", strings.TrimRightFunc(c.Long, unicode.IsSpace))
+	}
+	if c.Runnable() || c.HasSubCommands() {
+		fmt.Fprint(w, "\n\n")
+		writeUsage(w, c)
+	}
+}
 
-Examples:
-{{.Example}}{{end}}{{with .Long}}
+// writeUsage is cobra's usage, without the examples, which the help
+// already shows first.
+func writeUsage(w io.Writer, c *cobra.Command) {
+	fmt.Fprint(w, "Usage:")
+	if c.Runnable() && c.HasParent() { // the root runs only for --version
 
-{{. | trimTrailingWhitespaces}}{{end}}{{if or .Runnable .HasSubCommands}}
-
-{{.UsageString}}{{end}}`
-
-// usageTemplate is cobra's, without the examples, which the help already
-// shows first.
-const usageTemplate = `Usage:{{if .Runnable}}
-  {{.UseLine}}{{end}}{{if .HasAvailableSubCommands}}
-  {{.CommandPath}} [command]{{end}}{{if gt (len .Aliases) 0}}
-
-Aliases:
-  {{.NameAndAliases}}{{end}}{{if .HasAvailableSubCommands}}{{$cmds := .Commands}}{{if eq (len .Groups) 0}}
-
-Available Commands:{{range $cmds}}{{if (or .IsAvailableCommand (eq .Name "help"))}}
-  {{rpad .Name .NamePadding }} {{.Short}}{{end}}{{end}}{{else}}{{range $group := .Groups}}
-
-{{.Title}}{{range $cmds}}{{if (and (eq .GroupID $group.ID) (or .IsAvailableCommand (eq .Name "help")))}}
-  {{rpad .Name .NamePadding }} {{.Short}}{{end}}{{end}}{{end}}{{if not .AllChildCommandsHaveGroup}}
-
-Additional Commands:{{range $cmds}}{{if (and (eq .GroupID "") (or .IsAvailableCommand (eq .Name "help")))}}
-  {{rpad .Name .NamePadding }} {{.Short}}{{end}}{{end}}{{end}}{{end}}{{end}}{{if .HasAvailableLocalFlags}}
-
-Flags:
-{{.LocalFlags.FlagUsages | trimTrailingWhitespaces}}{{end}}{{if .HasAvailableInheritedFlags}}
-
-Global Flags:
-{{.InheritedFlags.FlagUsages | trimTrailingWhitespaces}}{{end}}{{if .HasHelpSubCommands}}
-
-Help topics:{{range .Commands}}{{if .IsAdditionalHelpTopicCommand}}
-  {{rpad .Name .NamePadding}} {{.Short}}{{end}}{{end}}{{end}}{{if .HasAvailableSubCommands}}
-
-Use "{{.CommandPath}} <command> --help" for more about a command, and "{{.CommandPath}} help <topic>" for a topic.{{end}}
-`
+		fmt.Fprintf(w, "\n  %s", c.UseLine())
+	}
+	if c.HasAvailableSubCommands() {
+		fmt.Fprintf(w, "\n  %s [command]", c.CommandPath())
+	}
+	if len(c.Aliases) > 0 {
+		fmt.Fprintf(w, "\n\nAliases:\n  %s", c.NameAndAliases())
+	}
+	listed := func(sub *cobra.Command) bool { return sub.IsAvailableCommand() || sub.Name() == "help" }
+	list := func(title string, keep func(*cobra.Command) bool) {
+		fmt.Fprintf(w, "\n\n%s", title)
+		for _, sub := range c.Commands() {
+			if keep(sub) {
+				fmt.Fprintf(w, "\n  %-*s %s", sub.NamePadding(), sub.Name(), sub.Short)
+			}
+		}
+	}
+	if c.HasAvailableSubCommands() {
+		if len(c.Groups()) == 0 {
+			list("Available Commands:", listed)
+		} else {
+			for _, g := range c.Groups() {
+				list(g.Title, func(sub *cobra.Command) bool { return sub.GroupID == g.ID && listed(sub) })
+			}
+			if !c.AllChildCommandsHaveGroup() {
+				list("Additional Commands:", func(sub *cobra.Command) bool { return sub.GroupID == "" && listed(sub) })
+			}
+		}
+	}
+	if c.HasAvailableLocalFlags() {
+		fmt.Fprintf(w, "\n\nFlags:\n%s", strings.TrimRightFunc(c.LocalFlags().FlagUsages(), unicode.IsSpace))
+	}
+	if c.HasAvailableInheritedFlags() {
+		fmt.Fprintf(w, "\n\nGlobal Flags:\n%s", strings.TrimRightFunc(c.InheritedFlags().FlagUsages(), unicode.IsSpace))
+	}
+	if c.HasHelpSubCommands() {
+		list("Help topics:", (*cobra.Command).IsAdditionalHelpTopicCommand)
+	}
+	if c.HasAvailableSubCommands() {
+		fmt.Fprintf(w, "\n\nUse \"%s <command> --help\" for more about a command, and \"%s help <topic>\" for a topic.", c.CommandPath(), c.CommandPath())
+	}
+	fmt.Fprintln(w)
+}

@@ -1,12 +1,11 @@
 package cmd
 
 import (
-	"os"
-	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
-	"github.com/spf13/cobra/doc"
+
+	"srm/pkg/manpage"
 )
 
 // manDate is the date the committed man pages carry. A fixed date keeps
@@ -39,36 +38,5 @@ directory. The repository keeps them in docs/man.`,
 }
 
 func writeManPages(root *cobra.Command, dir string) error {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
-	}
-	root.DisableAutoGenTag = true
-	escapeForMarkdown(root)
-	return doc.GenManTree(root, &doc.GenManHeader{
-		Title:   "SRM",
-		Section: "1",
-		Source:  "srm",
-		Manual:  "srm manual",
-		Date:    &manDate,
-	}, dir)
-}
-
-// escapeForMarkdown protects the <placeholders> of usage lines and long
-// help from the markdown step of man page generation, which would take
-// them for HTML tags and drop them. It changes the tree it is given, which
-// `srm man` builds for itself.
-func escapeForMarkdown(c *cobra.Command) {
-	r := strings.NewReplacer("<", `\<`, ">", `\>`)
-	c.Use = r.Replace(c.Use)
-	lines := strings.Split(c.Long, "\n")
-	for i, l := range lines {
-		// Indented lines are code blocks, which markdown leaves alone.
-		if !strings.HasPrefix(l, "\t") && !strings.HasPrefix(l, "    ") {
-			lines[i] = r.Replace(l)
-		}
-	}
-	c.Long = strings.Join(lines, "\n")
-	for _, sub := range c.Commands() {
-		escapeForMarkdown(sub)
-	}
+	return manpage.WriteTree(root, manpage.Header{Source: "srm", Manual: "srm manual", Date: manDate}, dir)
 }

@@ -57,8 +57,8 @@ answers instead of asking them.`,
 	}
 	cmd.Flags().IntVarP(&opts.Count, "count", "n", 10, "ask `n` questions")
 	cmd.Flags().Uint64Var(&opts.Seed, "seed", 0, "draw the questions from this `seed`, for a repeatable set")
-	cmd.Flags().StringSliceVar(&opts.Services, "services", nil, "only ask about these `services`")
-	cmd.Flags().StringSliceVar(&opts.Items, "items", nil, "only ask about these `items`")
+	listFlag(cmd.Flags(), &opts.Services, "services", "only ask about these `services`")
+	listFlag(cmd.Flags(), &opts.Items, "items", "only ask about these `items`")
 	registerFlagCompletion(cmd, "services", completeList(completeServices(f)))
 	registerFlagCompletion(cmd, "items", completeList(completeItems(f)))
 	return cmd

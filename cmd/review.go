@@ -74,7 +74,7 @@ exits 1 when any customer or shared responsibility has no acknowledgement.
 		},
 	}
 	fl := cmd.Flags()
-	fl.StringSliceVar(&opts.Services, "services", nil, "comma-separated `services` in the stack, beside any files")
+	listFlag(fl, &opts.Services, "services", "comma-separated `services` in the stack, beside any files")
 	fl.StringVar(&opts.FormatIn, "format-in", "auto", "read files as `format`: auto, terraform-plan, terraform-state or cloudformation")
 	fl.StringVar(&opts.Acks, "acks", "", "exit 1 unless this acknowledgement `file` covers every customer or shared responsibility")
 	fl.BoolVar(&opts.InitAcks, "init-acks", false, "print a starter acknowledgement file for the stack")

@@ -37,7 +37,7 @@ func Run(args []string, ios *iostreams.IOStreams) int {
 	ios.Out = held
 	defer func() { ios.Out = out }()
 
-	f := newFactory(ios, buildInfo().String())
+	f := newFactory(ios)
 	root := NewRootCmd(f)
 	root.SetArgs(args)
 	cmd, err := root.ExecuteC()
@@ -85,16 +85,26 @@ func NewRootCmd(f *Factory) *cobra.Command {
   $ srm table --services ec2,s3,dynamodb -o markdown`,
 		SilenceErrors: true,
 		SilenceUsage:  true,
-		Version:       f.Version,
+		// srm --version is handled here rather than by cobra, whose version
+		// output can only be reshaped with a text/template.
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if v, _ := cmd.Flags().GetBool("version"); v {
+				fmt.Fprintf(f.IO.Out, "srm %s\n", buildInfo())
+				return nil
+			}
+			return cmd.Help()
+		},
 		PersistentPreRunE: func(cmd *cobra.Command, _ []string) error {
 			return preRun(f, cmd)
 		},
 	}
 	root.SetOut(f.IO.Out)
 	root.SetErr(f.IO.ErrOut)
-	root.SetVersionTemplate("srm {{.Version}}\n")
-	root.SetHelpTemplate(helpTemplate)
-	root.SetUsageTemplate(usageTemplate)
+	root.SetHelpFunc(writeHelp)
+	root.SetUsageFunc(func(c *cobra.Command) error {
+		writeUsage(c.OutOrStderr(), c)
+		return nil
+	})
 	root.Flags().Bool("version", false, "print srm's version")
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
 		return &usageError{msg: err.Error(), cmd: c}

@@ -1,9 +1,6 @@
 package cmd
 
 import (
-	"fmt"
-	"time"
-
 	"github.com/spf13/cobra"
 
 	"srm/pkg/model"
@@ -51,11 +48,11 @@ In text and markdown a page cited by more than three cells shows the count;
 }
 
 func sourcesRun(o *SourcesOptions) error {
-	var before time.Time
+	var before model.Date
 	if o.CheckedBefore != "" {
-		d, err := time.Parse("2006-01-02", o.CheckedBefore)
+		d, err := model.ParseDate(o.CheckedBefore)
 		if err != nil {
-			return &usageError{msg: fmt.Sprintf("--checked-before: %q is not a date such as 2026-01-31", o.CheckedBefore)}
+			return &usageError{msg: "--checked-before: " + err.Error()}
 		}
 		before = d
 	}

@@ -52,8 +52,8 @@ HTML is one self-contained page with every cell's details on hover.`,
 			return tableRun(opts)
 		},
 	}
-	cmd.Flags().StringSliceVar(&opts.Services, "services", nil, "comma-separated `services` to compare")
-	cmd.Flags().StringSliceVar(&opts.Items, "items", nil, "comma-separated `items` to show")
+	listFlag(cmd.Flags(), &opts.Services, "services", "comma-separated `services` to compare")
+	listFlag(cmd.Flags(), &opts.Items, "items", "comma-separated `items` to show")
 	cmd.Flags().StringVar(&opts.Variant, "variant", "", "show services that have this `variant` as deployed that way")
 	registerFlagCompletion(cmd, "services", completeList(completeServices(f)))
 	registerFlagCompletion(cmd, "items", completeList(completeItems(f)))

@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -90,7 +91,9 @@ func checkDepth(v any, depth int, nodes *int) error {
 	return nil
 }
 
-var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+// yamlLine splits the decoder's errors. It is compiled on first use, as
+// every package-level regexp would be compiled on every run of srm.
+var yamlLine = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^yaml: line (\d+): (.*)$`) })
 
 // decodeYAML decodes a YAML mapping into the values JSON would give,
 // turning CloudFormation's short-form tags into their long form: !Ref x
@@ -101,7 +104,7 @@ func decodeYAML(path string, data []byte) (map[string]any, error) {
 	if err := yaml.Unmarshal(data, &root); err != nil {
 		msg := strings.TrimPrefix(err.Error(), "yaml: ")
 		line := 0
-		if m := yamlLine.FindStringSubmatch(err.Error()); m != nil {
+		if m := yamlLine().FindStringSubmatch(err.Error()); m != nil {
 			line, _ = strconv.Atoi(m[1])
 			msg = m[2]
 		}

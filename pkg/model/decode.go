@@ -6,14 +6,15 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
 )
 
-// document is the shape of one model file. Every section is optional, so an
+// Document is the shape of one model file. Every section is optional, so an
 // overlay can add a single party or override a single cell.
-type document struct {
+type Document struct {
 	Providers     []*Provider     `toml:"providers"`
 	Parties       []*Party        `toml:"parties"`
 	Categories    []*Category     `toml:"categories"`
@@ -35,11 +36,29 @@ type document struct {
 // cannot make srm read and parse for minutes.
 const MaxFileBytes = 4 << 20
 
-var lineInError = regexp.MustCompile(`line (\d+)`)
+var (
+	// Compiled on first use, as every package-level regexp would be
+	// compiled on every run of srm.
+	lineInError = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`line (\d+)`) })
+	keyInError  = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\(last key "([^"]+)"\)`) })
+)
+
+// errorKey returns the key a decoding error is about, for the errors that
+// are about a value rather than the syntax, such as a date with a time.
+func errorKey(err error) string {
+	var pe toml.ParseError
+	if errors.As(err, &pe) || strings.Contains(err.Error(), "incompatible types") {
+		return ""
+	}
+	if m := keyInError().FindStringSubmatch(err.Error()); m != nil {
+		return m[1]
+	}
+	return ""
+}
 
 // decode parses one file strictly: syntax errors, type mismatches, unknown
 // keys and keys spelled with the wrong case are all problems.
-func decode(f File) (*document, []Problem) {
+func decode(f File) (*Document, []Problem) {
 	ps := &problems{file: f.Path}
 	if len(f.Data) > MaxFileBytes {
 		ps.add(0, "", "file is %d bytes, more than the limit of %d", len(f.Data), MaxFileBytes)
@@ -50,10 +69,10 @@ func decode(f File) (*document, []Problem) {
 		return nil, ps.list
 	}
 	ps.lines = newLineIndex(f.Data)
-	var doc document
+	var doc Document
 	md, err := toml.Decode(string(f.Data), &doc)
 	if err != nil {
-		ps.add(errorLine(err), "", "%s", tomlMessage(err))
+		ps.add(errorLine(err), errorKey(err), "%s", tomlMessage(err))
 		return nil, ps.list
 	}
 	checkKeys(md, ps, documentType)
@@ -68,7 +87,7 @@ func errorLine(err error) int {
 	if errors.As(err, &pe) {
 		return pe.Position.Line
 	}
-	if m := lineInError.FindStringSubmatch(err.Error()); m != nil {
+	if m := lineInError().FindStringSubmatch(err.Error()); m != nil {
 		n, _ := strconv.Atoi(m[1])
 		return n
 	}
@@ -90,6 +109,9 @@ func tomlMessage(err error) string {
 	if i := strings.IndexByte(msg, '\n'); i >= 0 {
 		msg = msg[:i]
 	}
+	if errorKey(err) != "" {
+		return msg
+	}
 	return "invalid TOML: " + msg
 }
 
@@ -110,7 +132,7 @@ func checkKeys(md toml.MetaData, ps *problems, root reflect.Type) {
 	}
 }
 
-var documentType = reflect.TypeFor[document]()
+var documentType = reflect.TypeFor[Document]()
 
 func checkKeyPath(root reflect.Type, key toml.Key) string {
 	t := root

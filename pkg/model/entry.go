@@ -70,7 +70,7 @@ var sectionWhat = map[string]string{
 // eachSection calls fn with every section of a document: its TOML name,
 // the document's entries, and the model's slice of the same name (a
 // pointer), so that merging and checks are written once for all sections.
-func (m *Model) eachSection(d *document, fn func(name string, src []entry, dst reflect.Value)) {
+func (m *Model) eachSection(d *Document, fn func(name string, src []entry, dst reflect.Value)) {
 	dv := reflect.ValueOf(d).Elem()
 	mv := reflect.ValueOf(m).Elem()
 	for i := 0; i < dv.NumField(); i++ {
@@ -89,7 +89,7 @@ func sliceEntries(v reflect.Value) []entry {
 
 // eachEntry calls fn with every entry of the model, section by section.
 func (m *Model) eachEntry(fn func(e any)) {
-	m.eachSection(&document{}, func(_ string, _ []entry, dst reflect.Value) {
+	m.eachSection(&Document{}, func(_ string, _ []entry, dst reflect.Value) {
 		for _, e := range sliceEntries(dst) {
 			fn(e)
 		}

@@ -3,44 +3,60 @@ package model
 import (
 	"reflect"
 	"strconv"
+	"sync"
+	"sync/atomic"
 )
 
-// index holds the name lookups of a validated model.
+// index holds the lookups of a validated model. Each part is built the
+// first time it is needed: a run that answers one question about EC2
+// should not pay for indexing every resource type and variant.
 type index struct {
-	providers *nameIndex
-	parties   map[string]*Party
-	items     *nameIndex
-	itemByID  map[string]*Item
-	services  map[string]*nameIndex // per provider id
-	allSvc    map[string]*Service
-	variants  map[string]*nameIndex // per service id
-	variantBy map[string]*Variant   // "service:variant"
-	cells     map[CellKey]*Cell
-	models    *nameIndex
+	m *Model
+	// clash reports a name that two entries share. It is set while
+	// validating, when every part is built at once; nil otherwise.
+	clash func(e any, name, other string)
 
+	providersOnce sync.Once
+	providers     *nameIndex
+
+	partiesOnce sync.Once
+	parties     map[string]*Party
+
+	itemsOnce sync.Once
+	items     *nameIndex
+
+	servicesOnce sync.Once
+	services     map[string]*nameIndex // per provider id
+
+	variantsOnce sync.Once
+	variants     map[string]*nameIndex // per service id
+
+	cellsOnce   sync.Once
+	cells       map[CellKey]*Cell
+	cellLookups atomic.Int32
+
+	modelsOnce sync.Once
+	models     *nameIndex
+
+	resourcesOnce    sync.Once
 	resources        map[string]*ResourceType
 	resourcePatterns []*ResourceType // types ending in *, longest first
 }
 
-// names builds the indexes and reports names that two entries share.
-func (v *validator) names() {
-	m := v.m
-	ix := &index{
-		providers: newNameIndex("provider", ""),
-		parties:   map[string]*Party{},
-		items:     newNameIndex("item", ""),
-		itemByID:  map[string]*Item{},
-		services:  map[string]*nameIndex{},
-		allSvc:    map[string]*Service{},
-		variants:  map[string]*nameIndex{},
-		variantBy: map[string]*Variant{},
-		cells:     map[CellKey]*Cell{},
-		models:    newNameIndex("service model", ""),
-	}
-	clash := func(e any, name, other string) {
-		if name == "" {
-			return
+// ix returns the model's index, creating it on first use.
+func (m *Model) ix() *index {
+	m.indexOnce.Do(func() {
+		if m.index == nil {
+			m.index = &index{m: m}
 		}
+	})
+	return m.index
+}
+
+// names builds every part of the index at once and reports names that two
+// entries share.
+func (v *validator) names() {
+	ix := &index{m: v.m, clash: func(e any, name, other string) {
 		field := "aliases"
 		rv := reflect.ValueOf(e).Elem()
 		for _, f := range []string{"ID", "Name", "ShortName"} {
@@ -51,42 +67,115 @@ func (v *validator) names() {
 			}
 		}
 		v.add(e, field, "name %s is already used by %s", strconv.Quote(name), strconv.Quote(other))
+	}}
+	ix.providerNames()
+	ix.partyByID()
+	ix.modelNames()
+	ix.itemNames()
+	ix.serviceNames("")
+	ix.variantNames("")
+	ix.resourceTypes()
+	v.m.index = ix
+}
+
+func (ix *index) add(names *nameIndex, e any, id string, more ...string) {
+	if n, o := names.add(id, more...); n != "" && ix.clash != nil {
+		ix.clash(e, n, o)
 	}
-	for _, p := range m.Providers {
-		n, o := ix.providers.add(p.ID, append([]string{p.Name, p.ShortName}, p.Aliases...)...)
-		clash(p, n, o)
-		ix.services[p.ID] = newNameIndex("service", "")
-	}
-	for _, p := range m.Parties {
-		ix.parties[p.ID] = p
-	}
-	for _, sm := range m.ServiceModels {
-		n, o := ix.models.add(sm.ID, sm.Name, sm.ShortName)
-		clash(sm, n, o)
-	}
-	for _, it := range m.Items {
-		n, o := ix.items.add(it.ID, append([]string{it.Name}, it.Aliases...)...)
-		clash(it, n, o)
-		ix.itemByID[it.ID] = it
-	}
-	for _, s := range m.Services {
-		ix.allSvc[s.ID] = s
-		if byProvider := ix.services[s.Provider]; byProvider != nil {
-			n, o := byProvider.add(s.ID, append([]string{s.Name, s.ShortName}, s.Aliases...)...)
-			clash(s, n, o)
+}
+
+func (ix *index) providerNames() *nameIndex {
+	ix.providersOnce.Do(func() {
+		ix.providers = newNameIndex("provider", "")
+		for _, p := range ix.m.Providers {
+			ix.add(ix.providers, p, p.ID, append([]string{p.Name, p.ShortName}, p.Aliases...)...)
 		}
-		ix.variants[s.ID] = newNameIndex("variant", "of service "+strconv.Quote(s.ID))
-	}
-	for _, va := range m.Variants {
-		ix.variantBy[va.Service+":"+va.ID] = va
-		if byService := ix.variants[va.Service]; byService != nil {
-			n, o := byService.add(va.ID, append([]string{va.Name}, va.Aliases...)...)
-			clash(va, n, o)
+	})
+	return ix.providers
+}
+
+func (ix *index) partyByID() map[string]*Party {
+	ix.partiesOnce.Do(func() {
+		ix.parties = make(map[string]*Party, len(ix.m.Parties))
+		for _, p := range ix.m.Parties {
+			ix.parties[p.ID] = p
 		}
+	})
+	return ix.parties
+}
+
+func (ix *index) modelNames() *nameIndex {
+	ix.modelsOnce.Do(func() {
+		ix.models = newNameIndex("service model", "")
+		for _, sm := range ix.m.ServiceModels {
+			ix.add(ix.models, sm, sm.ID, sm.Name, sm.ShortName)
+		}
+	})
+	return ix.models
+}
+
+func (ix *index) itemNames() *nameIndex {
+	ix.itemsOnce.Do(func() {
+		ix.items = newNameIndex("item", "")
+		for _, it := range ix.m.Items {
+			ix.add(ix.items, it, it.ID, append([]string{it.Name}, it.Aliases...)...)
+		}
+	})
+	return ix.items
+}
+
+// serviceNames returns the names of one provider's services, or nil for a
+// provider the model does not have.
+func (ix *index) serviceNames(provider string) *nameIndex {
+	ix.servicesOnce.Do(func() {
+		ix.services = make(map[string]*nameIndex, len(ix.m.Providers))
+		for _, p := range ix.m.Providers {
+			ix.services[p.ID] = newNameIndex("service", "")
+		}
+		for _, s := range ix.m.Services {
+			if byProvider := ix.services[s.Provider]; byProvider != nil {
+				ix.add(byProvider, s, s.ID, append([]string{s.Name, s.ShortName}, s.Aliases...)...)
+			}
+		}
+	})
+	return ix.services[provider]
+}
+
+// variantNames returns the names of one service's variants, or nil for a
+// service the model does not have.
+func (ix *index) variantNames(service string) *nameIndex {
+	ix.variantsOnce.Do(func() {
+		ix.variants = make(map[string]*nameIndex, len(ix.m.Services))
+		for _, s := range ix.m.Services {
+			ix.variants[s.ID] = newNameIndex("variant", "of service "+strconv.Quote(s.ID))
+		}
+		for _, va := range ix.m.Variants {
+			if byService := ix.variants[va.Service]; byService != nil {
+				ix.add(byService, va, va.ID, append([]string{va.Name}, va.Aliases...)...)
+			}
+		}
+	})
+	return ix.variants[service]
+}
+
+// cellScanLimit is how many cell lookups scan the cells before the map is
+// built: srm who asks for a few cells, srm table for dozens.
+const cellScanLimit = 8
+
+func (ix *index) cell(k CellKey) *Cell {
+	if ix.cellLookups.Add(1) <= cellScanLimit {
+		for _, c := range ix.m.Cells {
+			if c.Item == k.Item && c.Service == k.Service && c.Variant == k.Variant {
+				return c
+			}
+		}
+		return nil
 	}
-	for _, c := range m.Cells {
-		ix.cells[c.key()] = c
-	}
-	ix.indexResources(m.Resources)
-	m.index = ix
+	ix.cellsOnce.Do(func() {
+		ix.cells = make(map[CellKey]*Cell, len(ix.m.Cells))
+		for _, c := range ix.m.Cells {
+			ix.cells[c.key()] = c
+		}
+	})
+	return ix.cells[k]
 }

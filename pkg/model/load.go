@@ -43,7 +43,36 @@ func FilesFromFS(fsys fs.FS) ([]File, error) {
 // Load decodes, merges and validates the layers, first to last. It returns
 // a *LoadError listing every problem when any file is unreadable as a model.
 func Load(layers ...Layer) (*Model, error) {
+	return load(&Model{}, layers)
+}
+
+// Decode decodes one model file strictly, without validating references
+// to other files. It returns a *LoadError listing what is wrong.
+func Decode(f File) (*Document, error) {
+	doc, ps := decode(f)
+	if len(ps) > 0 {
+		return nil, &LoadError{Problems: ps}
+	}
+	return doc, nil
+}
+
+// LoadCompiled starts from a model that was merged, validated and compiled
+// into Go ahead of time (see package gosource), with the origin of every
+// entry set, then loads the layers over it. With no layers it takes the
+// compiled entries as they are and indexes them only when first asked,
+// which is what makes srm start fast; with layers, it validates the whole
+// merged model as Load does. The compiled entries are never changed.
+func LoadCompiled(base *Document, layers ...Layer) (*Model, error) {
 	m := &Model{}
+	if len(layers) == 0 {
+		m.setSections(base)
+		return m, nil
+	}
+	m.merge(sourcedDoc{doc: base}, true)
+	return load(m, layers)
+}
+
+func load(m *Model, layers []Layer) (*Model, error) {
 	var all []Problem
 	for _, layer := range layers {
 		var docs []sourcedDoc
@@ -56,7 +85,7 @@ func Load(layers ...Layer) (*Model, error) {
 		}
 		all = append(all, checkLayerDuplicates(docs)...)
 		for _, d := range docs {
-			m.merge(d)
+			m.merge(d, true)
 		}
 	}
 	if len(all) > 0 {
@@ -70,7 +99,7 @@ func Load(layers ...Layer) (*Model, error) {
 
 type sourcedDoc struct {
 	file File
-	doc  *document
+	doc  *Document
 }
 
 // entryRef locates an entry for messages: its file, section and position.
@@ -115,16 +144,21 @@ func checkLayerDuplicates(docs []sourcedDoc) []Problem {
 
 // merge folds one document into the model. An entry whose key already
 // exists replaces the earlier one in place, so overlays keep the order of
-// the embedded model.
-func (m *Model) merge(d sourcedDoc) {
+// the embedded model. track records where each entry came from, for the
+// messages of a validation to come.
+func (m *Model) merge(d sourcedDoc, track bool) {
 	if m.pos == nil {
 		m.pos = map[string]int{}
 		m.refs = map[any]entryRef{}
 	}
 	m.eachSection(d.doc, func(name string, src []entry, dst reflect.Value) {
 		for i, e := range src {
-			e.setOrigin(d.file.Path)
-			m.refs[e] = entryRef{d.file, name, i}
+			if d.file.Path != "" { // a compiled model's entries know their files
+				e.setOrigin(d.file.Path)
+			}
+			if track {
+				m.refs[e] = entryRef{d.file, name, i}
+			}
 			k := name + "\x00" + e.entryKey()
 			if at, ok := m.pos[k]; ok {
 				dst.Index(at).Set(reflect.ValueOf(e))
@@ -135,4 +169,24 @@ func (m *Model) merge(d sourcedDoc) {
 		}
 	})
 	m.index = nil
+}
+
+// Sections returns the model's entries as one document, section by
+// section, as package gosource compiles them.
+func (m *Model) Sections() *Document {
+	return &Document{
+		Providers: m.Providers, Parties: m.Parties, Categories: m.Categories,
+		ServiceModels: m.ServiceModels, Items: m.Items, Services: m.Services,
+		Variants: m.Variants, Tables: m.Tables, Cells: m.Cells, Traps: m.Traps,
+		FAQs: m.FAQs, Controls: m.Controls, Resources: m.Resources,
+		Equivalences: m.Equivalences, Overviews: m.Overviews,
+	}
+}
+
+func (m *Model) setSections(d *Document) {
+	m.Providers, m.Parties, m.Categories = d.Providers, d.Parties, d.Categories
+	m.ServiceModels, m.Items, m.Services = d.ServiceModels, d.Items, d.Services
+	m.Variants, m.Tables, m.Cells, m.Traps = d.Variants, d.Tables, d.Cells, d.Traps
+	m.FAQs, m.Controls, m.Resources = d.FAQs, d.Controls, d.Resources
+	m.Equivalences, m.Overviews = d.Equivalences, d.Overviews
 }

@@ -5,7 +5,7 @@
 // queries against it.
 package model
 
-import "time"
+import "sync"
 
 // Owner values that are not party ids.
 const (
@@ -39,9 +39,10 @@ type Model struct {
 	Equivalences  []*Equivalence
 	Overviews     []*Overview
 
-	index *index
-	pos   map[string]int   // section and key -> position, while merging
-	refs  map[any]entryRef // entry -> where it was defined, for messages
+	index     *index
+	indexOnce sync.Once
+	pos       map[string]int   // section and key -> position, while merging
+	refs      map[any]entryRef // entry -> where it was defined, for messages
 }
 
 // Provider is a cloud provider such as AWS.
@@ -170,9 +171,9 @@ func (c *Cell) key() CellKey { return CellKey{c.Service, c.Variant, c.Item} }
 
 // Source is a page of the provider's documentation that backs a cell.
 type Source struct {
-	URL     string    `toml:"url" required:"true" doc:"Absolute http(s) URL."`
-	Title   string    `toml:"title" doc:"Title of the page."`
-	Checked time.Time `toml:"checked" doc:"Date the page was last checked, such as 2026-11-27."`
+	URL     string `toml:"url" required:"true" doc:"Absolute http(s) URL."`
+	Title   string `toml:"title" doc:"Title of the page."`
+	Checked Date   `toml:"checked" doc:"Date the page was last checked, such as 2026-11-27."`
 }
 
 // Trap is a common mistaken belief about who owns what, and the truth.

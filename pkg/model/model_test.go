@@ -39,7 +39,7 @@ func TestLoadBase(t *testing.T) {
 	if c == nil || c.Owner != "customer" || c.Origin != "base.toml" {
 		t.Fatalf("cell = %+v", c)
 	}
-	if got := c.Sources[0].Checked.Format("2006-01-02"); got != "2026-01-02" {
+	if got := c.Sources[0].Checked.String(); got != "2026-01-02" {
 		t.Errorf("checked = %s", got)
 	}
 }
@@ -198,7 +198,7 @@ func TestJSONSchemaIsCurrent(t *testing.T) {
 // TestSectionsAreEntries keeps document, Model and sectionWhat in step: a
 // section added to one must be added to the others.
 func TestSectionsAreEntries(t *testing.T) {
-	dt := reflect.TypeFor[document]()
+	dt := reflect.TypeFor[Document]()
 	mt := reflect.TypeFor[Model]()
 	entryType := reflect.TypeFor[entry]()
 	for i := 0; i < dt.NumField(); i++ {

@@ -6,12 +6,25 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // normalize folds a name for matching: case-insensitive, and any run of
 // spaces or punctuation counts as one separator, so "Guest OS patching",
 // "guest-os-patching" and "GUEST_OS  patching" are the same name.
 func normalize(s string) string {
+	if isNormal(s) {
+		return s // many ids already are, and need no copy
+	}
+	if b, ok := normalizeASCII(s); ok {
+		return b
+	}
+	return normalizeRunes(s)
+}
+
+// normalizeRunes is normalize for any text, and its definition: the fast
+// paths above must agree with it (FuzzNormalize checks).
+func normalizeRunes(s string) string {
 	var b strings.Builder
 	pendingSpace := false
 	for _, r := range s {
@@ -26,6 +39,47 @@ func normalize(s string) string {
 		pendingSpace = true
 	}
 	return b.String()
+}
+
+// isNormal reports whether normalize would return s as it is: lower-case
+// ASCII letters and digits in words parted by single spaces.
+func isNormal(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
+		case c == ' ' && i > 0 && i < len(s)-1 && s[i-1] != ' ':
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// normalizeASCII is normalize for ASCII text, which most names are,
+// without decoding runes; ok is false when s is not all ASCII.
+func normalizeASCII(s string) (string, bool) {
+	b := make([]byte, 0, len(s))
+	pendingSpace := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= utf8.RuneSelf:
+			return "", false
+		case 'A' <= c && c <= 'Z':
+			c += 'a' - 'A'
+		case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
+		default:
+			pendingSpace = true
+			continue
+		}
+		if pendingSpace && len(b) > 0 {
+			b = append(b, ' ')
+		}
+		pendingSpace = false
+		b = append(b, c)
+	}
+	return string(b), true
 }
 
 // NameError is an unknown or ambiguous name of a service, item, provider or

@@ -2,6 +2,7 @@ package model
 
 import (
 	"errors"
+	"regexp"
 	"slices"
 	"testing"
 )
@@ -22,6 +23,17 @@ func TestNormalize(t *testing.T) {
 			t.Errorf("normalize(%q) = %q, want %q", in, got, want)
 		}
 	}
+}
+
+func FuzzNormalize(f *testing.F) {
+	for _, s := range []string{"Guest OS patching", "guest os patching", "a  b", " a", "a ", "Élastic", "x\x00y", "\xff", "İ", "K"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := normalize(s), normalizeRunes(s); got != want {
+			t.Errorf("normalize(%q) = %q, want %q", s, got, want)
+		}
+	})
 }
 
 func TestResolve(t *testing.T) {
@@ -168,5 +180,14 @@ func TestAnswerAlternatives(t *testing.T) {
 	var nc *NoCellError
 	if !errors.As(err, &nc) || nc.Error() != `item "runtime-patching" does not apply to service "vm" (its items: guest-os-patching)` {
 		t.Errorf("err = %v", err)
+	}
+}
+
+func TestIsID(t *testing.T) {
+	pattern := regexp.MustCompile(idPatternText)
+	for _, s := range []string{"ec2", "guest-os-patching", "a-b-c", "", "-a", "a-", "a--b", "A", "a_b", "é", "a b", "9", "a-9"} {
+		if got, want := isID(s), pattern.MatchString(s); got != want {
+			t.Errorf("isID(%q) = %v, the schema's pattern says %v", s, got, want)
+		}
 	}
 }

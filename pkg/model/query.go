@@ -16,17 +16,27 @@ func (m *Model) Provider(id string) *Provider {
 }
 
 // Party returns the party with the given id, or nil.
-func (m *Model) Party(id string) *Party { return m.index.parties[id] }
+func (m *Model) Party(id string) *Party { return m.ix().partyByID()[id] }
 
-// Item returns the item with the given id, or nil.
-func (m *Model) Item(id string) *Item { return m.index.itemByID[id] }
+// Item returns the item with the given id, or nil. Looking up by id
+// scans: the sections are small, and a run asks few questions.
+func (m *Model) Item(id string) *Item {
+	return find(m.Items, id, func(it *Item) string { return it.ID })
+}
 
 // Service returns the service with the given id, or nil.
-func (m *Model) Service(id string) *Service { return m.index.allSvc[id] }
+func (m *Model) Service(id string) *Service {
+	return find(m.Services, id, func(s *Service) string { return s.ID })
+}
 
 // Variant returns the variant of a service, or nil.
 func (m *Model) Variant(service, id string) *Variant {
-	return m.index.variantBy[service+":"+id]
+	for _, v := range m.Variants {
+		if v.ID == id && v.Service == service {
+			return v
+		}
+	}
+	return nil
 }
 
 // Table returns the named table, or nil.
@@ -61,7 +71,10 @@ func (m *Model) ServiceModel(id string) *ServiceModel {
 
 // ResolveProvider finds a provider by id, name or alias.
 func (m *Model) ResolveProvider(name string) (*Provider, error) {
-	id, err := m.index.providers.resolve(name)
+	if p := m.Provider(name); p != nil {
+		return p, nil // an exact id, as scripts type, needs no index
+	}
+	id, err := m.ix().providerNames().resolve(name)
 	if err != nil {
 		return nil, err
 	}
@@ -73,11 +86,14 @@ func (m *Model) ResolveProvider(name string) (*Provider, error) {
 // selects that provider instead.
 func (m *Model) ResolveService(provider, name string) (*Service, error) {
 	if p, rest, ok := strings.Cut(name, "/"); ok {
-		if id, err := m.index.providers.resolve(p); err == nil {
+		if id, err := m.ix().providerNames().resolve(p); err == nil {
 			provider, name = id, rest
 		}
 	}
-	ix := m.index.services[provider]
+	if s := m.Service(name); s != nil && s.Provider == provider {
+		return s, nil
+	}
+	ix := m.ix().serviceNames(provider)
 	if ix == nil {
 		return nil, &NameError{Kind: "provider", Name: provider, Known: m.providerIDs()}
 	}
@@ -90,7 +106,14 @@ func (m *Model) ResolveService(provider, name string) (*Service, error) {
 
 // ResolveVariant finds a variant of a service by id, name or alias.
 func (m *Model) ResolveVariant(service, name string) (*Variant, error) {
-	id, err := m.index.variants[service].resolve(name)
+	if v := m.Variant(service, name); v != nil {
+		return v, nil
+	}
+	names := m.ix().variantNames(service)
+	if names == nil {
+		return nil, &NameError{Kind: "service", Name: service}
+	}
+	id, err := names.resolve(name)
 	if err != nil {
 		return nil, err
 	}
@@ -99,7 +122,10 @@ func (m *Model) ResolveVariant(service, name string) (*Variant, error) {
 
 // ResolveItem finds an item by id, name or alias.
 func (m *Model) ResolveItem(name string) (*Item, error) {
-	id, err := m.index.items.resolve(name)
+	if it := m.Item(name); it != nil {
+		return it, nil
+	}
+	id, err := m.ix().itemNames().resolve(name)
 	if err != nil {
 		return nil, err
 	}
@@ -137,18 +163,18 @@ func (m *Model) VariantsOf(service string) []*Variant {
 // cell unless it overrides it. It returns nil when the model has no cell.
 func (m *Model) Cell(service, variant, item string) *Cell {
 	if variant != "" {
-		if c := m.index.cells[CellKey{service, variant, item}]; c != nil {
+		if c := m.ix().cell(CellKey{service, variant, item}); c != nil {
 			return c
 		}
 	}
-	return m.index.cells[CellKey{service, "", item}]
+	return m.ix().cell(CellKey{service, "", item})
 }
 
 // ItemsOf lists the items that have a cell for the service, in model order.
 func (m *Model) ItemsOf(service string) []*Item {
 	var out []*Item
 	for _, it := range m.Items {
-		if m.index.cells[CellKey{service, "", it.ID}] != nil {
+		if m.ix().cell(CellKey{service, "", it.ID}) != nil {
 			out = append(out, it)
 		}
 	}
@@ -160,7 +186,7 @@ func (m *Model) ItemsOf(service string) []*Item {
 func (m *Model) VariantsChanging(service, item string) []*Variant {
 	var out []*Variant
 	for _, v := range m.VariantsOf(service) {
-		if m.index.cells[CellKey{service, v.ID, item}] != nil {
+		if m.ix().cell(CellKey{service, v.ID, item}) != nil {
 			out = append(out, v)
 		}
 	}

@@ -27,9 +27,10 @@ func (mp Mapping) Supporting() bool { return mp.Type != nil && mp.Type.Supports 
 // attributes stands for. An exact type wins over a pattern such as
 // "Custom::*"; among patterns, the longest prefix wins.
 func (m *Model) MapResource(typ string, attrs map[string]any) Mapping {
-	rt := m.index.resources[typ]
+	exact, patterns := m.ix().resourceTypes()
+	rt := exact[typ]
 	if rt == nil {
-		for _, r := range m.index.resourcePatterns {
+		for _, r := range patterns {
 			if strings.HasPrefix(typ, strings.TrimSuffix(r.Type, "*")) {
 				rt = r
 				break
@@ -128,16 +129,18 @@ func lookup(v any, steps []string) []any {
 	return nil
 }
 
-// indexResources builds the lookups MapResource uses.
-func (ix *index) indexResources(types []*ResourceType) {
-	ix.resources = map[string]*ResourceType{}
-	ix.resourcePatterns = nil
-	for _, r := range types {
-		if strings.HasSuffix(r.Type, "*") {
-			ix.resourcePatterns = append(ix.resourcePatterns, r)
-		} else {
-			ix.resources[r.Type] = r
+// resourceTypes builds the lookups MapResource uses, once.
+func (ix *index) resourceTypes() (exact map[string]*ResourceType, patterns []*ResourceType) {
+	ix.resourcesOnce.Do(func() {
+		ix.resources = make(map[string]*ResourceType, len(ix.m.Resources))
+		for _, r := range ix.m.Resources {
+			if strings.HasSuffix(r.Type, "*") {
+				ix.resourcePatterns = append(ix.resourcePatterns, r)
+			} else {
+				ix.resources[r.Type] = r
+			}
 		}
-	}
-	slices.SortStableFunc(ix.resourcePatterns, func(a, b *ResourceType) int { return len(b.Type) - len(a.Type) })
+		slices.SortStableFunc(ix.resourcePatterns, func(a, b *ResourceType) int { return len(b.Type) - len(a.Type) })
+	})
+	return ix.resources, ix.resourcePatterns
 }

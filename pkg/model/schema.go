@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"reflect"
 	"strings"
-	"time"
 )
 
 // SchemaID is the $id of the JSON Schema of model files.
@@ -72,7 +71,7 @@ func structSchema(t reflect.Type) map[string]any {
 
 func fieldSchema(name string, t reflect.Type) map[string]any {
 	switch {
-	case t == reflect.TypeFor[time.Time]():
+	case t == reflect.TypeFor[Date]():
 		return map[string]any{"type": "string", "format": "date"}
 	case t.Kind() == reflect.Bool:
 		return map[string]any{"type": "boolean"}

@@ -95,7 +95,7 @@ func (m *Model) Archetype(provider, serviceModel string) *Service {
 
 // ResolveServiceModel finds a service model by id, name or short name.
 func (m *Model) ResolveServiceModel(name string) (*ServiceModel, error) {
-	id, err := m.index.models.resolve(name)
+	id, err := m.ix().modelNames().resolve(name)
 	if err != nil {
 		return nil, err
 	}

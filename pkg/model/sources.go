@@ -3,7 +3,6 @@ package model
 import (
 	"slices"
 	"strings"
-	"time"
 )
 
 // SourceUse is one documentation page and the cells that cite it.
@@ -12,7 +11,7 @@ type SourceUse struct {
 	Title string
 	// Checked is the oldest date any cell records for the page: the page
 	// is due for a re-check from then. Zero when some cell has no date.
-	Checked time.Time
+	Checked Date
 	Cells   []CellKey
 }
 
@@ -47,7 +46,7 @@ func (m *Model) SourceUses(keep func(*Cell) bool) []*SourceUse {
 	out := make([]*SourceUse, 0, len(byURL))
 	for url, u := range byURL {
 		if undated[url] {
-			u.Checked = time.Time{}
+			u.Checked = Date{}
 		}
 		slices.SortFunc(u.Cells, func(a, b CellKey) int { return strings.Compare(a.String(), b.String()) })
 		out = append(out, u)

@@ -4,14 +4,28 @@ import (
 	"fmt"
 	"net/url"
 	"reflect"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 	"unicode"
 )
 
-var idPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+// isID reports whether s is a valid id: lower-case words of letters and
+// digits joined by single hyphens, as idPatternText says for the schema.
+func isID(s string) bool {
+	if s == "" || s[0] == '-' || s[len(s)-1] == '-' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
+		case c == '-' && s[i-1] != '-':
+		default:
+			return false
+		}
+	}
+	return true
+}
 
 // Limits on user-supplied text, so that one file cannot make every answer
 // enormous.
@@ -75,7 +89,7 @@ func (v *validator) ids() {
 		if !f.IsValid() || f.String() == "" {
 			return
 		}
-		if id := f.String(); !idPattern.MatchString(id) {
+		if id := f.String(); !isID(id) {
 			v.add(e, "id", "%s is not a valid id: use lower-case letters, digits and single hyphens", strconv.Quote(id))
 		}
 	})
@@ -358,9 +372,6 @@ func (v *validator) sources() {
 				v.add(e, field+".url", "missing required key")
 			} else if msg := checkURL(s.URL); msg != "" {
 				v.add(e, field+".url", "%s", msg)
-			}
-			if !s.Checked.IsZero() && (s.Checked.Hour() != 0 || s.Checked.Minute() != 0 || s.Checked.Second() != 0 || s.Checked.Nanosecond() != 0) {
-				v.add(e, field+".checked", "use a date such as 2026-11-27, not a date and time")
 			}
 		}
 	})

@@ -154,10 +154,7 @@ func sourcesJSON(src []model.Source) []sourceJSON {
 }
 
 func checkedDate(s model.Source) string {
-	if s.Checked.IsZero() {
-		return ""
-	}
-	return s.Checked.Format("2006-01-02")
+	return s.Checked.String()
 }
 
 func partyDoes(m map[string][]string) map[string][]string {

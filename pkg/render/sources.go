@@ -29,10 +29,7 @@ type sourcesJSONDoc struct {
 // Sources lists documentation pages with the cells that cite them.
 func Sources(w io.Writer, f Format, opt TableOptions, p *model.Provider, uses []*model.SourceUse) error {
 	checked := func(u *model.SourceUse) string {
-		if u.Checked.IsZero() {
-			return ""
-		}
-		return u.Checked.Format("2006-01-02")
+		return u.Checked.String()
 	}
 	switch f {
 	case JSON:
