@@ -1,14 +1,15 @@
 package cmd
 
 import (
+	"os"
+	"path/filepath"
 	"testing"
 
 	"srm/pkg/iostreams"
 )
 
-// benchRun runs srm in-process, as a shell would, for the commands people
-// and scripts call most. The start-up of the binary itself is measured by
-// scripts/bench.
+// benchRun runs srm in-process, as a shell would. The start-up of the
+// binary itself is measured by scripts/bench.
 func benchRun(b *testing.B, args ...string) {
 	b.Helper()
 	b.ReportAllocs()
@@ -20,14 +21,50 @@ func benchRun(b *testing.B, args ...string) {
 	}
 }
 
-func BenchmarkWho(b *testing.B) {
-	benchRun(b, "who", "--service", "ec2", "--item", "guest-os-patching")
-}
-func BenchmarkWhoJSON(b *testing.B) { benchRun(b, "who", "ec2", "guest-os-patching", "-o", "json") }
+func BenchmarkWho(b *testing.B)     { benchRun(b, "who", "--service", "ec2", "--item", "guest-os-patching") }
 func BenchmarkTable(b *testing.B)   { benchRun(b, "table") }
-func BenchmarkTableFormats(b *testing.B) {
-	for _, format := range []string{"text", "json", "markdown", "csv", "html"} {
-		b.Run(format, func(b *testing.B) { benchRun(b, "table", "-o", format) })
+func BenchmarkVersion(b *testing.B) { benchRun(b, "version") }
+
+// BenchmarkRenderers runs every command in every format it writes, so that
+// each renderer is measured on the embedded model.
+func BenchmarkRenderers(b *testing.B) {
+	plan, err := filepath.Abs("../pkg/iac/testdata/plan-modules-deletes.json")
+	if err != nil {
+		b.Fatal(err)
+	}
+	if _, err := os.Stat(plan); err != nil {
+		b.Fatal(err)
+	}
+	commands := [][]string{
+		{"who", "rds", "backups"},
+		{"table"},
+		{"table", "--services", "ec2,ecs-ec2,ecs-fargate,eks,lambda,rds,dynamodb,s3"},
+		{"shift", "iaas", "serverless"},
+		{"explain", "paas"},
+		{"always"},
+		{"traps"},
+		{"faq"},
+		{"search", "encryption"},
+		{"review", plan},
+		{"services"},
+		{"items"},
+		{"sources"},
+		{"diagram"},
+	}
+	root := NewRootCmd(newFactory(iostreams.System()))
+	for _, args := range commands {
+		c, _, err := root.Find(args)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, format := range supportedFormats(c) {
+			name := args[0]
+			if len(args) > 1 && args[0] == "table" {
+				name += "-8-services"
+			}
+			b.Run(name+"/"+string(format), func(b *testing.B) {
+				benchRun(b, append(append([]string{}, args...), "-o", string(format))...)
+			})
+		}
 	}
 }
-func BenchmarkVersion(b *testing.B) { benchRun(b, "version") }

@@ -68,7 +68,9 @@ func LoadCompiled(base *Document, layers ...Layer) (*Model, error) {
 		m.setSections(base)
 		return m, nil
 	}
-	m.merge(sourcedDoc{doc: base}, true)
+	m.merge(sourcedDoc{doc: base}, false)
+	m.compiled = make(map[any]bool, len(m.refs))
+	m.eachEntry(func(e any) { m.compiled[e] = true })
 	return load(m, layers)
 }
 

@@ -43,6 +43,8 @@ type Model struct {
 	indexOnce sync.Once
 	pos       map[string]int   // section and key -> position, while merging
 	refs      map[any]entryRef // entry -> where it was defined, for messages
+	// compiled marks the entries of a compiled model, validated already.
+	compiled map[any]bool
 }
 
 // Provider is a cloud provider such as AWS.

@@ -78,13 +78,16 @@ func (v *validator) required() {
 			}
 		}
 	}
-	v.m.eachEntry(check)
+	v.m.eachNewEntry(check)
 }
 
 func (v *validator) ids() {
 	total := 0
 	v.m.eachEntry(func(e any) {
 		total++
+		if v.m.compiled[e] {
+			return
+		}
 		f := reflect.ValueOf(e).Elem().FieldByName("ID")
 		if !f.IsValid() || f.String() == "" {
 			return
@@ -124,7 +127,7 @@ func (v *validator) text() {
 			}
 		})
 	}
-	v.m.eachEntry(each)
+	v.m.eachNewEntry(each)
 }
 
 // walkStrings calls fn for every string reachable from v through struct
@@ -361,7 +364,7 @@ func (v *validator) cells() {
 
 // sources checks the sources of every entry that has them.
 func (v *validator) sources() {
-	v.m.eachEntry(func(e any) {
+	v.m.eachNewEntry(func(e any) {
 		f := reflect.ValueOf(e).Elem().FieldByName("Sources")
 		if !f.IsValid() {
 			return

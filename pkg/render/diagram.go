@@ -142,10 +142,11 @@ func (d *Diagram) boundary(m *model.Model, stackBottom int) []int {
 }
 
 func xmlEscape(s string) string {
-	s = Sanitize(s)
-	r := strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;", "'", "&#39;")
-	return r.Replace(s)
+	return xmlEscaper.Replace(Sanitize(s))
 }
+
+// xmlEscaper is built once: a Replacer is costly to build and safe to share.
+var xmlEscaper = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;", "'", "&#39;")
 
 // fit shortens text to about n characters for a box.
 func fit(s string, n int) string {
