@@ -21,7 +21,9 @@ func benchRun(b *testing.B, args ...string) {
 	}
 }
 
-func BenchmarkWho(b *testing.B)     { benchRun(b, "who", "--service", "ec2", "--item", "guest-os-patching") }
+func BenchmarkWho(b *testing.B) {
+	benchRun(b, "who", "--service", "ec2", "--item", "guest-os-patching")
+}
 func BenchmarkTable(b *testing.B)   { benchRun(b, "table") }
 func BenchmarkVersion(b *testing.B) { benchRun(b, "version") }
 
