@@ -63,3 +63,31 @@ func FuzzResolve(f *testing.F) {
 		}
 	})
 }
+
+// FuzzAcks feeds arbitrary bytes as an acknowledgement file: parsing must
+// succeed or fail with a *LoadError, and acknowledging a review with what
+// parsed must not panic.
+func FuzzAcks(f *testing.F) {
+	f.Add([]byte("[[acks]]\nitem = \"guest OS\"\nservices = [\"vm\"]\nowner = \"Platform team\"\nevidence = \"https://wiki.example.com/patching\"\n"))
+	f.Add([]byte("[[acks]]\nitem = \"runtime-patching\"\nservices = [\"fn:image\", \"acme/fn\"]\nowner = \"Dev\"\nevidence = \"CI\"\nnote = \"n\"\n"))
+	f.Add([]byte("[[acks]]\nitem = \"nope\"\nowner = \"\"\n"))
+	f.Add([]byte("[[acks]]\nItem = 1\n[acks.x]\n"))
+	f.Add([]byte("acks = 3\n"))
+	f.Add([]byte("[[acks]]\nitem = \"\x1b[2J\"\nowner = \"\u202e\"\nevidence = \"x\"\n"))
+	m := mustLoad(f)
+	vm, fn := Target{Service: m.Service("vm")}, Target{Service: m.Service("fn"), Variant: m.Variant("fn", "image")}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		acks, err := m.ParseAcks(File{Path: "acks.toml", Data: data}, "acme")
+		if err != nil {
+			var le *LoadError
+			if !errors.As(err, &le) || len(le.Problems) == 0 {
+				t.Fatalf("err = %#v, want a *LoadError with problems", err)
+			}
+			return
+		}
+		r := m.Review([]StackTarget{{Target: vm}, {Target: fn}})
+		if missing := r.Acknowledge(acks); len(missing) > 2 {
+			t.Fatalf("%d unacknowledged responsibilities in a stack of two", len(missing))
+		}
+	})
+}

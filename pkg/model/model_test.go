@@ -8,7 +8,7 @@ import (
 	"testing"
 )
 
-func baseLayer(t *testing.T) Layer {
+func baseLayer(t testing.TB) Layer {
 	t.Helper()
 	data, err := os.ReadFile("testdata/base.toml")
 	if err != nil {
@@ -21,7 +21,7 @@ func overlay(text string) Layer {
 	return Layer{Files: []File{{Path: "overlay.toml", Data: []byte(text)}}}
 }
 
-func mustLoad(t *testing.T, layers ...Layer) *Model {
+func mustLoad(t testing.TB, layers ...Layer) *Model {
 	t.Helper()
 	m, err := Load(append([]Layer{baseLayer(t)}, layers...)...)
 	if err != nil {

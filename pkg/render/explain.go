@@ -3,6 +3,7 @@ package render
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"srm/pkg/model"
@@ -84,6 +85,9 @@ func Explain(w io.Writer, f Format, opt TableOptions, m *model.Model, e *model.E
 			out.ServicesOfModel = append(out.ServicesOfModel, s.ID)
 		}
 		return writeJSON(w, out)
+	}
+	if f == CSV {
+		return explainCSV(w, e)
 	}
 	md := f == Markdown
 	st := opt.Style
@@ -236,4 +240,24 @@ func Explain(w io.Writer, f Format, opt TableOptions, m *model.Model, e *model.E
 	}
 	_, err := io.WriteString(w, strings.TrimLeft(b.String(), "\n"))
 	return err
+}
+
+// explainCSV writes where the line sits as one record per item: the role
+// the deployment gives it, provider first.
+func explainCSV(w io.Writer, e *model.Explanation) error {
+	roles := []string{model.KindProvider, model.OwnerShared, model.KindCustomer, model.OwnerNotApplicable}
+	var others []string
+	for role := range e.ByRole {
+		if !slices.Contains(roles, role) {
+			others = append(others, role)
+		}
+	}
+	slices.Sort(others)
+	var rows [][]string
+	for _, role := range append(roles, others...) {
+		for _, it := range e.ByRole[role] {
+			rows = append(rows, []string{e.Provider.ID, e.Target.Service.ID, e.Target.VariantID(), e.ServiceModel.ID, it.ID, it.Name, role})
+		}
+	}
+	return writeCSV(w, []string{"provider", "service", "variant", "service_model", "item", "item_name", "role"}, rows)
 }

@@ -74,7 +74,7 @@ func QuizSet(w io.Writer, f Format, p *model.Provider, seed uint64, qs []model.Q
 
 // QuizPrompt is the prompt for question n of total.
 func QuizPrompt(st Style, n, total int, q model.Question, choices []string) string {
-	return fmt.Sprintf("%s %s\n  [%s] > ", st.Bold(fmt.Sprintf("Q%d/%d", n, total)), Sanitize(QuestionText(q)), strings.Join(choices, "/"))
+	return fmt.Sprintf("%s %s\n  [%s] > ", st.Bold(fmt.Sprintf("Q%d/%d", n, total)), Sanitize(QuestionText(q)), Sanitize(strings.Join(choices, "/")))
 }
 
 // QuizFeedback says whether an answer was right, with the cell's

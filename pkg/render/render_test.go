@@ -140,50 +140,6 @@ func TestMarkdownEscapesPipes(t *testing.T) {
 // FuzzRender renders answers whose text comes from an overlay in every
 // format: no panic, JSON stays valid, and human formats stay free of raw
 // control characters.
-func FuzzRender(f *testing.F) {
-	f.Add("Customer", "a summary", "a caveat")
-	f.Add("=1+1", "| pipes |", "\\x1b")
-	f.Add("AWS / Customer", "émoji ✓", "")
-	m0 := loadWith(f, "")
-	f.Fuzz(func(t *testing.T, label, summary, caveat string) {
-		overlay := `
-[[cells]]
-service = "ec2"
-item = "iam"
-owner = "customer"
-label = ` + tomlString(label) + `
-summary = ` + tomlString(summary) + `
-caveats = [` + tomlString(caveat) + `]
-sources = [{ url = "https://docs.aws.amazon.com/x" }]
-`
-		files, _ := model.FilesFromFS(data.FS)
-		m, err := model.Load(model.Layer{Files: files}, model.Layer{Files: []model.File{{Path: "o.toml", Data: []byte(overlay)}}})
-		if err != nil {
-			m = m0 // the overlay was rejected, which is fine; render the base
-		}
-		a, err := m.Answer(model.Target{Service: m.Service("ec2")}, m.Item("iam"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, f := range Formats {
-			var b bytes.Buffer
-			if err := Answer(&b, f, Style{}, m, a); err != nil {
-				t.Fatal(err)
-			}
-			if f == JSON && !json.Valid(b.Bytes()) {
-				t.Fatalf("invalid JSON: %s", b.String())
-			}
-			if f != JSON && strings.ContainsAny(b.String(), "\x1b\r\u202e\x7f") {
-				t.Fatalf("%s output has a raw control character: %q", f, b.String())
-			}
-		}
-		var b bytes.Buffer
-		if err := Matrix(&b, Text, TableOptions{Width: 60}, m, matrixOf(t, m, "ec2")); err != nil {
-			t.Fatal(err)
-		}
-	})
-}
-
 func tomlString(s string) string {
 	b, _ := json.Marshal(s)
 	return string(b)

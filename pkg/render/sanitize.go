@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Sanitize makes a string safe to print on a terminal: control characters
@@ -32,6 +33,9 @@ func Sanitize(s string) string {
 }
 
 func isSafe(s string) bool {
+	if !utf8.ValidString(s) {
+		return false // invalid bytes are written as U+FFFD
+	}
 	for _, r := range s {
 		if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) || unsafeRune(r) {
 			return false

@@ -48,7 +48,7 @@ func Validation(w io.Writer, f Format, r ValidationReport) error {
 		return writeCSV(w, []string{"path", "from", "entries", "result"}, rows)
 	}
 	for _, v := range r.Files {
-		if _, err := fmt.Fprintf(w, "ok  %s (%s, %d %s)\n", Sanitize(v.Path), v.From, v.Entries, pluralWord(v.Entries, "entry", "entries")); err != nil {
+		if _, err := fmt.Fprintf(w, "ok  %s (%s, %d %s)\n", Sanitize(v.Path), Sanitize(v.From), v.Entries, pluralWord(v.Entries, "entry", "entries")); err != nil {
 			return err
 		}
 	}

@@ -1,0 +1,265 @@
+package render
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"encoding/xml"
+	"errors"
+	"io"
+	"slices"
+	"strings"
+	"testing"
+	"unicode"
+
+	"srm/data"
+	"srm/pkg/model"
+)
+
+// hostileModel is the embedded model with one service, one item, one cell
+// and the first trap and FAQ carrying the given text. It bypasses loading,
+// which rejects control characters, so that the renderers' own escaping is
+// what the fuzzer tests. The compiled entries are copied, never changed.
+func hostileModel(t *testing.T, name, label, text string) *model.Model {
+	m, err := model.LoadCompiled(data.Model)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m.Services = slices.Clone(m.Services)
+	m.Items = slices.Clone(m.Items)
+	m.Cells = slices.Clone(m.Cells)
+	m.Traps = slices.Clone(m.Traps)
+	m.FAQs = slices.Clone(m.FAQs)
+	for i, s := range m.Services {
+		if s.ID == "ec2" {
+			c := *s
+			c.Name, c.ShortName, c.Description = name, name, text
+			m.Services[i] = &c
+		}
+	}
+	for i, it := range m.Items {
+		if it.ID == "iam" {
+			c := *it
+			c.Name, c.Description = name, text
+			m.Items[i] = &c
+		}
+	}
+	for i, cell := range m.Cells {
+		if cell.Service == "ec2" && cell.Variant == "" && cell.Item == "iam" {
+			c := *cell
+			c.Label, c.Summary = label, text
+			c.CustomerDoes = []string{text, label}
+			c.Caveats = []string{text}
+			c.Sources = []model.Source{{URL: "https://docs.aws.amazon.com/" + text, Title: name}}
+			m.Cells[i] = &c
+		}
+	}
+	trap, faq := *m.Traps[0], *m.FAQs[0]
+	trap.Title, trap.Belief, trap.Truth = name, label, text
+	faq.Question, faq.Answer = name, text
+	m.Traps[0], m.FAQs[0] = &trap, &faq
+	return m
+}
+
+// FuzzRenderers puts hostile text in a model and renders it with every
+// renderer in every format, checking each format's safety rules.
+func FuzzRenderers(f *testing.F) {
+	for _, s := range [][3]string{
+		{"EC2", "Customer", "a summary"},
+		{"=cmd|' /C calc'!A0", "+1", "-2"},
+		{"@SUM(1)", "\tlead", "\rlead"},
+		{"a|b", "x\ny", "`code` *bold* [link](javascript:x)"},
+		{"\x1b[2J\x1b]0;pwned\a", "\u202eevil", "\u200bzero\u2066iso"},
+		{"<script>alert(1)</script>", "\"quoted\" & 'single'", "]]><!--"},
+		{"\xff\xfe", "\u0085\u009b31m", "\x7f"},
+		{"", "", ""},
+		{"漢字テキスト", "émoji ✓ 👩‍💻", strings.Repeat("long ", 200)},
+	} {
+		f.Add(s[0], s[1], s[2])
+	}
+	f.Fuzz(func(t *testing.T, name, label, text string) {
+		m := hostileModel(t, name, label, text)
+		p := m.Provider("aws")
+		target := model.Target{Service: m.Service("ec2")}
+		item := m.Item("iam")
+		answer, err := m.Answer(target, item)
+		if err != nil {
+			t.Fatal(err)
+		}
+		targets := []model.Target{target, {Service: m.Service("rds")}}
+		mx := m.Matrix(p, name, targets, m.ItemsOfTargets(targets))
+		uses := m.SourceUses(func(c *model.Cell) bool { return c.Service == "ec2" })
+		hits := m.Search("aws", "iam")
+		review := m.Review([]model.StackTarget{{Target: target, Resources: []string{name, label}}, {Target: targets[1]}})
+		report := ReviewReport{
+			Provider: p, Review: review, Acks: true,
+			Inputs:  []ReviewInput{{Path: name, Format: label, Resources: 2}},
+			Unknown: []TypeCount{{Type: name, Reason: text, Resources: []string{label}}},
+			Ignored: []TypeCount{{Type: label, Reason: text, Resources: []string{name}}},
+		}
+		lambda := model.Target{Service: m.Service("lambda")}
+		ends := []ShiftEnd{{Target: target}, {Target: lambda}}
+		shift := m.Shift(target, lambda)
+		render := map[string]func(io.Writer, Format) error{
+			"review":  func(w io.Writer, f Format) error { return Review(w, f, TableOptions{Width: 80}, m, report) },
+			"explain": func(w io.Writer, f Format) error { return Explain(w, f, TableOptions{}, m, m.Explain(target, nil)) },
+			"shift": func(w io.Writer, f Format) error {
+				return Shift(w, f, Style{Color: true}, m, p, ends[0], ends[1], shift, []*model.Item{item})
+			},
+			"quiz": func(w io.Writer, f Format) error {
+				return QuizSet(w, f, p, 1, m.Quiz(targets, []*model.Item{item}, 2, 1))
+			},
+			"staircase": func(w io.Writer, f Format) error {
+				return Staircase(w, f, TableOptions{}, m, p, ends, []*model.Shift{shift}, []*model.Item{item})
+			},
+			"answer": func(w io.Writer, f Format) error { return Answer(w, f, Style{Color: true}, m, answer) },
+			"matrix": func(w io.Writer, f Format) error {
+				return Matrix(w, f, TableOptions{Style: Style{Color: true}, Width: 80}, m, mx)
+			},
+			"sources":  func(w io.Writer, f Format) error { return Sources(w, f, TableOptions{Width: 80}, p, uses) },
+			"search":   func(w io.Writer, f Format) error { return Search(w, f, TableOptions{}, m, p, name, hits) },
+			"services": func(w io.Writer, f Format) error { return Services(w, f, TableOptions{}, m, p, m.ServicesOf("aws")) },
+			"items":    func(w io.Writer, f Format) error { return Items(w, f, TableOptions{}, m, p, m.Items) },
+			"traps":    func(w io.Writer, f Format) error { return Traps(w, f, Style{}, p, m.Traps[:1]) },
+			"faqs":     func(w io.Writer, f Format) error { return FAQs(w, f, Style{}, p, m.FAQs[:1]) },
+			"validation": func(w io.Writer, f Format) error {
+				return Validation(w, f, ValidationReport{Files: []ValidatedFile{{Path: name, From: label, Entries: 1}}})
+			},
+		}
+		for what, fn := range render {
+			for _, f := range []Format{Text, JSON, Markdown, CSV} {
+				if what == "quiz" && f == Text {
+					continue // the text quiz is interactive: QuizPrompt and QuizFeedback below
+				}
+				var b bytes.Buffer
+				if err := fn(&b, f); err != nil {
+					t.Fatalf("%s -o %s: %v", what, f, err)
+				}
+				checkOutput(t, what, f, b.String())
+			}
+		}
+		for _, q := range m.Quiz(targets, []*model.Item{item}, 2, 1) {
+			st := Style{Color: true}
+			checkOutput(t, "quiz prompt", Text, QuizPrompt(st, 1, 2, q, []string{name, label}))
+			checkOutput(t, "quiz feedback", Text, QuizFeedback(st, m, q, "customer", text, 80))
+			checkOutput(t, "quiz feedback", Text, QuizFeedback(st, m, q, "", text, 80))
+		}
+		var b bytes.Buffer
+		if err := StarterAcks(&b, m, review); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := m.ParseAcks(model.File{Path: "acks.toml", Data: b.Bytes()}, "aws"); err != nil && !strings.Contains(err.Error(), "acks") {
+			t.Fatalf("the starter acknowledgements do not parse: %v\n%s", err, b.String())
+		}
+		b.Reset()
+		if err := MatrixHTML(&b, m, mx); err != nil {
+			t.Fatal(err)
+		}
+		checkOutput(t, "matrix", HTML, b.String())
+		d := NewDiagram(p, name, targets, m.ItemsOfTargets(targets))
+		b.Reset()
+		if err := d.SVG(&b, m); err != nil {
+			t.Fatal(err)
+		}
+		checkOutput(t, "diagram", SVG, b.String())
+		b.Reset()
+		if err := DiagramHTML(&b, m, d); err != nil {
+			t.Fatal(err)
+		}
+		checkOutput(t, "diagram", HTML, b.String())
+	})
+}
+
+// checkOutput applies the rules of a format to a renderer's output.
+func checkOutput(t *testing.T, what string, f Format, out string) {
+	t.Helper()
+	fail := func(format string, args ...any) {
+		t.Helper()
+		t.Fatalf("%s -o %s: "+format+"\n%s", append([]any{what, f}, append(args, out)...)...)
+	}
+	if f == JSON {
+		if !json.Valid([]byte(out)) {
+			fail("invalid JSON")
+		}
+		return
+	}
+	colour := f == Text
+	for i, r := range out {
+		if r == '\x1b' && colour && strings.HasPrefix(out[i:], "\x1b[") && isOwnColour(out[i:]) {
+			continue
+		}
+		if rawControl(r) {
+			fail("raw %U", r)
+		}
+	}
+	switch f {
+	case CSV:
+		records, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+		if err != nil {
+			fail("invalid CSV: %v", err)
+		}
+		for _, rec := range records {
+			for _, field := range rec {
+				if field != "" && strings.ContainsRune("=+-@\t\r", rune(field[0])) {
+					fail("CSV field %q would run as a formula", field)
+				}
+			}
+		}
+	case Markdown:
+		pipes := -1
+		for _, line := range strings.Split(out, "\n") {
+			if !strings.HasPrefix(line, "|") {
+				pipes = -1
+				continue
+			}
+			n := strings.Count(line, "|") - strings.Count(line, `\|`)
+			if pipes >= 0 && n != pipes {
+				fail("markdown row %q has %d cell separators, the table %d", line, n, pipes)
+			}
+			pipes = n
+		}
+	case SVG:
+		dec := xml.NewDecoder(strings.NewReader(out))
+		for {
+			_, err := dec.Token()
+			if errors.Is(err, io.EOF) {
+				break
+			}
+			if err != nil {
+				fail("SVG is not well-formed XML: %v", err)
+			}
+		}
+	case HTML:
+		if strings.Count(out, "<script") > strings.Count(out, "<script>\n// srm") {
+			fail("a <script> tag that srm did not write")
+		}
+	}
+}
+
+// rawControl reports a character that must never reach a terminal or a
+// document raw: C0 controls other than newline and tab, DEL, C1 controls,
+// and invisible format characters such as bidi overrides.
+func rawControl(r rune) bool {
+	switch {
+	case r == '\n' || r == '\t':
+		return false
+	case r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0):
+		return true
+	}
+	return unicode.Is(unicode.Cf, r) || r == '\u2028' || r == '\u2029'
+}
+
+// isOwnColour reports whether s starts with one of the SGR sequences srm
+// writes for colour.
+func isOwnColour(s string) bool {
+	end := strings.IndexByte(s, 'm')
+	if end < 0 || end > 12 {
+		return false
+	}
+	for _, c := range s[2:end] {
+		if !(c >= '0' && c <= '9' || c == ';') {
+			return false
+		}
+	}
+	return true
+}
