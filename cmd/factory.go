@@ -136,12 +136,21 @@ func (f *Factory) provider(m *model.Model) (*model.Provider, error) {
 
 // tableOptions are the text-table settings for the current streams.
 func (f *Factory) tableOptions() render.TableOptions {
+	width := f.IO.TerminalWidth()
+	if width > 0 && width < minTableWidth {
+		width = minTableWidth
+	}
 	return render.TableOptions{
 		Style:  f.style(),
 		Border: f.border(),
-		Width:  f.IO.TerminalWidth(),
+		Width:  width,
 	}
 }
+
+// minTableWidth is the narrowest srm wraps tables to: below it, words
+// would be cut into pieces too short to read, so a tiny terminal or
+// COLUMNS=1 gets a table that scrolls instead.
+const minTableWidth = 40
 
 func (f *Factory) style() render.Style {
 	return render.Style{Color: f.IO.ColorEnabled()}

@@ -25,6 +25,7 @@ import (
 // Main runs srm on the process's arguments and streams, and returns the
 // exit code.
 func Main() int {
+	defer exitOnSignal()()
 	return Run(os.Args[1:], iostreams.System())
 }
 

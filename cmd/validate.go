@@ -18,6 +18,10 @@ type ValidateOptions struct {
 	Strict bool     // --strict: also apply the rules for shipped data
 }
 
+// maxProblemsShown caps the problems validate lists, so that a file that
+// is wrong on every line cannot flood the terminal.
+const maxProblemsShown = 100
+
 // NewCmdValidate builds `srm validate`. runF replaces validateRun in tests.
 func NewCmdValidate(f *Factory, runF func(*ValidateOptions) error) *cobra.Command {
 	opts := &ValidateOptions{Factory: f}
@@ -102,7 +106,11 @@ func validateRun(o *ValidateOptions) error {
 		problems = m.Lint(paths...)
 	}
 	if len(problems) > 0 {
-		for _, p := range problems {
+		for i, p := range problems {
+			if i == maxProblemsShown {
+				fmt.Fprintf(o.IO.ErrOut, "srm: ... and %d more problems\n", len(problems)-i)
+				break
+			}
 			fmt.Fprintf(o.IO.ErrOut, "srm: %s\n", render.Sanitize(p.String()))
 		}
 		return &validateError{load: &model.LoadError{Problems: problems}, files: max(1, len(files))}

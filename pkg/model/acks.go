@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
 )
@@ -41,6 +42,10 @@ func (m *Model) ParseAcks(f File, provider string) ([]*Ack, error) {
 		return nil, &LoadError{Problems: ps.list}
 	}
 	ps.lines = newLineIndex(f.Data)
+	if line := tomlDepthExceeded(f.Data, MaxTOMLDepth); line > 0 {
+		ps.add(line, "", "arrays and tables nest more than %d levels deep", MaxTOMLDepth)
+		return nil, &LoadError{Problems: ps.list}
+	}
 	var doc ackDocument
 	md, err := toml.Decode(string(f.Data), &doc)
 	if err != nil {
@@ -48,6 +53,10 @@ func (m *Model) ParseAcks(f File, provider string) ([]*Ack, error) {
 		return nil, &LoadError{Problems: ps.list}
 	}
 	checkKeys(md, ps, ackDocumentType)
+	if len(doc.Acks) > MaxEntities {
+		ps.add(0, "", "%d acknowledgements, more than the limit of %d", len(doc.Acks), MaxEntities)
+		return nil, &LoadError{Problems: ps.list}
+	}
 	for i, a := range doc.Acks {
 		a.File, a.Line = f.Path, ps.lines.entry("acks", i)
 		if strings.TrimSpace(a.Owner) == "" {
@@ -72,13 +81,21 @@ func (m *Model) ParseAcks(f File, provider string) ([]*Ack, error) {
 			a.targets = append(a.targets, t)
 		}
 		walkStrings(reflect.ValueOf(a), "", func(field, s string) {
+			if len(s) > MaxTextLen*4 || utf8.RuneCountInString(s) > MaxTextLen {
+				ps.addEntry("acks", i, field, "text is longer than %d characters", MaxTextLen)
+				return
+			}
 			for _, r := range s {
 				if isUnsafeText(r) {
 					ps.addEntry("acks", i, field, "text contains the control or format character %U", r)
 					return
 				}
 			}
-		}, func(string, int) {})
+		}, func(field string, n int) {
+			if n > MaxListLen {
+				ps.addEntry("acks", i, field, "list has %d entries, more than the limit of %d", n, MaxListLen)
+			}
+		})
 	}
 	if len(ps.list) > 0 {
 		return nil, &LoadError{Problems: ps.list}

@@ -71,6 +71,10 @@ func decode(f File) (*Document, []Problem) {
 		return nil, ps.list
 	}
 	ps.lines = newLineIndex(f.Data)
+	if line := tomlDepthExceeded(f.Data, MaxTOMLDepth); line > 0 {
+		ps.add(line, "", "arrays and tables nest more than %d levels deep", MaxTOMLDepth)
+		return nil, ps.list
+	}
 	var doc Document
 	md, err := toml.Decode(string(f.Data), &doc)
 	if err != nil {

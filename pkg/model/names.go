@@ -94,7 +94,7 @@ type NameError struct {
 }
 
 func (e *NameError) Error() string {
-	name := strconv.Quote(e.Name)
+	name := strconv.Quote(shorten(e.Name, maxEchoedName))
 	if e.Scope != "" {
 		name += " " + e.Scope
 	}
@@ -112,6 +112,17 @@ func (e *NameError) Error() string {
 	default:
 		return msg + " (run 'srm " + e.Kind + "s' to list them)"
 	}
+}
+
+// maxEchoedName is how much of an unknown name an error repeats: enough
+// to recognise it, and a pasted megabyte stays off the terminal.
+const maxEchoedName = 60
+
+func shorten(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	return string([]rune(s)[:n-1]) + "…"
 }
 
 func orList(ids []string) string {
