@@ -3,6 +3,7 @@ package model
 import (
 	"errors"
 	"os"
+	"strings"
 	"testing"
 )
 
@@ -20,6 +21,8 @@ func FuzzLoad(f *testing.F) {
 	f.Add([]byte("a.b.c.d.e.f = 1\n"))
 	f.Add([]byte("[[cells]]\nparty_does = { x = [\"y\"] }\n"))
 	f.Add([]byte("x = \"\\e[2J\"\n"))
+	f.Add([]byte("x = " + strings.Repeat("[", 40) + "\n"))
+	f.Add([]byte("x = '''\n[[[\n'''\ny = \"\"\"a\\\"\"\"\"\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		m, err := Load(Layer{Files: []File{{Path: "base.toml", Data: base}}}, Layer{Files: []File{{Path: "fuzz.toml", Data: data}}})
 		if err != nil {
