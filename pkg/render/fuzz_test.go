@@ -74,6 +74,7 @@ func FuzzRenderers(f *testing.F) {
 		{"\xff\xfe", "\u0085\u009b31m", "\x7f"},
 		{"", "", ""},
 		{"漢字テキスト", "émoji ✓ 👩‍💻", strings.Repeat("long ", 200)},
+		{strings.Repeat("x", 3000), strings.Repeat("a/b-", 500), strings.Repeat("word ", 600)},
 	} {
 		f.Add(s[0], s[1], s[2])
 	}

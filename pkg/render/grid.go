@@ -99,8 +99,8 @@ func breakLongWords(s string, n int) string {
 			continue
 		}
 		var parts []string
-		for utf8.RuneCountInString(w) > n {
-			r := []rune(w)
+		r := []rune(w)
+		for len(r) > n {
 			cut := n
 			for k := n - 1; k > n/2; k-- {
 				if r[k] == '/' || r[k] == '-' {
@@ -109,8 +109,9 @@ func breakLongWords(s string, n int) string {
 				}
 			}
 			parts = append(parts, string(r[:cut]))
-			w = string(r[cut:])
+			r = r[cut:]
 		}
+		w = string(r)
 		words[i] = strings.Join(append(parts, w), " ")
 	}
 	return strings.Join(words, " ")
