@@ -56,15 +56,48 @@ func completionModel(f *Factory) (*model.Model, *model.Provider, bool) {
 	return m, p, true
 }
 
+// serviceCompletions offers the selected provider's services and their
+// variants by id, then every other provider's qualified with it, such as
+// "azure/vm".
 func serviceCompletions(m *model.Model, p *model.Provider) []cobra.Completion {
+	return servicesMatching(m, p, func(*model.Service) bool { return true })
+}
+
+func servicesMatching(m *model.Model, p *model.Provider, keep func(*model.Service) bool) []cobra.Completion {
 	var out []cobra.Completion
-	for _, s := range m.ServicesOf(p.ID) {
-		out = append(out, cobra.CompletionWithDesc(s.ID, s.Name))
+	add := func(prefix string, s *model.Service) {
+		if !keep(s) {
+			return
+		}
+		out = append(out, cobra.CompletionWithDesc(prefix+s.ID, s.Name))
 		for _, v := range m.VariantsOf(s.ID) {
-			out = append(out, cobra.CompletionWithDesc(s.ID+":"+v.ID, v.Name))
+			out = append(out, cobra.CompletionWithDesc(prefix+s.ID+":"+v.ID, v.Name))
+		}
+	}
+	for _, s := range m.ServicesOf(p.ID) {
+		add("", s)
+	}
+	for _, other := range m.Providers {
+		if other.ID == p.ID {
+			continue
+		}
+		for _, s := range m.ServicesOf(other.ID) {
+			add(other.ID+"/", s)
 		}
 	}
 	return out
+}
+
+// completeComparable completes `srm compare`: services that have
+// equivalents on other clouds.
+func completeComparable(f *Factory) completeFunc {
+	return func(_ *cobra.Command, args []string, _ string) ([]cobra.Completion, cobra.ShellCompDirective) {
+		m, p, ok := completionModel(f)
+		if !ok || len(args) > 0 {
+			return nil, cobra.ShellCompDirectiveNoFileComp
+		}
+		return servicesMatching(m, p, func(s *model.Service) bool { return len(m.EquivalencesOf(s.ID)) > 0 }), cobra.ShellCompDirectiveNoFileComp
+	}
 }
 
 func itemCompletions(m *model.Model, items []*model.Item) []cobra.Completion {

@@ -60,6 +60,7 @@ func exitCode(err error) int {
 		name  *model.NameError
 		cell  *model.NoCellError
 		arch  *model.NoArchetypeError
+		equiv *model.NoEquivalentError
 		load  *model.LoadError
 		input *iac.Error
 		run   *runError
@@ -71,7 +72,7 @@ func exitCode(err error) int {
 		return exitUsage
 	case errors.As(err, &check):
 		return exitCheckFailed
-	case errors.As(err, &name), errors.As(err, &cell), errors.As(err, &arch):
+	case errors.As(err, &name), errors.As(err, &cell), errors.As(err, &arch), errors.As(err, &equiv):
 		return exitName
 	case errors.As(err, &load), errors.As(err, &input):
 		return exitInput

@@ -63,10 +63,16 @@ srm who -o json:
 
 srm table -o json:
   schema_version, provider, title, columns ({service, variant, name,
-  short_name, model}), rows ({id, name, category}), cells (one per
-  service and item that has one: service, variant, item, owner, label,
+  short_name, model, provider}), rows ({id, name, category}), cells (one
+  per service and item that has one: service, variant, item, owner, label,
   summary, provider_does, customer_does, party_does, caveats, sources,
   origin)
+
+srm compare -o json:
+  schema_version, provider, service, variant, groups ({id, name,
+  description, columns, rows, cells as for table, differences ({item,
+  item_name, owners ({provider, service, variant, owner, role, label};
+  owner, role and label are "" where the item does not apply)})})
 
 srm services -o json:
   schema_version, provider, services ({id, provider, name, short_name,
@@ -84,7 +90,14 @@ srm review -o json:
   customer_does, acknowledged, ack_owner, evidence}}), provider_owned,
   unknown_resource_types and ignored_resource_types ({type, count, reason,
   resources}), acknowledgements_checked, unacknowledged ({item, service,
-  variant, owner})
+  variant, owner}), providers (the providers of the stack's services)
+
+srm explain -o json:
+  schema_version, provider, service, variant, service_model, as_model,
+  description, by_owner, customer_always, from_iaas, variants, traps,
+  analogy, services_of_model, provider_framing (the provider's own
+  matrix at this service model's column: {overview, title, column, rows
+  ({area, owner}), notes, sources}, or null)
 
 srm shift -o json:
   schema_version, provider, from, to, from_model, to_model, changes
@@ -106,7 +119,8 @@ unknown or misspelt key is an error.
                       provider, description
   [[categories]]      id, name, description
   [[service_models]]  id, name, short_name, description, analogy
-  [[items]]           id, name, category, aliases, description
+  [[items]]           id, name, category, aliases, description,
+                      provider_names
   [[services]]        id, provider, name, short_name, model, aliases,
                       description, default_deployment, default_variant, docs
   [[variants]]        id, service, name, aliases, description

@@ -128,6 +128,7 @@ func NewRootCmd(f *Factory) *cobra.Command {
 	root.AddCommand(
 		NewCmdWho(f, nil),
 		NewCmdTable(f, nil),
+		NewCmdCompare(f, nil),
 		NewCmdShift(f, nil),
 		NewCmdSearch(f, nil),
 		NewCmdReview(f, nil),

@@ -29,6 +29,49 @@ var Model = &model.Document{
 			},
 			Origin: "embedded:providers.toml",
 		},
+		{
+			ID:        "azure",
+			Name:      "Microsoft Azure",
+			ShortName: "Azure",
+			Aliases: []string{
+				"Microsoft Azure",
+				"MS Azure",
+			},
+			Party:        "azure",
+			DefaultTable: "azure-canonical",
+			DocHosts: []string{
+				"learn.microsoft.com",
+				"azure.microsoft.com",
+			},
+			Archetypes: map[string]string{
+				"iaas":       "vm",
+				"paas":       "sql-database",
+				"serverless": "functions",
+			},
+			Origin: "embedded:providers.toml",
+		},
+		{
+			ID:        "gcp",
+			Name:      "Google Cloud",
+			ShortName: "Google Cloud",
+			Aliases: []string{
+				"GCP",
+				"Google Cloud Platform",
+				"Google",
+			},
+			Party:        "gcp",
+			DefaultTable: "gcp-canonical",
+			DocHosts: []string{
+				"cloud.google.com",
+				"docs.cloud.google.com",
+			},
+			Archetypes: map[string]string{
+				"iaas":       "gce",
+				"paas":       "cloud-sql",
+				"serverless": "cloud-functions",
+			},
+			Origin: "embedded:providers.toml",
+		},
 	},
 	Parties: []*model.Party{
 		{
@@ -44,6 +87,22 @@ var Model = &model.Document{
 			Name:        "Customer",
 			Kind:        "customer",
 			Description: "The organisation that runs workloads on the cloud and configures what it puts there.",
+			Origin:      "embedded:providers.toml",
+		},
+		{
+			ID:          "azure",
+			Name:        "Microsoft",
+			Kind:        "provider",
+			Provider:    "azure",
+			Description: "Microsoft, which runs the Azure cloud and the managed layers of each Azure service.",
+			Origin:      "embedded:providers.toml",
+		},
+		{
+			ID:          "gcp",
+			Name:        "Google",
+			Kind:        "provider",
+			Provider:    "gcp",
+			Description: "Google, which runs Google Cloud and the managed layers of each of its services.",
 			Origin:      "embedded:providers.toml",
 		},
 	},
@@ -287,7 +346,11 @@ var Model = &model.Document{
 				"firewall rules",
 			},
 			Description: "Firewall rules around resources, such as security groups, network ACLs, routes and subnets.",
-			Origin:      "embedded:items.toml",
+			ProviderNames: map[string]string{
+				"azure": "Network controls (NSG/firewall)",
+				"gcp":   "Network controls (VPC firewall)",
+			},
+			Origin: "embedded:items.toml",
 		},
 		{
 			ID:       "encryption-at-rest",
@@ -340,7 +403,11 @@ var Model = &model.Document{
 				"failover",
 			},
 			Description: "Keeping the workload running through the loss of a host or an Availability Zone.",
-			Origin:      "embedded:items.toml",
+			ProviderNames: map[string]string{
+				"azure": "Availability (zones)",
+				"gcp":   "Availability (zones)",
+			},
+			Origin: "embedded:items.toml",
 		},
 		{
 			ID:       "bucket-policies",
@@ -944,6 +1011,305 @@ var Model = &model.Document{
 			Docs:        "https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/security.html",
 			Origin:      "embedded:aws-sqs.toml",
 		},
+		{
+			ID:        "aks",
+			Provider:  "azure",
+			Name:      "Azure Kubernetes Service",
+			ShortName: "AKS",
+			Model:     "paas",
+			Aliases: []string{
+				"Azure AKS",
+				"Azure Kubernetes",
+				"Kubernetes on Azure",
+				"Azure Kubernetes Service (AKS)",
+			},
+			Description:    "Managed Kubernetes in which Microsoft runs each cluster's control plane and node images, while the customer runs workloads on node pools of Azure VMs.",
+			DefaultVariant: "node-image",
+			Docs:           "https://learn.microsoft.com/azure/aks/support-policies",
+			Origin:         "embedded:azure-aks.toml",
+		},
+		{
+			ID:        "app-service",
+			Provider:  "azure",
+			Name:      "Azure App Service",
+			ShortName: "App Service",
+			Model:     "paas",
+			Aliases: []string{
+				"Azure App Service",
+				"Azure Web Apps",
+				"Web Apps",
+				"web app",
+				"Azure Web App",
+			},
+			Description:       "A managed platform for hosting web apps, REST APIs and mobile back ends, where Microsoft runs the servers and operating system and the customer deploys code or a container.",
+			DefaultDeployment: "a web app deployed as code on a built-in runtime stack in an App Service plan (not a custom container)",
+			Docs:              "https://learn.microsoft.com/azure/app-service/overview-security",
+			Origin:            "embedded:azure-app-service.toml",
+		},
+		{
+			ID:        "blob-storage",
+			Provider:  "azure",
+			Name:      "Azure Blob Storage",
+			ShortName: "Azure Blob",
+			Model:     "paas",
+			Aliases: []string{
+				"Blob Storage",
+				"Azure Blobs",
+				"Azure Storage blobs",
+				"storage account blobs",
+			},
+			Description:       "Object storage in Azure storage accounts, where Microsoft runs, encrypts and replicates the service and the customer controls access, protection features and redundancy.",
+			DefaultDeployment: "A general-purpose v2 storage account created with current defaults",
+			Docs:              "https://learn.microsoft.com/azure/storage/blobs/security-recommendations",
+			Origin:            "embedded:azure-blob-storage.toml",
+		},
+		{
+			ID:        "container-apps",
+			Provider:  "azure",
+			Name:      "Azure Container Apps",
+			ShortName: "Container Apps",
+			Model:     "serverless",
+			Aliases: []string{
+				"ACA",
+				"Azure Container Apps",
+			},
+			Description:       "A serverless platform that runs the customer's containers and jobs in managed environments, with Microsoft handling servers, orchestration, scaling and ingress.",
+			DefaultDeployment: "Container apps built from customer images on the Consumption profile of a workload profiles environment",
+			Docs:              "https://learn.microsoft.com/azure/container-apps/security",
+			Origin:            "embedded:azure-container-apps.toml",
+		},
+		{
+			ID:        "cosmos-db",
+			Provider:  "azure",
+			Name:      "Azure Cosmos DB",
+			ShortName: "Cosmos DB",
+			Model:     "paas",
+			Aliases: []string{
+				"Azure Cosmos DB",
+				"CosmosDB",
+				"Cosmos",
+				"Cosmos DB for NoSQL",
+			},
+			Description:       "A globally distributed NoSQL database that Microsoft runs, patches, replicates and backs up, while the customer designs its data, access and regions.",
+			DefaultDeployment: "An Azure Cosmos DB for NoSQL account with request-unit throughput and default settings",
+			Docs:              "https://learn.microsoft.com/azure/cosmos-db/security-considerations",
+			Origin:            "embedded:azure-cosmos-db.toml",
+		},
+		{
+			ID:        "functions",
+			Provider:  "azure",
+			Name:      "Azure Functions",
+			ShortName: "Azure Functions",
+			Model:     "serverless",
+			Aliases: []string{
+				"Functions",
+				"Azure Function",
+				"function app",
+				"function apps",
+			},
+			Description:    "An event-driven service that runs customer functions on Microsoft-managed App Service infrastructure, on a hosting plan that decides scaling, networking and isolation.",
+			DefaultVariant: "consumption",
+			Docs:           "https://learn.microsoft.com/azure/azure-functions/security-concepts",
+			Origin:         "embedded:azure-functions.toml",
+		},
+		{
+			ID:        "sql-database",
+			Provider:  "azure",
+			Name:      "Azure SQL Database",
+			ShortName: "Azure SQL DB",
+			Model:     "paas",
+			Aliases: []string{
+				"Azure SQL Database",
+				"Azure SQL DB",
+				"SQL Database",
+				"SQL DB",
+				"Azure SQL",
+			},
+			Description:       "A fully managed relational database service built on the latest SQL Server engine, offered as single databases or elastic pools on a logical server.",
+			DefaultDeployment: "a single database or elastic pool on a logical server (not SQL Managed Instance)",
+			Docs:              "https://learn.microsoft.com/azure/azure-sql/database/security-overview",
+			Origin:            "embedded:azure-sql-database.toml",
+		},
+		{
+			ID:        "sql-managed-instance",
+			Provider:  "azure",
+			Name:      "Azure SQL Managed Instance",
+			ShortName: "Azure SQL MI",
+			Model:     "paas",
+			Aliases: []string{
+				"Azure SQL Managed Instance",
+				"SQL Managed Instance",
+				"SQL MI",
+				"Azure SQL MI",
+				"managed instance",
+			},
+			Description: "A fully managed, single-tenant SQL Server instance with near-complete engine compatibility, deployed into a dedicated subnet of the customer's virtual network.",
+			Docs:        "https://learn.microsoft.com/azure/azure-sql/managed-instance/sql-managed-instance-paas-overview",
+			Origin:      "embedded:azure-sql-managed-instance.toml",
+		},
+		{
+			ID:        "vm",
+			Provider:  "azure",
+			Name:      "Azure Virtual Machines",
+			ShortName: "Azure VM",
+			Model:     "iaas",
+			Aliases: []string{
+				"Azure VMs",
+				"Azure VM",
+				"Azure virtual machines",
+				"virtual machines",
+				"Azure Virtual Machine",
+			},
+			Description: "Windows or Linux virtual servers that the customer creates from images in Azure and runs with full control of the guest operating system.",
+			Docs:        "https://learn.microsoft.com/azure/virtual-machines/security-policy",
+			Origin:      "embedded:azure-vm.toml",
+		},
+		{
+			ID:        "app-engine",
+			Provider:  "gcp",
+			Name:      "App Engine",
+			ShortName: "App Engine",
+			Model:     "paas",
+			Aliases: []string{
+				"Google App Engine",
+				"GAE",
+				"Google Cloud App Engine",
+			},
+			Description:    "Google's application platform that deploys, serves and scales web apps from the customer's code, in a sandboxed standard environment or on managed VMs in the flexible environment.",
+			DefaultVariant: "standard",
+			Docs:           "https://cloud.google.com/appengine/docs/the-appengine-environments",
+			Origin:         "embedded:gcp-app-engine.toml",
+		},
+		{
+			ID:        "bigquery",
+			Provider:  "gcp",
+			Name:      "BigQuery",
+			ShortName: "BigQuery",
+			Model:     "paas",
+			Aliases: []string{
+				"Google BigQuery",
+				"BQ",
+				"Google Cloud BigQuery",
+			},
+			Description: "Google's managed data warehouse, in which Google runs the storage and query engine and the customer loads data, defines datasets and runs SQL.",
+			Docs:        "https://cloud.google.com/bigquery/docs/introduction",
+			Origin:      "embedded:gcp-bigquery.toml",
+		},
+		{
+			ID:        "cloud-functions",
+			Provider:  "gcp",
+			Name:      "Cloud Run functions",
+			ShortName: "Cloud Run functions",
+			Model:     "serverless",
+			Aliases: []string{
+				"Cloud Functions",
+				"Google Cloud Functions",
+				"Cloud Run function",
+				"GCF",
+			},
+			Description:    "Google's functions-as-a-service offering, formerly Cloud Functions, which builds the customer's source into a function that runs on Cloud Run in response to requests or events.",
+			DefaultVariant: "automatic-updates",
+			Docs:           "https://cloud.google.com/functions/docs/securing/execution-environment-security",
+			Origin:         "embedded:gcp-cloud-functions.toml",
+		},
+		{
+			ID:        "cloud-run",
+			Provider:  "gcp",
+			Name:      "Cloud Run",
+			ShortName: "Cloud Run",
+			Model:     "serverless",
+			Aliases: []string{
+				"Google Cloud Run",
+				"Cloud Run services",
+				"Cloud Run jobs",
+			},
+			Description:       "A serverless platform that runs the customer's containers as request-driven services or run-to-completion jobs on infrastructure Google manages and scales.",
+			DefaultDeployment: "a service or job deployed from a container image the customer builds",
+			Docs:              "https://cloud.google.com/run/docs/securing/security",
+			Origin:            "embedded:gcp-cloud-run.toml",
+		},
+		{
+			ID:        "cloud-sql",
+			Provider:  "gcp",
+			Name:      "Cloud SQL",
+			ShortName: "Cloud SQL",
+			Model:     "paas",
+			Aliases: []string{
+				"Google Cloud SQL",
+				"Cloud SQL for MySQL",
+				"Cloud SQL for PostgreSQL",
+				"Cloud SQL for SQL Server",
+			},
+			Description:       "A managed relational database service that runs MySQL, PostgreSQL or SQL Server on instances Google operates and maintains.",
+			DefaultDeployment: "a Cloud SQL instance for MySQL, PostgreSQL or SQL Server",
+			Docs:              "https://cloud.google.com/sql/docs/shared-responsibility",
+			Origin:            "embedded:gcp-cloud-sql.toml",
+		},
+		{
+			ID:        "cloud-storage",
+			Provider:  "gcp",
+			Name:      "Cloud Storage",
+			ShortName: "Cloud Storage",
+			Model:     "iaas",
+			Aliases: []string{
+				"Google Cloud Storage",
+				"GCS",
+				"Cloud Storage buckets",
+			},
+			Description: "Object storage reached through Google APIs, where customers keep data as objects in buckets; Google's shared responsibility guidance counts it as infrastructure as a service.",
+			Docs:        "https://cloud.google.com/storage/docs/access-control",
+			Origin:      "embedded:gcp-cloud-storage.toml",
+		},
+		{
+			ID:        "firestore",
+			Provider:  "gcp",
+			Name:      "Firestore",
+			ShortName: "Firestore",
+			Model:     "serverless",
+			Aliases: []string{
+				"Cloud Firestore",
+				"Google Firestore",
+				"Firestore in Native mode",
+				"Firestore Native mode",
+			},
+			Description: "A serverless NoSQL document database that Google runs, scales and replicates, reached from server libraries or directly from mobile and web apps.",
+			Docs:        "https://cloud.google.com/firestore/native/docs/overview",
+			Origin:      "embedded:gcp-firestore.toml",
+		},
+		{
+			ID:        "gce",
+			Provider:  "gcp",
+			Name:      "Compute Engine",
+			ShortName: "Compute Engine",
+			Model:     "iaas",
+			Aliases: []string{
+				"Google Compute Engine",
+				"GCE",
+				"Compute Engine VM",
+				"Google Cloud VM",
+			},
+			Description: "Virtual machines on Google's infrastructure that the customer creates from images and runs with full control of the guest operating system.",
+			Docs:        "https://cloud.google.com/compute/docs",
+			Origin:      "embedded:gcp-gce.toml",
+		},
+		{
+			ID:        "gke",
+			Provider:  "gcp",
+			Name:      "Google Kubernetes Engine",
+			ShortName: "GKE",
+			Model:     "paas",
+			Aliases: []string{
+				"Google GKE",
+				"Kubernetes Engine",
+				"Google Kubernetes",
+				"Kubernetes on Google Cloud",
+				"GCP Kubernetes",
+			},
+			Description:    "Managed Kubernetes in which Google runs each cluster's control plane and the customer runs workloads on nodes that it configures (Standard) or that Google also manages (Autopilot).",
+			DefaultVariant: "standard",
+			Docs:           "https://cloud.google.com/kubernetes-engine/docs/concepts/shared-responsibility",
+			Origin:         "embedded:gcp-gke.toml",
+		},
 	},
 	Variants: []*model.Variant{
 		{
@@ -1202,8 +1568,269 @@ var Model = &model.Document{
 			Description: "An RDS Custom DB instance running SQL Server with administrator access to the host, either from an AWS-provided engine version (RPEV) or from the customer's own media and AMI (CEV).",
 			Origin:      "embedded:aws-rds.toml",
 		},
+		{
+			ID:      "node-image",
+			Service: "aks",
+			Name:    "AKS with the NodeImage node OS channel",
+			Aliases: []string{
+				"NodeImage",
+				"NodeImage channel",
+				"node image channel",
+			},
+			Description: "AKS replaces nodes with a newly patched, AKS-tested node image every week, within the customer's maintenance window.",
+			Origin:      "embedded:azure-aks.toml",
+		},
+		{
+			ID:      "security-patch",
+			Service: "aks",
+			Name:    "AKS with the SecurityPatch node OS channel",
+			Aliases: []string{
+				"SecurityPatch",
+				"SecurityPatch channel",
+				"security patch channel",
+			},
+			Description: "AKS applies AKS-tested, security-only OS patches to nodes, live where it can and by reimaging only when needed.",
+			Origin:      "embedded:azure-aks.toml",
+		},
+		{
+			ID:      "unmanaged",
+			Service: "aks",
+			Name:    "AKS with the Unmanaged node OS channel",
+			Aliases: []string{
+				"Unmanaged",
+				"Unmanaged channel",
+				"unattended upgrades",
+			},
+			Description: "The node operating system's own update tooling installs patches, and AKS takes no part in node OS updates.",
+			Origin:      "embedded:azure-aks.toml",
+		},
+		{
+			ID:      "none",
+			Service: "aks",
+			Name:    "AKS with the None node OS channel",
+			Aliases: []string{
+				"None channel",
+				"node OS channel None",
+				"no node OS auto-upgrade",
+			},
+			Description: "No security updates are applied to nodes automatically; the customer upgrades node images itself.",
+			Origin:      "embedded:azure-aks.toml",
+		},
+		{
+			ID:      "custom-container",
+			Service: "app-service",
+			Name:    "App Service with a custom container",
+			Aliases: []string{
+				"custom container",
+				"Web App for Containers",
+				"container image",
+				"bring your own container",
+			},
+			Description: "A web app that runs a Windows or Linux container image the customer builds and points App Service to, instead of a built-in runtime stack.",
+			Origin:      "embedded:azure-app-service.toml",
+		},
+		{
+			ID:      "consumption",
+			Service: "functions",
+			Name:    "Consumption plan",
+			Aliases: []string{
+				"Consumption",
+				"Consumption plan",
+				"Windows Consumption",
+				"Linux Consumption",
+				"serverless plan",
+			},
+			Description: "The default for these cells: code-only function apps on shared instances that Functions adds and removes by event load, with pay-per-execution billing; Microsoft now calls this plan legacy.",
+			Origin:      "embedded:azure-functions.toml",
+		},
+		{
+			ID:      "flex-consumption",
+			Service: "functions",
+			Name:    "Flex Consumption plan",
+			Aliases: []string{
+				"Flex Consumption",
+				"Flex",
+				"Flex plan",
+			},
+			Description: "A Linux-only serverless plan with per-function scaling, optional always-ready instances, selectable instance memory and virtual network integration.",
+			Origin:      "embedded:azure-functions.toml",
+		},
+		{
+			ID:      "premium",
+			Service: "functions",
+			Name:    "Elastic Premium plan",
+			Aliases: []string{
+				"Premium",
+				"Premium plan",
+				"Elastic Premium",
+				"EP1",
+				"EP2",
+				"EP3",
+			},
+			Description: "A dynamically scaling plan with always-ready and prewarmed instances, larger instance sizes, virtual network connectivity and Linux container support.",
+			Origin:      "embedded:azure-functions.toml",
+		},
+		{
+			ID:      "dedicated",
+			Service: "functions",
+			Name:    "Dedicated (App Service) plan",
+			Aliases: []string{
+				"Dedicated",
+				"Dedicated plan",
+				"App Service plan",
+				"ASE",
+			},
+			Description: "Function apps running in an App Service plan at App Service rates, scaled manually or by autoscale, optionally inside an App Service Environment.",
+			Origin:      "embedded:azure-functions.toml",
+		},
+		{
+			ID:      "standard",
+			Service: "app-engine",
+			Name:    "App Engine standard environment",
+			Aliases: []string{
+				"standard",
+				"standard environment",
+				"App Engine standard",
+				"GAE standard",
+			},
+			Description: "Apps run in sandboxed instances on a Google-provided language runtime that Google keeps patched while the runtime is supported, and can scale to zero.",
+			Origin:      "embedded:gcp-app-engine.toml",
+		},
+		{
+			ID:      "flexible",
+			Service: "app-engine",
+			Name:    "App Engine flexible environment",
+			Aliases: []string{
+				"flexible",
+				"flex",
+				"flexible environment",
+				"App Engine flexible",
+				"GAE flexible",
+			},
+			Description: "Apps run in Docker containers on Compute Engine VMs that App Engine manages, built from a Google runtime or a custom Dockerfile.",
+			Origin:      "embedded:gcp-app-engine.toml",
+		},
+		{
+			ID:      "automatic-updates",
+			Service: "cloud-functions",
+			Name:    "Automatic security update policy",
+			Aliases: []string{
+				"automatic updates",
+				"automatic",
+				"automatic security updates",
+			},
+			Description: "The default: Google tests patched runtime images and rolls them out to functions without a redeployment.",
+			Origin:      "embedded:gcp-cloud-functions.toml",
+		},
+		{
+			ID:      "on-deployment-updates",
+			Service: "cloud-functions",
+			Name:    "On-deployment security update policy",
+			Aliases: []string{
+				"on deployment",
+				"on-deployment",
+				"update on deployment",
+			},
+			Description: "A function whose runtime image is patched only when the customer deploys or redeploys it.",
+			Origin:      "embedded:gcp-cloud-functions.toml",
+		},
+		{
+			ID:      "automatic-base-image-updates",
+			Service: "cloud-run",
+			Name:    "Source deployment with automatic base image updates",
+			Aliases: []string{
+				"automatic base image updates",
+				"automatic updates",
+				"base image updates",
+				"source deploy",
+			},
+			Description: "A service built from source on a Google Cloud buildpacks base image, with automatic base image updates turned on so Google patches the OS and runtime layers.",
+			Origin:      "embedded:gcp-cloud-run.toml",
+		},
+		{
+			ID:      "standard",
+			Service: "gke",
+			Name:    "GKE Standard",
+			Aliases: []string{
+				"Standard",
+				"GKE Standard",
+				"Standard mode",
+				"Standard cluster",
+			},
+			Description: "The customer creates and configures node pools of Compute Engine VMs; Google patches node images and, by default, rolls them out through auto-upgrade.",
+			Origin:      "embedded:gcp-gke.toml",
+		},
+		{
+			ID:      "autopilot",
+			Service: "gke",
+			Name:    "GKE Autopilot",
+			Aliases: []string{
+				"Autopilot",
+				"GKE Autopilot",
+				"Autopilot mode",
+				"Autopilot cluster",
+			},
+			Description: "Google also provisions, configures, secures, upgrades and scales the nodes; the customer describes workloads and Google fits compute to them.",
+			Origin:      "embedded:gcp-gke.toml",
+		},
 	},
 	Tables: []*model.Table{
+		{
+			ID:       "azure-canonical",
+			Provider: "azure",
+			Title:    "Virtual Machines (IaaS) vs SQL Database (PaaS) vs Functions (serverless)",
+			Services: []string{
+				"vm",
+				"sql-database",
+				"functions",
+			},
+			Items: []string{
+				"physical-facility",
+				"hardware",
+				"hypervisor",
+				"host-os-patching",
+				"guest-os-patching",
+				"db-engine-patching",
+				"runtime-patching",
+				"application-code",
+				"data",
+				"iam",
+				"network-controls",
+				"encryption-at-rest",
+				"encryption-in-transit",
+				"backup-scheduling",
+				"availability",
+			},
+			Origin: "embedded:azure-overview.toml",
+		},
+		{
+			ID:       "gcp-canonical",
+			Provider: "gcp",
+			Title:    "Compute Engine (IaaS) vs Cloud SQL (PaaS) vs Cloud Run functions (serverless)",
+			Services: []string{
+				"gce",
+				"cloud-sql",
+				"cloud-functions",
+			},
+			Items: []string{
+				"physical-facility",
+				"hardware",
+				"hypervisor",
+				"host-os-patching",
+				"guest-os-patching",
+				"db-engine-patching",
+				"runtime-patching",
+				"application-code",
+				"data",
+				"iam",
+				"network-controls",
+				"encryption-at-rest",
+				"encryption-in-transit",
+				"backup-scheduling",
+				"availability",
+			},
+			Origin: "embedded:gcp-overview.toml",
+		},
 		{
 			ID:       "aws-canonical",
 			Provider: "aws",
@@ -17266,6 +17893,14294 @@ var Model = &model.Document{
 			},
 			Origin: "embedded:aws-sqs.toml",
 		},
+		{
+			Service: "aks",
+			Item:    "physical-facility",
+			Owner:   "azure",
+			Label:   "Microsoft",
+			Summary: "Microsoft secures the datacenters and physical network that host AKS control planes and node VMs.",
+			ProviderDoes: []string{
+				"Controls physical access to Azure datacenters",
+				"Runs the physical network",
+			},
+			CustomerDoes: []string{},
+			Caveats: []string{
+				"The AKS responsibility matrix lists the physical datacenter and network as Microsoft's.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/aks/support-policies",
+					Title: "Support policies for Azure Kubernetes Service",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-aks.toml",
+		},
+		{
+			Service: "aks",
+			Item:    "hardware",
+			Owner:   "azure",
+			Label:   "Microsoft",
+			Summary: "Microsoft owns and maintains the physical servers under the control plane and the VMs that form each node pool.",
+			ProviderDoes: []string{
+				"Maintains and replaces the physical hosts",
+			},
+			CustomerDoes: []string{
+				"Chooses VM sizes and counts for its node pools",
+			},
+			Caveats: []string{
+				"Node pool configuration such as VM size, count, labels and taints is listed as the customer's.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/aks/support-policies",
+					Title: "Support policies for Azure Kubernetes Service",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-aks.toml",
+		},
+		{
+			Service: "aks",
+			Item:    "hypervisor",
+			Owner:   "azure",
+			Label:   "Microsoft",
+			Summary: "Microsoft runs and patches the virtualization layer under the AKS node VMs and control plane.",
+			ProviderDoes: []string{
+				"Patches the hypervisor below node VMs",
+			},
+			CustomerDoes: []string{},
+			Caveats: []string{
+				"The hypervisor separates VMs, not pods: containers on the same node share its kernel, so Microsoft advises separate clusters for hostile multitenant workloads.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/security/fundamentals/shared-responsibility",
+					Title: "Shared responsibility in the cloud",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://learn.microsoft.com/azure/aks/concepts-security",
+					Title: "Security concepts for applications and clusters in Azure Kubernetes Service (AKS)",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-aks.toml",
+		},
+		{
+			Service: "aks",
+			Item:    "host-os-patching",
+			Owner:   "azure",
+			Label:   "Microsoft",
+			Summary: "Microsoft patches the operating systems of the physical hosts under AKS; customers have no access to them.",
+			ProviderDoes: []string{
+				"Patches physical host operating systems",
+			},
+			CustomerDoes: []string{},
+			Caveats: []string{
+				"The host OS is not the node OS: the OS inside each node VM is covered by the guest OS patching cell.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/aks/support-policies",
+					Title: "Support policies for Azure Kubernetes Service",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-aks.toml",
+		},
+		{
+			Service: "aks",
+			Item:    "guest-os-patching",
+			Owner:   "azure",
+			Label:   "Microsoft (weekly node image)",
+			Summary: "On the NodeImage channel AKS replaces nodes with a freshly patched, AKS-tested node image every week, honouring maintenance windows and surge settings.",
+			ProviderDoes: []string{
+				"Builds and tests patched node images weekly",
+				"Rolls new images onto nodes with safe deployment practices",
+				"Disables the OS's own unattended upgrades on this channel",
+			},
+			CustomerDoes: []string{
+				"Sets a node OS maintenance window",
+				"Uses Pod disruption budgets so reimaging keeps workloads up",
+				"Keeps the cluster on a supported Kubernetes minor version",
+			},
+			Caveats: []string{
+				"Microsoft's matrix marks node OS image and patching as Shared because the customer picks the channel; on NodeImage the channel page describes updates as AKS-tested and fully managed.",
+				"NodeImage has been the default for new Standard clusters since API version 2023-06-01 and is fixed for AKS Automatic; older clusters may use another channel.",
+				"Node image upgrades need the cluster's Kubernetes minor version to be in support.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/aks/auto-upgrade-node-os-image",
+					Title: "Autoupgrade node OS images in Azure Kubernetes Service (AKS)",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://learn.microsoft.com/azure/aks/support-policies",
+					Title: "Support policies for Azure Kubernetes Service",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-aks.toml",
+		},
+		{
+			Service: "aks",
+			Item:    "db-engine-patching",
+			Owner:   "n/a",
+			Label:   "N/A",
+			Summary: "AKS offers no database engine; etcd belongs to the Microsoft-run control plane, and databases in pods are customer workloads.",
+			ProviderDoes: []string{
+				"Runs and patches the control plane's etcd store",
+			},
+			CustomerDoes: []string{},
+			Caveats: []string{
+				"A database the customer runs in the cluster is part of its own application and images, so patching it is the customer's.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/aks/support-policies",
+					Title: "Support policies for Azure Kubernetes Service",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-aks.toml",
+		},
+		{
+			Service:      "aks",
+			Item:         "runtime-patching",
+			Owner:        "customer",
+			Label:        "Customer (in images)",
+			Summary:      "Language runtimes and libraries ship inside the customer's container images, so the customer patches them by rebuilding and redeploying.",
+			ProviderDoes: []string{},
+			CustomerDoes: []string{
+				"Rebuilds images on patched base images",
+				"Redeploys workloads with the new images",
+			},
+			Caveats: []string{
+				"The node's container runtime is different: containerd is Microsoft-managed and arrives with node images.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/aks/support-policies",
+					Title: "Support policies for Azure Kubernetes Service",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-aks.toml",
+		},
+		{
+			Service:      "aks",
+			Item:         "application-code",
+			Owner:        "customer",
+			Label:        "Customer",
+			Summary:      "The customer writes, deploys and secures the applications it runs as pods, deployments and stateful sets.",
+			ProviderDoes: []string{},
+			CustomerDoes: []string{
+				"Writes and reviews application code",
+				"Applies pod security standards and security contexts",
+			},
+			Caveats: []string{
+				"Microsoft Support does not troubleshoot application-specific code or non-Microsoft tools running in the cluster.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/aks/support-policies",
+					Title: "Support policies for Azure Kubernetes Service",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-aks.toml",
+		},
+		{
+			Service: "aks",
+			Item:    "data",
+			Owner:   "customer",
+			Label:   "Customer",
+			Summary: "The customer owns the data its workloads store and process, and its compliance and governance.",
+			ProviderDoes: []string{
+				"Protects the infrastructure the data sits on",
+			},
+			CustomerDoes: []string{
+				"Classifies and protects its data",
+				"Decides retention and deletion",
+			},
+			Caveats: []string{
+				"Because nodes run private code and hold sensitive data, Microsoft Support cannot sign in to them or view their logs without the customer's permission.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/aks/support-policies",
+					Title: "Support policies for Azure Kubernetes Service",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-aks.toml",
+		},
+		{
+			Service: "aks",
+			Item:    "iam",
+			Owner:   "customer",
+			Label:   "Customer",
+			Summary: "The customer manages identities, Kubernetes RBAC, cluster roles and secrets, and configures the Microsoft Entra ID integration that AKS provides.",
+			ProviderDoes: []string{
+				"Provides Microsoft Entra ID integration and Azure RBAC for Kubernetes",
+			},
+			CustomerDoes: []string{
+				"Defines Kubernetes RBAC and cluster roles",
+				"Configures Entra groups, roles and conditional access",
+				"Manages secrets and workload identities",
+			},
+			Caveats: []string{
+				"The matrix lists Entra ID integration as Shared: Microsoft provides it and the customer configures it.",
+				"Microsoft's own troubleshooting access uses a restricted built-in role that is only active under a support ticket with just-in-time access.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/aks/support-policies",
+					Title: "Support policies for Azure Kubernetes Service",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://learn.microsoft.com/azure/aks/concepts-security",
+					Title: "Security concepts for applications and clusters in Azure Kubernetes Service (AKS)",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-aks.toml",
+		},
+		{
+			Service: "aks",
+			Item:    "network-controls",
+			Owner:   "customer",
+			Label:   "Customer",
+			Summary: "The customer owns the virtual network, subnets, NSGs and routes, limits API server access, and writes network policies for pod traffic.",
+			ProviderDoes: []string{
+				"Maintains the managed CNI options and Microsoft-managed ingress",
+				"Keeps default rules that let TLS traffic reach the API server",
+			},
+			CustomerDoes: []string{
+				"Designs the VNet, subnets, NSGs and routes",
+				"Limits the API server with authorized IP ranges or a private cluster",
+				"Writes Kubernetes network policies",
+			},
+			Caveats: []string{
+				"The API server gets a public IP address and FQDN by default.",
+				"NSGs can be customized only on custom subnets; the NIC-level NSG that AKS manages should not be changed.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/aks/support-policies",
+					Title: "Support policies for Azure Kubernetes Service",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://learn.microsoft.com/azure/aks/concepts-security",
+					Title: "Security concepts for applications and clusters in Azure Kubernetes Service (AKS)",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-aks.toml",
+		},
+		{
+			Service: "aks",
+			Item:    "encryption-at-rest",
+			Owner:   "customer",
+			Label:   "Customer (choose keys)",
+			Summary: "Node managed disks are encrypted at rest by the platform; the customer chooses extra key control, such as etcd secret encryption with its own key.",
+			ProviderDoes: []string{
+				"Encrypts node managed disks automatically",
+				"Provides CSI drivers for Azure Disks and Files",
+			},
+			CustomerDoes: []string{
+				"Opts into encrypting Kubernetes secrets in etcd with a customer-managed key",
+				"Configures storage classes and keys for persistent volumes",
+			},
+			Caveats: []string{
+				"Persistent storage is Shared in the AKS matrix: Microsoft supplies the drivers and the customer configures storage classes, claims and backup.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/aks/concepts-security",
+					Title: "Security concepts for applications and clusters in Azure Kubernetes Service (AKS)",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://learn.microsoft.com/azure/aks/support-policies",
+					Title: "Support policies for Azure Kubernetes Service",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-aks.toml",
+		},
+		{
+			Service: "aks",
+			Item:    "encryption-in-transit",
+			Owner:   "shared",
+			Label:   "Shared (TLS)",
+			Summary: "Microsoft serves the Kubernetes API over TLS; encrypting traffic to and between the customer's workloads is the customer's job.",
+			ProviderDoes: []string{
+				"Exposes the API server over TLS",
+				"Keeps network rules that allow TLS traffic to the API server",
+			},
+			CustomerDoes: []string{
+				"Terminates TLS at ingress with its own certificates",
+				"Adds mutual TLS between services where needed",
+			},
+			Caveats: []string{
+				"Microsoft secures its control plane endpoint, while pod-to-pod traffic stays unencrypted unless the customer adds encryption.",
+				"Issuing and renewing certificates for applications is outside Microsoft Support.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/aks/concepts-security",
+					Title: "Security concepts for applications and clusters in Azure Kubernetes Service (AKS)",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://learn.microsoft.com/azure/aks/support-policies",
+					Title: "Support policies for Azure Kubernetes Service",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-aks.toml",
+		},
+		{
+			Service: "aks",
+			Item:    "backup-scheduling",
+			Owner:   "customer",
+			Label:   "Customer",
+			Summary: "Cluster backup and disaster recovery are the customer's; Microsoft's etcd backups exist only for its own recovery of the service.",
+			ProviderDoes: []string{
+				"Backs up etcd every 30 minutes for platform recovery",
+			},
+			CustomerDoes: []string{
+				"Backs up cluster state and persistent volumes",
+				"Tests restores and a disaster recovery plan",
+			},
+			Caveats: []string{
+				"Microsoft's etcd backups are not available to customers, and on-demand rollback or restore is not offered.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/aks/support-policies",
+					Title: "Support policies for Azure Kubernetes Service",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-aks.toml",
+		},
+		{
+			Service: "aks",
+			Item:    "availability",
+			Owner:   "shared",
+			Label:   "Microsoft (control plane) / Customer",
+			Summary: "Microsoft keeps the control plane highly available and repairs unhealthy nodes; the customer spreads nodes and replicas across zones.",
+			ProviderDoes: []string{
+				"Runs a highly available control plane",
+				"Repairs unhealthy nodes automatically",
+				"Offers an uptime SLA on the Standard and Premium tiers",
+			},
+			CustomerDoes: []string{
+				"Chooses a pricing tier with an SLA for production",
+				"Places node pools across availability zones",
+				"Runs several replicas with Pod disruption budgets",
+			},
+			Caveats: []string{
+				"The Standard tier guarantees 99.95% API server availability with availability zones and 99.9% without; the Free tier is not meant for production.",
+				"Control plane high availability and SLA are Microsoft's in the AKS matrix, while node scaling is Shared.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/aks/support-policies",
+					Title: "Support policies for Azure Kubernetes Service",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://learn.microsoft.com/en-us/javascript/api/@azure/arm-containerservice/managedclusterskutier",
+					Title: "ManagedClusterSKUTier type",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://learn.microsoft.com/azure/reliability/concept-shared-responsibility",
+					Title: "Shared responsibility for reliability",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-aks.toml",
+		},
+		{
+			Service: "aks",
+			Item:    "key-pairs",
+			Owner:   "customer",
+			Label:   "Customer",
+			Summary: "Nodes accept SSH by default on their internal IP addresses; the customer supplies and guards the SSH keys, or turns SSH off.",
+			ProviderDoes: []string{
+				"Deploys nodes without public IP addresses",
+			},
+			CustomerDoes: []string{
+				"Supplies and protects the SSH keys",
+				"Disables SSH on node pools that do not need it",
+				"Avoids changing nodes by hand",
+			},
+			Caveats: []string{
+				"Microsoft warns that signing in to nodes and changing them can leave a cluster unsupportable.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/aks/concepts-security",
+					Title: "Security concepts for applications and clusters in Azure Kubernetes Service (AKS)",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://learn.microsoft.com/azure/aks/support-policies",
+					Title: "Support policies for Azure Kubernetes Service",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-aks.toml",
+		},
+		{
+			Service: "aks",
+			Item:    "container-images",
+			Owner:   "customer",
+			Label:   "Customer",
+			Summary: "The customer builds, scans and patches its own container images; Microsoft scans and patches only the images it ships with AKS.",
+			ProviderDoes: []string{
+				"Scans and patches managed container images such as add-ons",
+			},
+			CustomerDoes: []string{
+				"Builds images from trusted bases",
+				"Scans images in the pipeline and registry",
+				"Rebuilds images when fixes appear",
+			},
+			Caveats: []string{
+				"Image security is Shared in the AKS matrix only because of the Microsoft-managed images; application images are the customer's.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/aks/support-policies",
+					Title: "Support policies for Azure Kubernetes Service",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://learn.microsoft.com/azure/aks/concepts-security",
+					Title: "Security concepts for applications and clusters in Azure Kubernetes Service (AKS)",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-aks.toml",
+		},
+		{
+			Service: "aks",
+			Item:    "container-agent-updates",
+			Owner:   "shared",
+			Label:   "Microsoft patches / Customer upgrades",
+			Summary: "Microsoft manages and patches kubelet, kube-proxy and containerd; their Kubernetes version only moves when the customer upgrades the cluster.",
+			ProviderDoes: []string{
+				"Auto-remediates kubelet, kube-proxy and containerd on nodes",
+				"Ships runtime component fixes in node images",
+				"Ships and patches managed add-on versions",
+			},
+			CustomerDoes: []string{
+				"Upgrades node pools to new Kubernetes versions",
+				"Enables and configures managed add-ons",
+			},
+			Caveats: []string{
+				"The AKS matrix lists kubelet, kube-proxy and containerd as Microsoft's, but the kubelet version follows the Kubernetes version the customer upgrades to.",
+				"Any upgrade operation, manual or automatic, also moves nodes to the latest node image.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/aks/support-policies",
+					Title: "Support policies for Azure Kubernetes Service",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://learn.microsoft.com/azure/aks/auto-upgrade-cluster",
+					Title: "Automatically upgrade an Azure Kubernetes Service (AKS) cluster",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-aks.toml",
+		},
+		{
+			Service: "aks",
+			Item:    "tenant-isolation",
+			Owner:   "shared",
+			Label:   "Microsoft (clusters) / Customer (pods)",
+			Summary: "Each cluster gets its own single-tenant control plane; separating workloads inside a cluster is the customer's job.",
+			ProviderDoes: []string{
+				"Runs a dedicated control plane for each cluster",
+				"Offers isolated VM sizes and pod sandboxing",
+			},
+			CustomerDoes: []string{
+				"Separates teams with namespaces, RBAC and network policies",
+				"Uses separate clusters for hostile multitenant workloads",
+			},
+			Caveats: []string{
+				"Microsoft states that Kubernetes is not safe for hostile multitenant use within one cluster.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/aks/concepts-security",
+					Title: "Security concepts for applications and clusters in Azure Kubernetes Service (AKS)",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-aks.toml",
+		},
+		{
+			Service: "aks",
+			Item:    "control-plane",
+			Owner:   "azure",
+			Label:   "Microsoft",
+			Summary: "Microsoft runs, patches and scales each cluster's control plane: the API server, etcd, scheduler, controllers and CoreDNS.",
+			ProviderDoes: []string{
+				"Operates and monitors the control plane components",
+				"Keeps the control plane highly available",
+				"Rolls out weekly AKS releases to control plane components and add-ons",
+			},
+			CustomerDoes: []string{
+				"Decides when to move to a new Kubernetes version",
+			},
+			Caveats: []string{
+				"Customers cannot alter the managed control plane components.",
+				"The timing of weekly AKS releases can be steered with the default planned maintenance configuration.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/aks/support-policies",
+					Title: "Support policies for Azure Kubernetes Service",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://learn.microsoft.com/azure/aks/planned-maintenance",
+					Title: "Use planned maintenance to schedule and control upgrades for your Azure Kubernetes Service cluster",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-aks.toml",
+		},
+		{
+			Service: "aks",
+			Item:    "platform-version-currency",
+			Owner:   "shared",
+			Label:   "Microsoft (releases) / Customer (K8s)",
+			Summary: "Microsoft supports and patches the three newest Kubernetes minor versions; keeping each cluster on one of them is the customer's job.",
+			ProviderDoes: []string{
+				"Supports N-2 minor versions for about 12 months each",
+				"Offers long-term support for some versions on the Premium tier",
+				"Upgrades clusters about to fall out of platform support",
+			},
+			CustomerDoes: []string{
+				"Tracks end-of-support dates",
+				"Upgrades before its version leaves support",
+			},
+			Caveats: []string{
+				"A version in platform support (N-3) gets no Kubernetes bug fixes or security patches; just before it drops to N-4, AKS upgrades the cluster to N-2, which is enabled by default.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/aks/supported-kubernetes-versions",
+					Title: "Supported Kubernetes versions in Azure Kubernetes Service (AKS)",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://learn.microsoft.com/azure/aks/auto-upgrade-cluster",
+					Title: "Automatically upgrade an Azure Kubernetes Service (AKS) cluster",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://learn.microsoft.com/azure/aks/support-policies",
+					Title: "Support policies for Azure Kubernetes Service",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-aks.toml",
+		},
+		{
+			Service: "aks",
+			Item:    "major-version-upgrades",
+			Owner:   "shared",
+			Label:   "Customer triggers, Microsoft executes",
+			Summary: "The customer starts or schedules each Kubernetes upgrade, or picks an auto-upgrade channel; AKS carries it out on the control plane and node pools.",
+			ProviderDoes: []string{
+				"Publishes supported versions and deprecation timelines",
+				"Upgrades the control plane, then node pools one by one",
+			},
+			CustomerDoes: []string{
+				"Tests workloads against the new version",
+				"Triggers upgrades or sets an auto-upgrade channel",
+				"Schedules upgrades in a maintenance window",
+			},
+			Caveats: []string{
+				"The cluster auto-upgrade channel defaults to none, so versions stay put until the customer acts or a cluster nears the end of platform support.",
+				"The AKS matrix marks control plane version upgrades as Shared.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/aks/support-policies",
+					Title: "Support policies for Azure Kubernetes Service",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://learn.microsoft.com/azure/aks/auto-upgrade-cluster",
+					Title: "Automatically upgrade an Azure Kubernetes Service (AKS) cluster",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-aks.toml",
+		},
+		{
+			Service: "aks",
+			Item:    "maintenance-window",
+			Owner:   "shared",
+			Label:   "Microsoft / Customer (windows)",
+			Summary: "AKS performs releases and upgrades itself; the customer can set planned maintenance windows for AKS releases, cluster upgrades and node OS updates.",
+			ProviderDoes: []string{
+				"Runs weekly AKS releases and scheduled upgrades",
+				"Honours the customer's windows on a best-effort basis",
+			},
+			CustomerDoes: []string{
+				"Defines default, cluster auto-upgrade and node OS maintenance windows",
+				"Blocks dates when no maintenance may run",
+			},
+			Caveats: []string{
+				"AKS may break a window for urgent or critical maintenance, and maintenance inside a window is not guaranteed.",
+				"Setting a window only times upgrades; it does not turn automatic upgrades on or off.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/aks/planned-maintenance",
+					Title: "Use planned maintenance to schedule and control upgrades for your Azure Kubernetes Service cluster",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-aks.toml",
+		},
+		{
+			Service: "aks",
+			Item:    "scaling",
+			Owner:   "shared",
+			Label:   "Microsoft (tools) / Customer (pools)",
+			Summary: "Microsoft provides the cluster autoscaler and node auto-provisioning; the customer sets node pool sizes, limits and pod autoscaling.",
+			ProviderDoes: []string{
+				"Provides the cluster autoscaler and Karpenter-based provisioning",
+				"Scales the control plane on the Standard tier",
+			},
+			CustomerDoes: []string{
+				"Sets node pool minimum, maximum and priorities",
+				"Configures pod autoscalers and resource requests",
+			},
+			Caveats: []string{
+				"Worker node provisioning and scaling is Shared in the AKS matrix.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/aks/support-policies",
+					Title: "Support policies for Azure Kubernetes Service",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://learn.microsoft.com/en-us/javascript/api/@azure/arm-containerservice/managedclusterskutier",
+					Title: "ManagedClusterSKUTier type",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-aks.toml",
+		},
+		{
+			Service: "aks",
+			Item:    "logging",
+			Owner:   "shared",
+			Label:   "Microsoft (emits) / Customer (enables)",
+			Summary: "AKS emits control plane logs and metrics; the customer enables diagnostic settings, monitors its workloads and builds alerts.",
+			ProviderDoes: []string{
+				"Emits control plane logs and metrics",
+			},
+			CustomerDoes: []string{
+				"Enables diagnostic settings for control plane logs",
+				"Collects node and workload logs",
+				"Builds alerts and reviews the logs",
+			},
+			Caveats: []string{
+				"Platform monitoring is Shared in the AKS matrix; workload monitoring and alerting are the customer's.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/aks/support-policies",
+					Title: "Support policies for Azure Kubernetes Service",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-aks.toml",
+		},
+		{
+			Service: "aks",
+			Variant: "security-patch",
+			Item:    "guest-os-patching",
+			Owner:   "azure",
+			Label:   "Microsoft (security patches)",
+			Summary: "AKS applies AKS-tested, security-only OS patches, live-patching nodes where it can and reimaging them only when needed.",
+			ProviderDoes: []string{
+				"Updates the node image with security-only patches",
+				"Live-patches nodes or reimages them within maintenance windows",
+				"Disables the OS's own unattended upgrades",
+			},
+			CustomerDoes: []string{
+				"Sets a node OS maintenance window",
+				"Uses Pod disruption budgets for reimages",
+				"Runs node image upgrades to pick up non-security bug fixes",
+			},
+			Caveats: []string{
+				"This channel carries security fixes only, not bug fixes, and costs extra because the patched images are hosted in the node resource group.",
+				"Flatcar Container Linux, Azure Linux with OS Guard and Azure Linux on GPU VMs do not support this channel.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/aks/auto-upgrade-node-os-image",
+					Title: "Autoupgrade node OS images in Azure Kubernetes Service (AKS)",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-aks.toml",
+		},
+		{
+			Service: "aks",
+			Variant: "unmanaged",
+			Item:    "guest-os-patching",
+			Owner:   "customer",
+			Label:   "Customer (reboots, OS self-patches)",
+			Summary: "The node OS installs its own updates, outside AKS's control; the customer handles reboots and any Windows patching.",
+			ProviderDoes: []string{
+				"Publishes patched node images weekly for manual use",
+			},
+			CustomerDoes: []string{
+				"Reboots nodes after updates, for example with kured",
+				"Patches Windows nodes, which get no automatic updates here",
+				"Applies node images within 90 days",
+			},
+			Caveats: []string{
+				"Ubuntu and Azure Linux apply updates about once a day around 06:00 UTC; newly created nodes start unpatched until that runs.",
+				"AKS states that it has no control over updates on this channel; Azure Linux with OS Guard does not support it.",
+				"AKS's support matrix calls node OS patching shared across all channels; on this one, Microsoft's part shrinks to publishing images, so srm gives the outcome to the customer.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/aks/auto-upgrade-node-os-image",
+					Title: "Autoupgrade node OS images in Azure Kubernetes Service (AKS)",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://learn.microsoft.com/azure/aks/support-policies",
+					Title: "Support policies for Azure Kubernetes Service",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-aks.toml",
+		},
+		{
+			Service: "aks",
+			Variant: "unmanaged",
+			Item:    "container-agent-updates",
+			Owner:   "shared",
+			Label:   "Microsoft ships / Customer applies",
+			Summary: "Microsoft still ships kubelet and containerd fixes in weekly node images, but they reach nodes only when the customer upgrades images or versions.",
+			ProviderDoes: []string{
+				"Publishes node images with patched runtime components",
+				"Auto-remediates kubelet and containerd failures",
+			},
+			CustomerDoes: []string{
+				"Runs node image upgrades regularly",
+				"Upgrades node pools to new Kubernetes versions",
+			},
+			Caveats: []string{
+				"Microsoft does not support node images older than 90 days.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/aks/support-policies",
+					Title: "Support policies for Azure Kubernetes Service",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://learn.microsoft.com/azure/aks/auto-upgrade-cluster",
+					Title: "Automatically upgrade an Azure Kubernetes Service (AKS) cluster",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-aks.toml",
+		},
+		{
+			Service: "aks",
+			Variant: "none",
+			Item:    "guest-os-patching",
+			Owner:   "customer",
+			Label:   "Customer",
+			Summary: "No security updates reach the nodes automatically, so patching the node OS is entirely the customer's job.",
+			ProviderDoes: []string{
+				"Publishes patched node images weekly for manual use",
+			},
+			CustomerDoes: []string{
+				"Upgrades node images manually and often",
+				"Stays within the 90-day support window for node images",
+			},
+			Caveats: []string{
+				"The channel page states that on None the customer alone is responsible for node security updates.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/aks/auto-upgrade-node-os-image",
+					Title: "Autoupgrade node OS images in Azure Kubernetes Service (AKS)",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://learn.microsoft.com/azure/aks/support-policies",
+					Title: "Support policies for Azure Kubernetes Service",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-aks.toml",
+		},
+		{
+			Service: "aks",
+			Variant: "none",
+			Item:    "container-agent-updates",
+			Owner:   "shared",
+			Label:   "Microsoft ships / Customer applies",
+			Summary: "Microsoft still ships kubelet and containerd fixes in weekly node images, but they reach nodes only when the customer upgrades images or versions.",
+			ProviderDoes: []string{
+				"Publishes node images with patched runtime components",
+				"Auto-remediates kubelet and containerd failures",
+			},
+			CustomerDoes: []string{
+				"Runs node image upgrades regularly",
+				"Upgrades node pools to new Kubernetes versions",
+			},
+			Caveats: []string{
+				"Microsoft does not support node images older than 90 days.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/aks/support-policies",
+					Title: "Support policies for Azure Kubernetes Service",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://learn.microsoft.com/azure/aks/auto-upgrade-cluster",
+					Title: "Automatically upgrade an Azure Kubernetes Service (AKS) cluster",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-aks.toml",
+		},
+		{
+			Service: "app-service",
+			Item:    "physical-facility",
+			Owner:   "azure",
+			Label:   "Microsoft",
+			Summary: "Microsoft secures the datacenters that run App Service; customers never manage the buildings or physical access.",
+			ProviderDoes: []string{
+				"Controls physical access to datacenters",
+				"Runs power, cooling and environmental controls",
+			},
+			CustomerDoes: []string{},
+			Caveats:      []string{},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/security/fundamentals/shared-responsibility",
+					Title: "Shared responsibility in the cloud",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-app-service.toml",
+		},
+		{
+			Service: "app-service",
+			Item:    "hardware",
+			Owner:   "azure",
+			Label:   "Microsoft",
+			Summary: "Microsoft provides and maintains the physical servers, storage and network behind App Service plans.",
+			ProviderDoes: []string{
+				"Maintains and replaces physical hosts and network gear",
+			},
+			CustomerDoes: []string{
+				"Chooses the pricing tier and instance size of the plan",
+			},
+			Caveats: []string{},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/security/fundamentals/shared-responsibility",
+					Title: "Shared responsibility in the cloud",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-app-service.toml",
+		},
+		{
+			Service: "app-service",
+			Item:    "hypervisor",
+			Owner:   "azure",
+			Label:   "Microsoft",
+			Summary: "Microsoft runs and patches the virtualization layer under the VMs that host App Service apps.",
+			ProviderDoes: []string{
+				"Operates and patches the virtualization layer",
+			},
+			CustomerDoes: []string{},
+			Caveats: []string{
+				"Microsoft's shared responsibility page names the hypervisor as Microsoft's in both IaaS and PaaS.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/security/fundamentals/shared-responsibility",
+					Title: "Shared responsibility in the cloud",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-app-service.toml",
+		},
+		{
+			Service: "app-service",
+			Item:    "host-os-patching",
+			Owner:   "azure",
+			Label:   "Microsoft",
+			Summary: "Azure patches the physical servers behind App Service every month, in step with Patch Tuesday, without customer action.",
+			ProviderDoes: []string{
+				"Applies monthly OS updates to the physical servers",
+				"Rolls updates out with safe deployment practices to protect availability",
+			},
+			CustomerDoes: []string{},
+			Caveats: []string{
+				"Microsoft handles urgent fixes, such as zero-day vulnerabilities, case by case outside the monthly cycle.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/app-service/overview-patch-os-runtime",
+					Title: "Azure App Service OS and runtime patching",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-app-service.toml",
+		},
+		{
+			Service: "app-service",
+			Item:    "guest-os-patching",
+			Owner:   "azure",
+			Label:   "Microsoft",
+			Summary: "Azure also patches the guest VMs that run App Service apps on the same monthly cycle; customers have no access to that operating system.",
+			ProviderDoes: []string{
+				"Patches the guest VM operating system monthly",
+				"Locks down critical OS information from app access",
+			},
+			CustomerDoes: []string{},
+			Caveats: []string{
+				"OS patching can be slowed or paused at times to avoid outages, so the latest patch may arrive a little after release.",
+				"With a custom container, the OS packages inside the image are the customer's; see the custom-container variant.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/app-service/overview-patch-os-runtime",
+					Title: "Azure App Service OS and runtime patching",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://learn.microsoft.com/security/benchmark/azure/baselines/app-service-security-baseline",
+					Title: "Azure security baseline for App Service",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-app-service.toml",
+		},
+		{
+			Service:      "app-service",
+			Item:         "db-engine-patching",
+			Owner:        "n/a",
+			Label:        "N/A",
+			Summary:      "App Service hosts applications, not databases, so it has no database engine for anyone to patch.",
+			ProviderDoes: []string{},
+			CustomerDoes: []string{},
+			Caveats: []string{
+				"A database the app connects to, such as Azure SQL Database, has its own cell for this item.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/app-service/overview-patch-os-runtime",
+					Title: "Azure App Service OS and runtime patching",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-app-service.toml",
+		},
+		{
+			Service: "app-service",
+			Item:    "runtime-patching",
+			Owner:   "shared",
+			Label:   "Microsoft patches / Customer upgrades",
+			Summary: "Microsoft patches built-in language stacks in place, but new major or minor versions install side by side and the customer must move its app onto them.",
+			ProviderDoes: []string{
+				"Overwrites .NET, PHP, Java and Tomcat installs with patch releases",
+				"Controls the minor and patch version within each supported stack",
+			},
+			CustomerDoes: []string{
+				"Switches the app to new major or minor runtime versions",
+				"Upgrades Node.js and Python patch levels where they install side by side",
+				"Picks a Platform Release Channel on Linux if it wants more or less delay",
+			},
+			Caveats: []string{
+				"On Linux, the Platform Release Channel setting (Latest, Standard or Extended) decides how soon runtime patches reach the app; Standard is the default.",
+				"A custom runtime the customer uploads is never upgraded by the platform.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/app-service/overview-patch-os-runtime",
+					Title: "Azure App Service OS and runtime patching",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://learn.microsoft.com/azure/app-service/language-support-policy",
+					Title: "Language runtime support policy for App Service",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-app-service.toml",
+		},
+		{
+			Service:      "app-service",
+			Item:         "application-code",
+			Owner:        "customer",
+			Label:        "Customer",
+			Summary:      "The customer writes and secures the app code, its dependencies and how it handles secrets; Microsoft runs the stack under it.",
+			ProviderDoes: []string{},
+			CustomerDoes: []string{
+				"Writes and reviews application code",
+				"Keeps bundled libraries current",
+				"Stores secrets in app settings or Key Vault instead of code",
+			},
+			Caveats: []string{
+				"Microsoft's matrix calls applications shared in PaaS, but code security and app configuration stay with the customer.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/security/fundamentals/shared-responsibility",
+					Title: "Shared responsibility in the cloud",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://learn.microsoft.com/azure/app-service/overview-security",
+					Title: "Security in Azure App Service",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-app-service.toml",
+		},
+		{
+			Service:      "app-service",
+			Item:         "data",
+			Owner:        "customer",
+			Label:        "Customer",
+			Summary:      "The customer owns the data its app stores and processes and decides how it is classified, protected and kept.",
+			ProviderDoes: []string{},
+			CustomerDoes: []string{
+				"Classifies and protects the app's data",
+				"Decides retention and where data is stored",
+			},
+			Caveats: []string{},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/security/fundamentals/shared-responsibility",
+					Title: "Shared responsibility in the cloud",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-app-service.toml",
+		},
+		{
+			Service: "app-service",
+			Item:    "iam",
+			Owner:   "customer",
+			Label:   "Customer",
+			Summary: "The customer controls who can manage the app through Azure RBAC, who can use it through App Service authentication, and what the app can reach via managed identities.",
+			ProviderDoes: []string{
+				"Offers built-in authentication with Microsoft Entra ID and other providers",
+				"Issues tokens to managed identities",
+			},
+			CustomerDoes: []string{
+				"Grants least-privilege Azure roles",
+				"Turns on and configures App Service authentication",
+				"Uses managed identities instead of stored credentials",
+			},
+			Caveats: []string{},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/app-service/overview-security",
+					Title: "Security in Azure App Service",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://learn.microsoft.com/azure/security/fundamentals/shared-responsibility",
+					Title: "Shared responsibility in the cloud",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-app-service.toml",
+		},
+		{
+			Service: "app-service",
+			Item:    "network-controls",
+			Owner:   "shared",
+			Label:   "Microsoft (platform) / Customer (rules)",
+			Summary: "Microsoft runs the shared front ends and network, while the customer restricts who can reach the app and connects it to virtual networks.",
+			ProviderDoes: []string{
+				"Runs the front-end load balancers and network for all tiers except Isolated",
+				"Enforces the access restrictions the customer sets",
+			},
+			CustomerDoes: []string{
+				"Adds access restriction rules or private endpoints",
+				"Configures virtual network integration for outbound traffic",
+				"Chooses an App Service Environment for full network isolation",
+			},
+			Caveats: []string{
+				"An app accepts requests from any internet address until the customer adds access restrictions.",
+				"Microsoft's matrix calls network controls shared in PaaS: baseline protection from Microsoft, application-level rules from the customer.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/app-service/overview-security",
+					Title: "Security in Azure App Service",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://learn.microsoft.com/azure/security/fundamentals/shared-responsibility",
+					Title: "Shared responsibility in the cloud",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://learn.microsoft.com/security/benchmark/azure/baselines/app-service-security-baseline",
+					Title: "Azure security baseline for App Service",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-app-service.toml",
+		},
+		{
+			Service: "app-service",
+			Item:    "encryption-at-rest",
+			Owner:   "customer",
+			Label:   "Customer (choose keys)",
+			Summary: "App settings and connection strings are stored encrypted by default; the customer decides whether to run the app from a package in its own storage under its own keys.",
+			ProviderDoes: []string{
+				"Stores app settings and connection strings encrypted and rotates their keys",
+				"Encrypts data in Azure Storage with Microsoft-managed keys by default",
+			},
+			CustomerDoes: []string{
+				"Runs from a package in a storage account encrypted with customer-managed keys if required",
+				"Keeps secrets in Key Vault",
+				"Encrypts data the app writes elsewhere",
+			},
+			Caveats: []string{
+				"Customer-managed keys for app content come from running the app from a package in the customer's own storage account, reached through a Key Vault reference.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/app-service/overview-security",
+					Title: "Security in Azure App Service",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://learn.microsoft.com/azure/app-service/configure-encrypt-at-rest-using-cmk",
+					Title: "Encrypt data at rest by using customer-managed keys",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-app-service.toml",
+		},
+		{
+			Service: "app-service",
+			Item:    "encryption-in-transit",
+			Owner:   "shared",
+			Label:   "Shared (TLS)",
+			Summary: "App Service terminates TLS at its front ends and redirects HTTP to HTTPS by default; the customer secures custom domains and the app's own outbound connections.",
+			ProviderDoes: []string{
+				"Serves the default domain over HTTPS",
+				"Redirects HTTP to HTTPS and sets TLS 1.2 as the minimum for new apps",
+				"Offers free managed certificates",
+			},
+			CustomerDoes: []string{
+				"Binds certificates to custom domains",
+				"Keeps the HTTPS redirect and minimum TLS version in place",
+				"Encrypts connections the app opens to back ends",
+			},
+			Caveats: []string{
+				"The platform enforces HTTPS by default, but the customer can turn the redirect off or lower the minimum TLS version.",
+				"Microsoft's Functions security page still tells customers to turn on the redirect themselves, so older apps may not have it.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/app-service/overview-security",
+					Title: "Security in Azure App Service",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://learn.microsoft.com/azure/app-service/configure-custom-container",
+					Title: "Configure a custom container for Azure App Service",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-app-service.toml",
+		},
+		{
+			Service: "app-service",
+			Item:    "backup-scheduling",
+			Owner:   "shared",
+			Label:   "Microsoft (auto) / Customer (custom)",
+			Summary: "In Basic tier and above, App Service backs up app content hourly on its own; the customer sets up custom backups for longer retention or other schedules.",
+			ProviderDoes: []string{
+				"Takes hourly automatic backups kept for 30 days",
+				"Stores automatic backups in the same datacenter",
+			},
+			CustomerDoes: []string{
+				"Configures custom backups to its own storage account",
+				"Backs up databases with their own native tools",
+				"Keeps a disaster recovery plan beyond automatic backups",
+			},
+			Caveats: []string{
+				"Free and Shared tiers get no backups, and automatic backups cannot be stopped or configured.",
+				"Microsoft advises against relying on automatic backups for disaster recovery because they stay in the same datacenter.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/app-service/manage-backup",
+					Title: "Back up and restore your app in Azure App Service",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://learn.microsoft.com/azure/reliability/reliability-app-service",
+					Title: "Reliability in Azure App Service",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-app-service.toml",
+		},
+		{
+			Service: "app-service",
+			Item:    "availability",
+			Owner:   "shared",
+			Label:   "Customer enables, Microsoft executes",
+			Summary: "Microsoft keeps plan instances running, but zone redundancy on Premium v2 to v4 plans and any multi-region setup are the customer's choices.",
+			ProviderDoes: []string{
+				"Replaces failed instances and keeps the platform running",
+				"Spreads instances across zones when a plan is zone redundant",
+			},
+			CustomerDoes: []string{
+				"Turns on zone redundancy with at least two instances",
+				"Deploys to several regions with failover routing if needed",
+			},
+			Caveats: []string{
+				"Plans that are not zone redundant can go down during an outage in any zone of the region.",
+				"App Service is a single-region service, so surviving a region outage needs a customer-built multi-region deployment.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/reliability/reliability-app-service",
+					Title: "Reliability in Azure App Service",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://learn.microsoft.com/azure/reliability/concept-shared-responsibility",
+					Title: "Shared responsibility for reliability",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-app-service.toml",
+		},
+		{
+			Service:      "app-service",
+			Item:         "container-images",
+			Owner:        "n/a",
+			Label:        "N/A",
+			Summary:      "An app deployed as code runs on a built-in stack that the platform maintains, so the customer has no container image to build or scan.",
+			ProviderDoes: []string{},
+			CustomerDoes: []string{},
+			Caveats: []string{
+				"Apps that run a custom container do have an image, built and kept current by the customer; see the custom-container variant.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/app-service/overview-patch-os-runtime",
+					Title: "Azure App Service OS and runtime patching",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-app-service.toml",
+		},
+		{
+			Service: "app-service",
+			Item:    "platform-version-currency",
+			Owner:   "customer",
+			Label:   "Customer (migrate runtimes)",
+			Summary: "App Service keeps supported stacks patched, but moving an app off a language version that reached end of support is the customer's job.",
+			ProviderDoes: []string{
+				"Sends notices before runtime versions reach end of support",
+				"Announces removal dates for deprecated versions",
+			},
+			CustomerDoes: []string{
+				"Moves apps to a supported major version",
+				"Tests the app on the new version",
+			},
+			Caveats: []string{
+				"After end of support an app keeps running, but App Service can no longer provide security patches for that runtime version.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/app-service/language-support-policy",
+					Title: "Language runtime support policy for App Service",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://learn.microsoft.com/azure/app-service/overview-patch-os-runtime",
+					Title: "Azure App Service OS and runtime patching",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-app-service.toml",
+		},
+		{
+			Service: "app-service",
+			Item:    "tenant-isolation",
+			Owner:   "azure",
+			Label:   "Microsoft",
+			Summary: "The platform keeps each app's resources apart from other customers' resources; the customer can buy full network isolation with the Isolated tier.",
+			ProviderDoes: []string{
+				"Sandboxes app resources from other customers' Azure resources",
+				"Runs App Service Environments in the customer's own virtual network for the Isolated tier",
+			},
+			CustomerDoes: []string{
+				"Chooses the Isolated tier when it needs dedicated front ends and network",
+			},
+			Caveats: []string{
+				"Outside the Isolated tier, apps share public IP addresses and front-end load balancers with other tenants.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/app-service/overview-security",
+					Title: "Security in Azure App Service",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-app-service.toml",
+		},
+		{
+			Service: "app-service",
+			Item:    "logging",
+			Owner:   "customer",
+			Label:   "Customer",
+			Summary: "Azure records management operations in the activity log, but application and web server logs must be turned on, routed and reviewed by the customer.",
+			ProviderDoes: []string{
+				"Records control-plane events in the activity log for 90 days",
+				"Ships container host logs by default",
+			},
+			CustomerDoes: []string{
+				"Enables application, web server and failed-request logs",
+				"Sends logs to Azure Monitor with diagnostic settings",
+				"Reviews logs and sets alerts",
+			},
+			Caveats: []string{
+				"Application logging to the file system on Windows switches itself off after 12 hours; longer-term logging needs blob storage or Azure Monitor.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/app-service/troubleshoot-diagnostic-logs",
+					Title: "Enable diagnostics logging for apps in Azure App Service",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://learn.microsoft.com/azure/azure-monitor/platform/activity-log",
+					Title: "Activity log in Azure Monitor",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-app-service.toml",
+		},
+		{
+			Service: "app-service",
+			Item:    "scaling",
+			Owner:   "shared",
+			Label:   "Customer configures, Microsoft executes",
+			Summary: "The customer chooses the plan size and a scale-out method, manual, rule-based autoscale or automatic scaling, and App Service adds or removes instances within those limits.",
+			ProviderDoes: []string{
+				"Adds and removes instances under autoscale rules or automatic scaling",
+				"Prewarms instances when automatic scaling is on",
+			},
+			CustomerDoes: []string{
+				"Picks the tier and instance size",
+				"Sets instance counts, rules or minimum and maximum limits",
+			},
+			Caveats: []string{
+				"Nothing scales until the customer chooses a method; a manually scaled plan stays at the count the customer set.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/app-service/manage-automatic-scaling",
+					Title: "Automatic scaling in Azure App Service",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-app-service.toml",
+		},
+		{
+			Service: "app-service",
+			Item:    "ddos-protection",
+			Owner:   "shared",
+			Label:   "Microsoft (platform) / Customer (WAF)",
+			Summary: "Microsoft's threat management shields the App Service platform from DDoS attacks; protecting a public web workload with a WAF and DDoS Protection is the customer's choice.",
+			ProviderDoes: []string{
+				"Protects the platform infrastructure against DDoS and other network threats",
+			},
+			CustomerDoes: []string{
+				"Fronts public apps with Application Gateway or Front Door and a WAF",
+				"Considers Azure DDoS Protection for web workloads",
+			},
+			Caveats: []string{},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/app-service/overview-security",
+					Title: "Security in Azure App Service",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-app-service.toml",
+		},
+		{
+			Service: "app-service",
+			Variant: "custom-container",
+			Item:    "guest-os-patching",
+			Owner:   "shared",
+			Label:   "Microsoft (host) / Customer (image)",
+			Summary: "Microsoft still patches the servers and VMs under the container, but the operating system packages inside the image come from the customer's build.",
+			ProviderDoes: []string{
+				"Patches the physical servers and guest VMs monthly",
+			},
+			CustomerDoes: []string{
+				"Chooses and updates the base image",
+				"Rebuilds and redeploys the image to pick up OS fixes",
+			},
+			Caveats: []string{
+				"Changes made inside a running container are lost on restart; lasting software changes belong in the Dockerfile.",
+				"App Service's patching page only promises updates for the OS and built-in stacks, not for the content of customer images.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/app-service/overview-patch-os-runtime",
+					Title: "Azure App Service OS and runtime patching",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://learn.microsoft.com/azure/app-service/configure-custom-container",
+					Title: "Configure a custom container for Azure App Service",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-app-service.toml",
+		},
+		{
+			Service:      "app-service",
+			Variant:      "custom-container",
+			Item:         "runtime-patching",
+			Owner:        "customer",
+			Label:        "Customer (rebuild image)",
+			Summary:      "The runtime inside a custom container is the customer's; App Service only updates built-in stacks, and a custom runtime stays as it is until the customer upgrades it.",
+			ProviderDoes: []string{},
+			CustomerDoes: []string{
+				"Patches the language runtime in the image",
+				"Rebuilds and redeploys the container",
+			},
+			Caveats: []string{
+				"Microsoft suggests a custom container when an app needs a specific runtime patch level, which also makes keeping that runtime patched the customer's task.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/app-service/overview-patch-os-runtime",
+					Title: "Azure App Service OS and runtime patching",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://learn.microsoft.com/azure/app-service/language-support-policy",
+					Title: "Language runtime support policy for App Service",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-app-service.toml",
+		},
+		{
+			Service: "app-service",
+			Variant: "custom-container",
+			Item:    "container-images",
+			Owner:   "customer",
+			Label:   "Customer",
+			Summary: "The customer builds the container image, chooses its parent image, stores it in a registry and points the app at new versions.",
+			ProviderDoes: []string{
+				"Pulls the image the customer names from its registry",
+			},
+			CustomerDoes: []string{
+				"Chooses a supported parent image",
+				"Scans and rebuilds the image",
+				"Secures registry access, preferably with a managed identity",
+			},
+			Caveats: []string{
+				"App Service caches image layers and only pulls changed layers on restart, so a new image tag or a restart is needed to run the rebuilt image.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/app-service/configure-custom-container",
+					Title: "Configure a custom container for Azure App Service",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-app-service.toml",
+		},
+		{
+			Service: "blob-storage",
+			Item:    "physical-facility",
+			Owner:   "azure",
+			Label:   "Microsoft",
+			Summary: "Microsoft secures the datacenters that hold Blob Storage data; in its matrix the physical datacenter is Microsoft's for PaaS.",
+			ProviderDoes: []string{
+				"Controls physical access to Azure datacenters",
+				"Runs power, cooling and environmental protection",
+			},
+			CustomerDoes: []string{},
+			Caveats:      []string{},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/security/fundamentals/shared-responsibility",
+					Title: "Shared responsibility in the cloud",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-blob-storage.toml",
+		},
+		{
+			Service: "blob-storage",
+			Item:    "hardware",
+			Owner:   "azure",
+			Label:   "Microsoft",
+			Summary: "Microsoft runs the storage servers, disks and network gear behind Blob Storage and keeps several copies of every write.",
+			ProviderDoes: []string{
+				"Maintains and replaces physical hosts and storage hardware",
+				"Keeps multiple copies of data to survive hardware failure",
+			},
+			CustomerDoes: []string{},
+			Caveats:      []string{},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/security/fundamentals/shared-responsibility",
+					Title: "Shared responsibility in the cloud",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://learn.microsoft.com/azure/storage/common/storage-redundancy",
+					Title: "Azure Storage redundancy",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-blob-storage.toml",
+		},
+		{
+			Service: "blob-storage",
+			Item:    "hypervisor",
+			Owner:   "azure",
+			Label:   "Microsoft",
+			Summary: "Any virtualization inside Azure Storage is part of the platform that Microsoft manages and patches.",
+			ProviderDoes: []string{
+				"Operates and patches the virtualization layer of its PaaS services",
+			},
+			CustomerDoes: []string{},
+			Caveats:      []string{},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/security/fundamentals/shared-responsibility",
+					Title: "Shared responsibility in the cloud",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-blob-storage.toml",
+		},
+		{
+			Service: "blob-storage",
+			Item:    "host-os-patching",
+			Owner:   "azure",
+			Label:   "Microsoft",
+			Summary: "Microsoft patches the hosts that run Azure Storage; customers use the storage APIs and never reach a server.",
+			ProviderDoes: []string{
+				"Patches physical hosts and platform software",
+			},
+			CustomerDoes: []string{},
+			Caveats:      []string{},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/security/fundamentals/shared-responsibility",
+					Title: "Shared responsibility in the cloud",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-blob-storage.toml",
+		},
+		{
+			Service: "blob-storage",
+			Item:    "guest-os-patching",
+			Owner:   "azure",
+			Label:   "Microsoft",
+			Summary: "Microsoft manages every operating system inside Azure Storage; for PaaS its matrix assigns the OS to Microsoft.",
+			ProviderDoes: []string{
+				"Patches the operating systems of the storage service",
+			},
+			CustomerDoes: []string{},
+			Caveats: []string{
+				"The row is kept for comparison with compute services: Blob Storage gives customers no OS to patch.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/security/fundamentals/shared-responsibility",
+					Title: "Shared responsibility in the cloud",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-blob-storage.toml",
+		},
+		{
+			Service:      "blob-storage",
+			Item:         "db-engine-patching",
+			Owner:        "n/a",
+			Label:        "N/A",
+			Summary:      "Blob Storage is an object store with no database engine for anyone to patch.",
+			ProviderDoes: []string{},
+			CustomerDoes: []string{},
+			Caveats:      []string{},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/security/fundamentals/shared-responsibility",
+					Title: "Shared responsibility in the cloud",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-blob-storage.toml",
+		},
+		{
+			Service:      "blob-storage",
+			Item:         "runtime-patching",
+			Owner:        "n/a",
+			Label:        "N/A",
+			Summary:      "Blob Storage runs no customer code, so there is no application runtime to patch.",
+			ProviderDoes: []string{},
+			CustomerDoes: []string{},
+			Caveats: []string{
+				"Applications that read or write blobs run on other services, whose own cells cover their runtimes.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/security/fundamentals/shared-responsibility",
+					Title: "Shared responsibility in the cloud",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-blob-storage.toml",
+		},
+		{
+			Service:      "blob-storage",
+			Item:         "application-code",
+			Owner:        "n/a",
+			Label:        "N/A",
+			Summary:      "Blob Storage stores and serves objects but never executes customer application code.",
+			ProviderDoes: []string{},
+			CustomerDoes: []string{},
+			Caveats:      []string{},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/security/fundamentals/shared-responsibility",
+					Title: "Shared responsibility in the cloud",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-blob-storage.toml",
+		},
+		{
+			Service: "blob-storage",
+			Item:    "data",
+			Owner:   "customer",
+			Label:   "Customer",
+			Summary: "The customer owns the blobs it stores: what they hold, who may read them, which protections apply and how long they are kept.",
+			ProviderDoes: []string{
+				"Stores blobs durably and encrypted",
+			},
+			CustomerDoes: []string{
+				"Decides what is stored and for how long",
+				"Chooses access, encryption and data protection settings",
+			},
+			Caveats: []string{
+				"Microsoft lists data classification, protection, encryption decisions and governance among the duties the customer always keeps.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/security/fundamentals/shared-responsibility",
+					Title: "Shared responsibility in the cloud",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://learn.microsoft.com/azure/storage/blobs/security-recommendations",
+					Title: "Security recommendations for Blob storage",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-blob-storage.toml",
+		},
+		{
+			Service: "blob-storage",
+			Item:    "iam",
+			Owner:   "customer",
+			Label:   "Customer",
+			Summary: "The customer authorizes blob access with Microsoft Entra ID and Azure RBAC, or with account keys and shared access signatures it must protect.",
+			ProviderDoes: []string{
+				"Checks every request against Entra ID, Shared Key, SAS or anonymous-access rules",
+				"Offers built-in data roles and attribute-based conditions",
+			},
+			CustomerDoes: []string{
+				"Grants least-privilege Azure RBAC roles",
+				"Disallows Shared Key authorization where possible",
+				"Rotates account keys and keeps SAS short-lived and revocable",
+			},
+			Caveats: []string{
+				"Microsoft recommends Entra ID over Shared Key; an account key gives full access to all data in the account.",
+				"A service SAS without a stored access policy cannot be revoked, so Microsoft suggests an expiry of one hour or less.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/storage/common/authorize-data-access",
+					Title: "Authorize access to data in Azure Storage",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://learn.microsoft.com/azure/storage/blobs/security-recommendations",
+					Title: "Security recommendations for Blob storage",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-blob-storage.toml",
+		},
+		{
+			Service: "blob-storage",
+			Item:    "network-controls",
+			Owner:   "shared",
+			Label:   "Microsoft (endpoint) / Customer (rules)",
+			Summary: "Microsoft runs the storage endpoints; the customer limits access with the storage firewall, virtual network rules and private endpoints.",
+			ProviderDoes: []string{
+				"Operates the public endpoint of each account",
+				"Enforces the firewall rules the customer sets on data-plane requests",
+			},
+			CustomerDoes: []string{
+				"Disables public network access or limits it to chosen networks",
+				"Adds private endpoints for clients in virtual networks",
+				"Grants narrow exceptions for trusted Azure services",
+			},
+			Caveats: []string{
+				"Storage accounts have an internet-facing public endpoint; Microsoft advises starting from deny-all and opening only needed networks.",
+				"Firewall rules apply to data-plane operations only, not to control-plane calls made through Azure Resource Manager.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/storage/common/storage-network-security-overview",
+					Title: "Azure Storage network security overview",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://learn.microsoft.com/azure/security/fundamentals/shared-responsibility",
+					Title: "Shared responsibility in the cloud",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-blob-storage.toml",
+		},
+		{
+			Service: "blob-storage",
+			Item:    "encryption-at-rest",
+			Owner:   "customer",
+			Label:   "Customer (choose keys)",
+			Summary: "Azure Storage always encrypts blobs and metadata with AES-256; the customer chooses Microsoft-managed, customer-managed or customer-provided keys.",
+			ProviderDoes: []string{
+				"Encrypts all data and copies at rest by default",
+				"Manages and rotates Microsoft-managed keys",
+			},
+			CustomerDoes: []string{
+				"Chooses the key management option",
+				"Rotates and protects its own keys in Azure Key Vault",
+				"Adds client-side encryption where required",
+			},
+			Caveats: []string{
+				"Storage encryption cannot be disabled and uses Microsoft-managed keys unless the customer picks another option.",
+				"With customer-managed keys, revoking or deleting the key blocks reads and writes of blob data.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/storage/common/storage-service-encryption",
+					Title: "Azure Storage encryption for data at rest",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://learn.microsoft.com/azure/security/fundamentals/shared-responsibility",
+					Title: "Shared responsibility in the cloud",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-blob-storage.toml",
+		},
+		{
+			Service: "blob-storage",
+			Item:    "encryption-in-transit",
+			Owner:   "shared",
+			Label:   "Shared (TLS)",
+			Summary: "Azure Storage offers TLS 1.2 and later and rejects plain HTTP while secure transfer is required; keeping that setting on is the customer's choice.",
+			ProviderDoes: []string{
+				"Serves HTTPS endpoints with TLS 1.2 or later",
+				"Rejects HTTP requests to accounts that require secure transfer",
+			},
+			CustomerDoes: []string{
+				"Keeps secure transfer required turned on",
+				"Limits SAS tokens to HTTPS",
+				"Uses clients that support current TLS versions",
+			},
+			Caveats: []string{
+				"Secure transfer required is on by default for new accounts, but the customer can turn it off; it also does not cover custom domain names or NFS 3.0 over TCP.",
+				"Azure Storage accepts TLS 1.2 and 1.3 only; TLS 1.3 cannot yet be set as the enforced minimum.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/storage/common/storage-require-secure-transfer",
+					Title: "Require secure transfer to ensure secure connections",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://learn.microsoft.com/azure/storage/common/transport-layer-security-configure-minimum-version",
+					Title: "Enforce a minimum required version of Transport Layer Security (TLS) for requests to a storage account",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://learn.microsoft.com/azure/storage/blobs/security-recommendations",
+					Title: "Security recommendations for Blob storage",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-blob-storage.toml",
+		},
+		{
+			Service: "blob-storage",
+			Item:    "backup-scheduling",
+			Owner:   "customer",
+			Label:   "Customer (soft delete/versioning)",
+			Summary: "Protection against deletes and overwrites comes from soft delete, versioning, point-in-time restore and immutability, which the customer configures.",
+			ProviderDoes: []string{
+				"Provides soft delete, versioning, snapshots, point-in-time restore and immutability policies",
+				"Restores soft-deleted objects within the retention period",
+			},
+			CustomerDoes: []string{
+				"Turns on container and blob soft delete with a suitable retention",
+				"Enables blob versioning",
+				"Locks the account and uses immutability for critical data",
+			},
+			Caveats: []string{
+				"The Azure portal turns blob soft delete on when it creates an account, but accounts created with PowerShell or the Azure CLI start without it.",
+				"Soft delete does not protect against deleting the storage account itself; a resource lock does.",
+				"Redundant copies guard against hardware and site loss, not against a person or process deleting data.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/storage/blobs/soft-delete-blob-enable",
+					Title: "Enable soft delete for blobs",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://learn.microsoft.com/azure/storage/blobs/soft-delete-blob-overview",
+					Title: "Soft delete for blobs",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://learn.microsoft.com/azure/storage/blobs/security-recommendations",
+					Title: "Security recommendations for Blob storage",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-blob-storage.toml",
+		},
+		{
+			Service: "blob-storage",
+			Item:    "availability",
+			Owner:   "shared",
+			Label:   "Microsoft / Customer (redundancy)",
+			Summary: "Azure Storage always keeps three copies in the primary region; the customer picks zone or geo redundancy and decides when to fail over regions.",
+			ProviderDoes: []string{
+				"Replicates every write at least three times in the primary region",
+				"Reroutes zone-redundant accounts away from a failed zone automatically",
+			},
+			CustomerDoes: []string{
+				"Chooses LRS, ZRS, GRS or GZRS for each account",
+				"Starts a customer-managed failover when the primary region fails",
+				"Builds its own multi-region design where geo-replication does not fit",
+			},
+			Caveats: []string{
+				"Locally redundant storage may keep all three copies in one datacenter, so it does not survive the loss of that site or zone.",
+				"Microsoft may fail over all geo-redundant accounts in a region only in exceptional circumstances.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/reliability/reliability-storage-blob",
+					Title: "Reliability in Azure Blob Storage",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://learn.microsoft.com/azure/storage/common/storage-redundancy",
+					Title: "Azure Storage redundancy",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-blob-storage.toml",
+		},
+		{
+			Service: "blob-storage",
+			Item:    "block-public-access",
+			Owner:   "customer",
+			Label:   "Customer",
+			Summary: "The customer controls anonymous access with the account's AllowBlobPublicAccess setting and each container's access level.",
+			ProviderDoes: []string{
+				"Keeps containers private unless their access level is changed",
+				"Rejects all anonymous requests when the account disallows them",
+			},
+			CustomerDoes: []string{
+				"Keeps anonymous access disallowed at account level",
+				"Puts any deliberately public data in a separate account",
+				"Reviews logs and metrics for anonymous requests",
+			},
+			Caveats: []string{
+				"Current defaults for Azure Resource Manager storage accounts disallow anonymous access, but a customer with the right permissions can allow it again.",
+				"The account setting overrides any container setting, except that the static website container is always public.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/storage/blobs/anonymous-read-access-prevent",
+					Title: "Remediate anonymous read access to blob data (Azure Resource Manager deployments)",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://learn.microsoft.com/azure/storage/blobs/anonymous-read-access-configure",
+					Title: "Configure anonymous read access for containers and blobs",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-blob-storage.toml",
+		},
+		{
+			Service: "blob-storage",
+			Item:    "data-classification",
+			Owner:   "customer",
+			Label:   "Customer",
+			Summary: "The customer decides how sensitive its blob data is and labels it; Microsoft offers tools that detect sensitive data but does not classify it.",
+			ProviderDoes: []string{
+				"Offers sensitive data threat detection in Microsoft Defender for Storage using Microsoft Purview information types",
+			},
+			CustomerDoes: []string{
+				"Classifies and labels containers and blobs",
+				"Separates data of different sensitivity into different accounts",
+				"Applies controls that match each class",
+			},
+			Caveats: []string{
+				"Microsoft names data classification as a responsibility the customer keeps in every service model.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/security/fundamentals/shared-responsibility",
+					Title: "Shared responsibility in the cloud",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://learn.microsoft.com/azure/defender-for-cloud/defender-for-storage-introduction",
+					Title: "Overview of Microsoft Defender for Storage",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-blob-storage.toml",
+		},
+		{
+			Service: "blob-storage",
+			Item:    "logging",
+			Owner:   "customer",
+			Label:   "Customer",
+			Summary: "The customer turns on storage resource logs through diagnostic settings, and optionally Defender for Storage, then reviews the results.",
+			ProviderDoes: []string{
+				"Records management operations in the Azure activity log",
+				"Emits read, write and delete logs once a diagnostic setting exists",
+				"Analyzes telemetry for threats when Defender for Storage is on",
+			},
+			CustomerDoes: []string{
+				"Creates diagnostic settings for blob reads, writes and deletes",
+				"Enables Microsoft Defender for Storage",
+				"Reviews how requests were authorized and sets alerts",
+			},
+			Caveats: []string{
+				"Request-level resource logs are not stored until a diagnostic setting routes them somewhere.",
+				"Defender for Storage works from platform telemetry and does not need resource logs to be enabled.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/storage/blobs/security-recommendations",
+					Title: "Security recommendations for Blob storage",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://learn.microsoft.com/azure/storage/blobs/anonymous-read-access-prevent",
+					Title: "Remediate anonymous read access to blob data (Azure Resource Manager deployments)",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://learn.microsoft.com/azure/defender-for-cloud/defender-for-storage-introduction",
+					Title: "Overview of Microsoft Defender for Storage",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-blob-storage.toml",
+		},
+		{
+			Service: "container-apps",
+			Item:    "physical-facility",
+			Owner:   "azure",
+			Label:   "Microsoft",
+			Summary: "Microsoft secures the datacenters that run Container Apps environments; customers never manage the underlying infrastructure.",
+			ProviderDoes: []string{
+				"Controls physical access to Azure datacenters",
+				"Runs power, cooling and environmental protection",
+			},
+			CustomerDoes: []string{},
+			Caveats:      []string{},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/container-apps/overview",
+					Title: "Azure Container Apps overview",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://learn.microsoft.com/azure/security/fundamentals/shared-responsibility",
+					Title: "Shared responsibility in the cloud",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-container-apps.toml",
+		},
+		{
+			Service: "container-apps",
+			Item:    "hardware",
+			Owner:   "azure",
+			Label:   "Microsoft",
+			Summary: "Microsoft provides and maintains the compute behind every environment; the customer only picks a workload profile.",
+			ProviderDoes: []string{
+				"Provisions and replaces the servers behind environments",
+			},
+			CustomerDoes: []string{
+				"Chooses Consumption or Dedicated workload profiles and their sizes",
+			},
+			Caveats: []string{
+				"Dedicated workload profiles give access to dedicated hardware with a single-tenant guarantee.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/container-apps/overview",
+					Title: "Azure Container Apps overview",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://learn.microsoft.com/azure/container-apps/plans",
+					Title: "Azure Container Apps plan types",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-container-apps.toml",
+		},
+		{
+			Service: "container-apps",
+			Item:    "hypervisor",
+			Owner:   "azure",
+			Label:   "Microsoft",
+			Summary: "The virtualization layer under Container Apps is part of the platform that Microsoft runs and patches.",
+			ProviderDoes: []string{
+				"Operates and patches the virtualization layer",
+			},
+			CustomerDoes: []string{},
+			Caveats: []string{
+				"Microsoft's security baseline for Container Apps lists customer access to the host or OS as none.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/security/fundamentals/shared-responsibility",
+					Title: "Shared responsibility in the cloud",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://learn.microsoft.com/security/benchmark/azure/baselines/azure-container-apps-security-baseline",
+					Title: "Azure security baseline for Azure Container Apps",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-container-apps.toml",
+		},
+		{
+			Service: "container-apps",
+			Item:    "host-os-patching",
+			Owner:   "azure",
+			Label:   "Microsoft",
+			Summary: "The Container Apps runtime upgrades the operating systems under each environment as part of automatic platform maintenance.",
+			ProviderDoes: []string{
+				"Handles OS upgrades for every environment",
+				"Applies security updates in stages across fault domains and zones",
+			},
+			CustomerDoes: []string{},
+			Caveats:      []string{},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/container-apps/environment",
+					Title: "Azure Container Apps environments",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://learn.microsoft.com/azure/reliability/reliability-container-apps",
+					Title: "Reliability in Azure Container Apps",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-container-apps.toml",
+		},
+		{
+			Service: "container-apps",
+			Item:    "guest-os-patching",
+			Owner:   "azure",
+			Label:   "Microsoft",
+			Summary: "Microsoft patches the operating system of the nodes that run app replicas; customers have no access to it.",
+			ProviderDoes: []string{
+				"Upgrades node operating systems without customer action",
+				"Keeps replicas running through rolling maintenance",
+			},
+			CustomerDoes: []string{},
+			Caveats: []string{
+				"The OS layer inside a customer's container image is not covered here; it belongs to the runtime-patching and container-images cells.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/container-apps/environment",
+					Title: "Azure Container Apps environments",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://learn.microsoft.com/security/benchmark/azure/baselines/azure-container-apps-security-baseline",
+					Title: "Azure security baseline for Azure Container Apps",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-container-apps.toml",
+		},
+		{
+			Service:      "container-apps",
+			Item:         "db-engine-patching",
+			Owner:        "n/a",
+			Label:        "N/A",
+			Summary:      "Container Apps offers no database engine; any database the customer runs in a container is part of its own image.",
+			ProviderDoes: []string{},
+			CustomerDoes: []string{},
+			Caveats: []string{
+				"For state, Microsoft points customers to services such as Azure Files, Azure Cosmos DB or Azure SQL Database, which have their own cells.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/reliability/reliability-container-apps",
+					Title: "Reliability in Azure Container Apps",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-container-apps.toml",
+		},
+		{
+			Service: "container-apps",
+			Item:    "runtime-patching",
+			Owner:   "customer",
+			Label:   "Customer (in the image)",
+			Summary: "Language runtimes and libraries ship inside the customer's images, so the customer keeps them patched by rebuilding and redeploying.",
+			ProviderDoes: []string{
+				"Offers a preview patch command for apps built with its source-to-cloud feature",
+			},
+			CustomerDoes: []string{
+				"Rebuilds images on patched base images",
+				"Deploys new revisions with the rebuilt images",
+			},
+			Caveats: []string{
+				"The az containerapp patch command is in preview and works only for apps built with the source-to-cloud feature; images the customer builds elsewhere are not patched by Microsoft.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/cli/azure/containerapp/patch",
+					Title: "az containerapp patch",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://learn.microsoft.com/azure/container-apps/overview",
+					Title: "Azure Container Apps overview",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-container-apps.toml",
+		},
+		{
+			Service:      "container-apps",
+			Item:         "application-code",
+			Owner:        "customer",
+			Label:        "Customer",
+			Summary:      "The customer writes and secures the code in its container apps and jobs, including retries and how it handles input and secrets.",
+			ProviderDoes: []string{},
+			CustomerDoes: []string{
+				"Writes and reviews application code",
+				"Adds retry logic for dependencies and transient faults",
+				"Designs jobs to be safe to rerun",
+			},
+			Caveats: []string{},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/reliability/reliability-container-apps",
+					Title: "Reliability in Azure Container Apps",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://learn.microsoft.com/azure/security/fundamentals/shared-responsibility",
+					Title: "Shared responsibility in the cloud",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-container-apps.toml",
+		},
+		{
+			Service: "container-apps",
+			Item:    "data",
+			Owner:   "customer",
+			Label:   "Customer",
+			Summary: "The customer owns the data its apps process and decides where it is kept, since replica storage is ephemeral.",
+			ProviderDoes: []string{
+				"Keeps app configuration and secrets in the platform, replicated across zones in zone-redundant environments",
+			},
+			CustomerDoes: []string{
+				"Keeps state in durable external stores or mounted Azure Files shares",
+				"Classifies and protects its data",
+			},
+			Caveats: []string{
+				"Anything written to ephemeral storage disappears when a container or replica shuts down.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/reliability/reliability-container-apps",
+					Title: "Reliability in Azure Container Apps",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://learn.microsoft.com/azure/security/fundamentals/shared-responsibility",
+					Title: "Shared responsibility in the cloud",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-container-apps.toml",
+		},
+		{
+			Service: "container-apps",
+			Item:    "iam",
+			Owner:   "customer",
+			Label:   "Customer",
+			Summary: "The customer sets up managed identities, Azure RBAC, built-in authentication and secrets for its apps.",
+			ProviderDoes: []string{
+				"Issues and rotates managed identity credentials",
+				"Provides built-in authentication and a token store",
+			},
+			CustomerDoes: []string{
+				"Assigns managed identities and least-privilege roles",
+				"Pulls images from registries with managed identity",
+				"Keeps secrets in Azure Key Vault and rotates them",
+			},
+			Caveats: []string{
+				"Microsoft advises against storing production secrets directly in Container Apps and recommends Key Vault references.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/container-apps/security",
+					Title: "Security overview for Azure Container Apps",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://learn.microsoft.com/azure/container-apps/managed-identity",
+					Title: "Managed identities in Azure Container Apps",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-container-apps.toml",
+		},
+		{
+			Service: "container-apps",
+			Item:    "network-controls",
+			Owner:   "shared",
+			Label:   "Microsoft (ingress) / Customer (rules)",
+			Summary: "Microsoft runs the environment network and ingress; the customer chooses internal or external ingress, IP rules, VNet integration and NSGs.",
+			ProviderDoes: []string{
+				"Creates a virtual network for each environment unless the customer supplies one",
+				"Runs the ingress proxy and enforces the customer's ingress rules",
+			},
+			CustomerDoes: []string{
+				"Chooses external or internal ingress per app",
+				"Sets IP restrictions",
+				"Supplies a custom VNet with NSGs, or an internal-only environment",
+			},
+			Caveats: []string{
+				"The ingress setting that opens an app to traffic from outside its environment defaults to off, so reaching an app from the internet is a deliberate customer choice.",
+				"Apps in the same environment share its virtual network, so the customer decides which apps may sit together.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/container-apps/environment",
+					Title: "Azure Container Apps environments",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://learn.microsoft.com/azure/container-apps/ingress-overview",
+					Title: "Ingress in Azure Container Apps",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://learn.microsoft.com/azure/container-apps/ingress-how-to",
+					Title: "Configure Ingress for your app in Azure Container Apps",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://learn.microsoft.com/azure/container-apps/security",
+					Title: "Security overview for Azure Container Apps",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-container-apps.toml",
+		},
+		{
+			Service: "container-apps",
+			Item:    "encryption-at-rest",
+			Owner:   "customer",
+			Label:   "Customer (mounted storage)",
+			Summary: "Container Apps encrypts the content it stores with Microsoft-managed keys; the customer chooses the encryption of the volumes and stores its apps use.",
+			ProviderDoes: []string{
+				"Encrypts customer content at rest with platform keys by default",
+			},
+			CustomerDoes: []string{
+				"Chooses keys for mounted Azure Files shares and other data stores",
+				"Keeps secrets and certificates in Azure Key Vault",
+			},
+			Caveats: []string{
+				"Microsoft's baseline lists platform-key encryption as on by default and customer-managed keys as not supported for Container Apps itself.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/security/benchmark/azure/baselines/azure-container-apps-security-baseline",
+					Title: "Azure security baseline for Azure Container Apps",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://learn.microsoft.com/azure/container-apps/security",
+					Title: "Security overview for Azure Container Apps",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-container-apps.toml",
+		},
+		{
+			Service: "container-apps",
+			Item:    "encryption-in-transit",
+			Owner:   "shared",
+			Label:   "Shared (TLS)",
+			Summary: "HTTPS ingress always uses TLS 1.2 or 1.3 and redirects HTTP by default; traffic behind the ingress is the customer's to encrypt.",
+			ProviderDoes: []string{
+				"Terminates TLS 1.2 or 1.3 at the ingress",
+				"Redirects HTTP on port 80 to HTTPS by default",
+			},
+			CustomerDoes: []string{
+				"Leaves insecure connections disabled",
+				"Adds mutual TLS or client certificates where needed",
+				"Encrypts traffic its apps send to other services",
+			},
+			Caveats: []string{
+				"Microsoft enforces TLS at the ingress, but the customer can allow plain HTTP with the allowInsecure setting.",
+				"TCP ingress carries whatever protocol the app speaks, so encrypting it is up to the customer.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/container-apps/ingress-overview",
+					Title: "Ingress in Azure Container Apps",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://learn.microsoft.com/azure/container-apps/ingress-how-to",
+					Title: "Configure Ingress for your app in Azure Container Apps",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-container-apps.toml",
+		},
+		{
+			Service:      "container-apps",
+			Item:         "backup-scheduling",
+			Owner:        "n/a",
+			Label:        "N/A",
+			Summary:      "Container Apps has no built-in backup: replicas are stateless and ephemeral, and persistent data lives in services with their own backup owners.",
+			ProviderDoes: []string{},
+			CustomerDoes: []string{
+				"Keeps deployment configuration in source control and images in a registry",
+				"Backs up the data stores its apps write to",
+			},
+			Caveats: []string{
+				"Microsoft's baseline marks both Azure Backup and native backup as not supported for Container Apps.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/reliability/reliability-container-apps",
+					Title: "Reliability in Azure Container Apps",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://learn.microsoft.com/security/benchmark/azure/baselines/azure-container-apps-security-baseline",
+					Title: "Azure security baseline for Azure Container Apps",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-container-apps.toml",
+		},
+		{
+			Service: "container-apps",
+			Item:    "availability",
+			Owner:   "shared",
+			Label:   "Microsoft (platform) / Customer",
+			Summary: "The platform restarts failed replicas and spreads zone-redundant apps across zones; the customer enables zone redundancy and any multi-region design.",
+			ProviderDoes: []string{
+				"Restarts or replaces unhealthy replicas automatically",
+				"Spreads replicas across zones in zone-redundant environments",
+				"Reroutes traffic during a zone failure",
+			},
+			CustomerDoes: []string{
+				"Enables zone redundancy when creating the environment",
+				"Sets at least two replicas",
+				"Deploys to several regions behind Front Door or Traffic Manager",
+			},
+			Caveats: []string{
+				"Zone redundancy needs a virtual network and cannot be added to an existing environment.",
+				"Container Apps is a single-region service, so a region outage takes its apps down unless the customer deployed elsewhere.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/reliability/reliability-container-apps",
+					Title: "Reliability in Azure Container Apps",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://learn.microsoft.com/azure/reliability/concept-shared-responsibility",
+					Title: "Shared responsibility for reliability",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-container-apps.toml",
+		},
+		{
+			Service:      "container-apps",
+			Item:         "container-images",
+			Owner:        "customer",
+			Label:        "Customer",
+			Summary:      "The customer builds, scans and patches the images its apps run and decides which registries to trust.",
+			ProviderDoes: []string{},
+			CustomerDoes: []string{
+				"Builds images from trusted bases",
+				"Scans images in the registry",
+				"Rebuilds and redeploys images when fixes appear",
+			},
+			Caveats: []string{
+				"Microsoft's baseline notes that Container Apps itself has no Defender vulnerability assessment; scanning is done on the registry, such as Azure Container Registry.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/security/benchmark/azure/baselines/azure-container-apps-security-baseline",
+					Title: "Azure security baseline for Azure Container Apps",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://learn.microsoft.com/azure/container-apps/security",
+					Title: "Security overview for Azure Container Apps",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-container-apps.toml",
+		},
+		{
+			Service: "container-apps",
+			Item:    "container-agent-updates",
+			Owner:   "azure",
+			Label:   "Microsoft",
+			Summary: "The container runtime, ingress controllers and other system components belong to the platform, which Microsoft updates in its maintenance.",
+			ProviderDoes: []string{
+				"Maintains the container runtime and ingress components",
+				"Rolls out updates in stages to limit disruption",
+			},
+			CustomerDoes: []string{},
+			Caveats: []string{
+				"There is no agent for customers to install or update in Container Apps.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/reliability/reliability-container-apps",
+					Title: "Reliability in Azure Container Apps",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://learn.microsoft.com/azure/container-apps/environment",
+					Title: "Azure Container Apps environments",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-container-apps.toml",
+		},
+		{
+			Service: "container-apps",
+			Item:    "tenant-isolation",
+			Owner:   "shared",
+			Label:   "Microsoft (environments) / Customer",
+			Summary: "Each environment is a secure boundary that Microsoft enforces; the customer decides which apps share an environment and whether to use dedicated compute.",
+			ProviderDoes: []string{
+				"Isolates environments from each other",
+				"Offers dedicated workload profiles on single-tenant hardware",
+			},
+			CustomerDoes: []string{
+				"Puts apps of different trust levels in separate environments",
+				"Chooses dedicated profiles when compute isolation is required",
+			},
+			Caveats: []string{
+				"Apps in one environment share its virtual network and logging destination.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/container-apps/environment",
+					Title: "Azure Container Apps environments",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://learn.microsoft.com/azure/container-apps/plans",
+					Title: "Azure Container Apps plan types",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-container-apps.toml",
+		},
+		{
+			Service: "container-apps",
+			Item:    "control-plane",
+			Owner:   "azure",
+			Label:   "Microsoft",
+			Summary: "Microsoft runs the orchestration behind Container Apps, so customers configure apps and environments without managing a cluster.",
+			ProviderDoes: []string{
+				"Runs and scales the control plane and scheduler",
+				"Places replicas across hosts and zones",
+			},
+			CustomerDoes: []string{
+				"Controls who may manage apps through Azure RBAC",
+			},
+			Caveats: []string{},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/container-apps/overview",
+					Title: "Azure Container Apps overview",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://learn.microsoft.com/azure/reliability/reliability-container-apps",
+					Title: "Reliability in Azure Container Apps",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-container-apps.toml",
+		},
+		{
+			Service: "container-apps",
+			Item:    "maintenance-window",
+			Owner:   "shared",
+			Label:   "Microsoft / Customer (window)",
+			Summary: "Microsoft performs platform maintenance automatically; the customer can set its own maintenance windows.",
+			ProviderDoes: []string{
+				"Applies security updates and fixes with rolling updates",
+			},
+			CustomerDoes: []string{
+				"Defines maintenance windows that suit its workloads",
+			},
+			Caveats: []string{
+				"Critical updates can still happen outside the customer's windows.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/reliability/reliability-container-apps",
+					Title: "Reliability in Azure Container Apps",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-container-apps.toml",
+		},
+		{
+			Service: "container-apps",
+			Item:    "logging",
+			Owner:   "customer",
+			Label:   "Customer (log destination)",
+			Summary: "The customer picks where an environment sends console and system logs, or turns log storage off, and reviews the logs.",
+			ProviderDoes: []string{
+				"Collects container console output and platform system logs",
+			},
+			CustomerDoes: []string{
+				"Chooses Log Analytics, Azure Monitor or no log storage",
+				"Queries logs and sets alerts",
+			},
+			Caveats: []string{
+				"Log Analytics is the default destination; choosing none means logs are not stored.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/container-apps/log-options",
+					Title: "Log storage and monitoring options in Azure Container Apps",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-container-apps.toml",
+		},
+		{
+			Service: "container-apps",
+			Item:    "scaling",
+			Owner:   "shared",
+			Label:   "Microsoft (capacity) / Customer (rules)",
+			Summary: "The platform adds and removes replicas and capacity; the customer sets replica limits and scale rules.",
+			ProviderDoes: []string{
+				"Scales replicas on HTTP, event, CPU or memory triggers",
+				"Supplies capacity for each replica",
+			},
+			CustomerDoes: []string{
+				"Sets minimum and maximum replica counts",
+				"Defines scale rules and resource requests",
+			},
+			Caveats: []string{
+				"Most apps can scale to zero, but apps that scale on CPU or memory cannot.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/container-apps/overview",
+					Title: "Azure Container Apps overview",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://learn.microsoft.com/azure/reliability/reliability-container-apps",
+					Title: "Reliability in Azure Container Apps",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-container-apps.toml",
+		},
+		{
+			Service: "cosmos-db",
+			Item:    "physical-facility",
+			Owner:   "azure",
+			Label:   "Microsoft",
+			Summary: "Microsoft keeps Cosmos DB data on solid-state drives inside its own secured Azure datacenters.",
+			ProviderDoes: []string{
+				"Controls physical access to Azure datacenters",
+				"Runs power, cooling and environmental protection",
+			},
+			CustomerDoes: []string{},
+			Caveats: []string{
+				"In Microsoft's responsibility matrix the physical datacenter belongs to Microsoft for every cloud service model.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/cosmos-db/security-considerations",
+					Title: "Security considerations in Azure Cosmos DB",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://learn.microsoft.com/azure/security/fundamentals/shared-responsibility",
+					Title: "Shared responsibility in the cloud",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-cosmos-db.toml",
+		},
+		{
+			Service: "cosmos-db",
+			Item:    "hardware",
+			Owner:   "azure",
+			Label:   "Microsoft",
+			Summary: "Microsoft owns and maintains the servers, drives and network gear behind Cosmos DB; customers never see or size machines.",
+			ProviderDoes: []string{
+				"Runs and replaces the physical hosts and physical network",
+			},
+			CustomerDoes: []string{},
+			Caveats:      []string{},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/security/fundamentals/shared-responsibility",
+					Title: "Shared responsibility in the cloud",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://learn.microsoft.com/azure/cosmos-db/security-considerations",
+					Title: "Security considerations in Azure Cosmos DB",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-cosmos-db.toml",
+		},
+		{
+			Service: "cosmos-db",
+			Item:    "hypervisor",
+			Owner:   "azure",
+			Label:   "Microsoft",
+			Summary: "Any virtualization layer under Cosmos DB is internal to the platform and is managed and patched by Microsoft.",
+			ProviderDoes: []string{
+				"Operates and patches the virtualization layer of its PaaS services",
+			},
+			CustomerDoes: []string{},
+			Caveats:      []string{},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/security/fundamentals/shared-responsibility",
+					Title: "Shared responsibility in the cloud",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-cosmos-db.toml",
+		},
+		{
+			Service: "cosmos-db",
+			Item:    "host-os-patching",
+			Owner:   "azure",
+			Label:   "Microsoft",
+			Summary: "Cosmos DB patches and maintains the servers it runs on by itself, so customers have no host patching to do.",
+			ProviderDoes: []string{
+				"Patches and manages the servers behind each account",
+				"Runs planned maintenance without customer action",
+			},
+			CustomerDoes: []string{},
+			Caveats: []string{
+				"Microsoft states that its availability and latency SLAs keep applying while this automatic maintenance runs.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/cosmos-db/security-considerations",
+					Title: "Security considerations in Azure Cosmos DB",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://learn.microsoft.com/azure/reliability/reliability-cosmos-db",
+					Title: "Reliability in Azure Cosmos DB",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-cosmos-db.toml",
+		},
+		{
+			Service: "cosmos-db",
+			Item:    "guest-os-patching",
+			Owner:   "azure",
+			Label:   "Microsoft",
+			Summary: "Microsoft patches every operating system under Cosmos DB; customers reach the service only through its APIs and get no OS access.",
+			ProviderDoes: []string{
+				"Patches the operating systems of the compute nodes",
+			},
+			CustomerDoes: []string{},
+			Caveats: []string{
+				"The row is kept for comparison with compute services; Microsoft's security baseline lists customer access to the host or OS as none.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/security/benchmark/azure/baselines/cosmos-db-security-baseline",
+					Title: "Azure security baseline for Azure Cosmos DB",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://learn.microsoft.com/azure/reliability/reliability-cosmos-db",
+					Title: "Reliability in Azure Cosmos DB",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-cosmos-db.toml",
+		},
+		{
+			Service: "cosmos-db",
+			Item:    "db-engine-patching",
+			Owner:   "azure",
+			Label:   "Microsoft",
+			Summary: "As a managed database, Cosmos DB has its database software patched and updated by Microsoft without any customer action.",
+			ProviderDoes: []string{
+				"Patches and updates the database engine and its replicas",
+				"Applies maintenance transparently across the replica set",
+			},
+			CustomerDoes: []string{},
+			Caveats: []string{
+				"Each replica in a partition's replica set runs an engine instance that Microsoft manages; customers cannot alter it.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/cosmos-db/security-considerations",
+					Title: "Security considerations in Azure Cosmos DB",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://learn.microsoft.com/azure/cosmos-db/partitioning-overview",
+					Title: "Partitioning and horizontal scaling in Azure Cosmos DB",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://learn.microsoft.com/azure/reliability/reliability-cosmos-db",
+					Title: "Reliability in Azure Cosmos DB",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-cosmos-db.toml",
+		},
+		{
+			Service:      "cosmos-db",
+			Item:         "runtime-patching",
+			Owner:        "n/a",
+			Label:        "N/A",
+			Summary:      "Cosmos DB hosts no customer application runtime; server-side JavaScript logic runs inside the managed database engine.",
+			ProviderDoes: []string{},
+			CustomerDoes: []string{},
+			Caveats: []string{
+				"Stored procedures, triggers and user-defined functions are customer code covered by the application-code cell; the engine that runs them is Microsoft's.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/cosmos-db/partitioning-overview",
+					Title: "Partitioning and horizontal scaling in Azure Cosmos DB",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-cosmos-db.toml",
+		},
+		{
+			Service:      "cosmos-db",
+			Item:         "application-code",
+			Owner:        "customer",
+			Label:        "Customer",
+			Summary:      "The customer owns the applications that call Cosmos DB and the queries, stored procedures, triggers and UDFs it runs there.",
+			ProviderDoes: []string{},
+			CustomerDoes: []string{
+				"Writes and reviews queries and client code",
+				"Secures the stored procedures, triggers and UDFs it deploys",
+			},
+			Caveats: []string{
+				"Unlike DynamoDB, Cosmos DB executes customer JavaScript on the server, so this row is the customer's rather than not applicable.",
+				"Server-side JavaScript is scoped to a single logical partition.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/cosmos-db/security-considerations",
+					Title: "Security considerations in Azure Cosmos DB",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://learn.microsoft.com/azure/cosmos-db/partitioning-overview",
+					Title: "Partitioning and horizontal scaling in Azure Cosmos DB",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-cosmos-db.toml",
+		},
+		{
+			Service: "cosmos-db",
+			Item:    "data",
+			Owner:   "customer",
+			Label:   "Customer",
+			Summary: "The customer owns the items it stores: what they contain, who may read them, where they are replicated and how long they stay.",
+			ProviderDoes: []string{
+				"Stores items durably and encrypted",
+			},
+			CustomerDoes: []string{
+				"Decides what is stored and for how long",
+				"Keeps sensitive data in separate containers with narrower access",
+				"Chooses the regions that hold replicas",
+			},
+			Caveats: []string{
+				"Microsoft lists data, including its classification and protection, among the responsibilities the customer always keeps.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/security/fundamentals/shared-responsibility",
+					Title: "Shared responsibility in the cloud",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://learn.microsoft.com/azure/cosmos-db/security-considerations",
+					Title: "Security considerations in Azure Cosmos DB",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-cosmos-db.toml",
+		},
+		{
+			Service: "cosmos-db",
+			Item:    "iam",
+			Owner:   "customer",
+			Label:   "Customer",
+			Summary: "The customer decides who can manage and read the account, through Microsoft Entra ID role assignments or the account keys it guards and rotates.",
+			ProviderDoes: []string{
+				"Authenticates every request with HMAC keys or Entra ID tokens",
+				"Offers built-in control-plane and data-plane roles",
+			},
+			CustomerDoes: []string{
+				"Assigns least-privilege control-plane and data-plane roles",
+				"Rotates the primary and secondary keys if it keeps key access",
+				"Disables key-based authentication for secure workloads",
+			},
+			Caveats: []string{
+				"Account keys grant broad access to the whole account; Microsoft recommends switching to Entra ID and turning off key-based authorization.",
+				"Data-plane roles for the API for NoSQL are defined on the Cosmos DB account itself, separately from Azure RBAC roles for management.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/cosmos-db/security-considerations",
+					Title: "Security considerations in Azure Cosmos DB",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://learn.microsoft.com/azure/cosmos-db/nosql/security/how-to-disable-key-based-authentication",
+					Title: "Disable key-based authentication with Azure Cosmos DB for NoSQL",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://learn.microsoft.com/azure/cosmos-db/nosql/security/how-to-grant-data-plane-role-based-access",
+					Title: "Use data plane role-based access control with Azure Cosmos DB for NoSQL",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-cosmos-db.toml",
+		},
+		{
+			Service: "cosmos-db",
+			Item:    "network-controls",
+			Owner:   "shared",
+			Label:   "Microsoft (endpoint) / Customer (rules)",
+			Summary: "Microsoft runs and protects the account endpoints; the customer restricts who can reach them with IP firewall rules, virtual network rules and private endpoints.",
+			ProviderDoes: []string{
+				"Operates the public endpoints of every account",
+				"Enforces the firewall and network rules the customer sets",
+			},
+			CustomerDoes: []string{
+				"Adds IP firewall and virtual network rules",
+				"Uses private endpoints or disables public access",
+				"Avoids broad exceptions such as allowing all Azure datacenters",
+			},
+			Caveats: []string{
+				"By default an account is reachable from the internet by any caller holding a valid authorization token, until the customer adds network rules.",
+				"Microsoft's matrix marks network controls as shared for PaaS: baseline protection is Microsoft's, application-level rules are the customer's.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/cosmos-db/how-to-configure-firewall",
+					Title: "Configure IP firewall in Azure Cosmos DB",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://learn.microsoft.com/azure/security/fundamentals/shared-responsibility",
+					Title: "Shared responsibility in the cloud",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://learn.microsoft.com/azure/cosmos-db/security-considerations",
+					Title: "Security considerations in Azure Cosmos DB",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-cosmos-db.toml",
+		},
+		{
+			Service: "cosmos-db",
+			Item:    "encryption-at-rest",
+			Owner:   "customer",
+			Label:   "Customer (choose keys)",
+			Summary: "Cosmos DB always encrypts data and backups with service-managed keys; the customer decides whether to add its own key from Azure Key Vault.",
+			ProviderDoes: []string{
+				"Encrypts databases, attachments and backups with AES-256",
+				"Manages and rotates the service-managed keys",
+			},
+			CustomerDoes: []string{
+				"Decides whether a customer-managed key layer is needed",
+				"Manages the key vault, key access and key lifecycle when it uses one",
+			},
+			Caveats: []string{
+				"Encryption at rest is on by default in every region and cannot be switched off; only the key choice is the customer's.",
+				"Microsoft rotates the service-managed keys under internal guidelines that it does not publish.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/cosmos-db/database-encryption-at-rest",
+					Title: "Data encryption in Azure Cosmos DB",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://learn.microsoft.com/azure/cosmos-db/online-backup-and-restore",
+					Title: "Online backup and on-demand data restore in Azure Cosmos DB",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-cosmos-db.toml",
+		},
+		{
+			Service: "cosmos-db",
+			Item:    "encryption-in-transit",
+			Owner:   "shared",
+			Label:   "Shared (TLS)",
+			Summary: "Cosmos DB serves its endpoints over TLS and enforces each account's minimum TLS version; the customer sets that minimum and keeps clients current.",
+			ProviderDoes: []string{
+				"Accepts connections over HTTPS and TLS",
+				"Enforces the account's minimum TLS version on authenticated requests",
+				"Moves backups over a private, encrypted path",
+			},
+			CustomerDoes: []string{
+				"Keeps the minimum TLS version at 1.2 or higher",
+				"Uses current SDKs that negotiate modern TLS",
+			},
+			Caveats: []string{
+				"Microsoft enforces TLS: new accounts default to a TLS 1.2 minimum, TLS 1.0 and 1.1 were retired for all accounts from 31 August 2025, and TLS 1.3 has been accepted since March 2025.",
+				"Because enforcement happens in the application layer, ordinary TLS scanners cannot confirm the setting; Microsoft points to its own scanner tool.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/cosmos-db/self-serve-minimum-tls-enforcement",
+					Title: "Self-serve minimum TLS version enforcement in Azure Cosmos DB",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://learn.microsoft.com/azure/cosmos-db/security-considerations",
+					Title: "Security considerations in Azure Cosmos DB",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://learn.microsoft.com/azure/cosmos-db/online-backup-and-restore",
+					Title: "Online backup and on-demand data restore in Azure Cosmos DB",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-cosmos-db.toml",
+		},
+		{
+			Service: "cosmos-db",
+			Item:    "backup-scheduling",
+			Owner:   "azure",
+			Label:   "Microsoft (automatic backups)",
+			Summary: "Cosmos DB backs up every account automatically in either periodic or continuous mode; the customer picks the mode and its settings and starts restores.",
+			ProviderDoes: []string{
+				"Takes backups without affecting throughput or availability",
+				"Keeps backups immutable: no one can alter, delete or disable them",
+				"Encrypts and stores backups in separate storage",
+			},
+			CustomerDoes: []string{
+				"Chooses periodic mode or a 7-day or 30-day continuous tier",
+				"Tunes periodic interval, retention and backup storage redundancy",
+				"Starts point-in-time restores, or asks support for periodic restores",
+				"Keeps its own exports if it needs longer retention",
+			},
+			Caveats: []string{
+				"Periodic mode is the default for existing accounts: by default a full backup every 4 hours with the latest two kept, restored only through a support request.",
+				"Continuous mode allows self-service point-in-time restore; an account cannot go back from continuous to periodic.",
+				"Restores create or fill an account but leave out firewall, private endpoint and RBAC settings and server-side scripts, which must be set again; analytical store data is not backed up.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/cosmos-db/online-backup-and-restore",
+					Title: "Online backup and on-demand data restore in Azure Cosmos DB",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://learn.microsoft.com/azure/cosmos-db/periodic-backup-restore-introduction",
+					Title: "Periodic backup and restore in Azure Cosmos DB",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://learn.microsoft.com/azure/cosmos-db/continuous-backup-restore-introduction",
+					Title: "Continuous backup with point-in-time restore in Azure Cosmos DB",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-cosmos-db.toml",
+		},
+		{
+			Service: "cosmos-db",
+			Item:    "availability",
+			Owner:   "shared",
+			Label:   "Microsoft / Customer (zones, regions)",
+			Summary: "Cosmos DB keeps several replicas of the data in each region; zone redundancy, extra regions and failover settings are choices the customer makes.",
+			ProviderDoes: []string{
+				"Keeps at least three replicas within a four-replica quorum per region",
+				"Replaces failed replicas with no customer action",
+				"Runs service-managed failover for accounts that turn it on",
+			},
+			CustomerDoes: []string{
+				"Enables zone redundancy when adding each region",
+				"Adds read or write regions and sets failover priorities",
+				"Switches the write region back after a regional outage",
+			},
+			Caveats: []string{
+				"A region without zone redundancy is nonzonal, so all of its replicas might sit in one availability zone.",
+				"Zone redundancy can only be set when a region is added, and the SLAs are higher for zone-redundant and multi-region accounts.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/reliability/reliability-cosmos-db",
+					Title: "Reliability in Azure Cosmos DB",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://learn.microsoft.com/azure/cosmos-db/security-considerations",
+					Title: "Security considerations in Azure Cosmos DB",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://learn.microsoft.com/azure/reliability/concept-shared-responsibility",
+					Title: "Shared responsibility for reliability",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-cosmos-db.toml",
+		},
+		{
+			Service: "cosmos-db",
+			Item:    "table-design",
+			Owner:   "customer",
+			Label:   "Customer",
+			Summary: "The customer picks each container's partition key and item layout; Cosmos DB spreads the resulting logical partitions over physical ones.",
+			ProviderDoes: []string{
+				"Creates, splits and places physical partitions automatically",
+			},
+			CustomerDoes: []string{
+				"Chooses a high-cardinality partition key that matches its queries",
+				"Spreads storage and request units evenly to avoid hot partitions",
+				"Uses synthetic or hierarchical keys when no single property fits",
+			},
+			Caveats: []string{
+				"A partition key cannot be changed in place; changing it means copying the data to a new container.",
+				"Each logical partition is capped at 20 GB, so a poor key can block growth.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/cosmos-db/partitioning-overview",
+					Title: "Partitioning and horizontal scaling in Azure Cosmos DB",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-cosmos-db.toml",
+		},
+		{
+			Service: "cosmos-db",
+			Item:    "scaling",
+			Owner:   "shared",
+			Label:   "Shared (throughput mode)",
+			Summary: "The customer chooses manual throughput, autoscale or a serverless account; Cosmos DB adds physical partitions as throughput and storage grow.",
+			ProviderDoes: []string{
+				"Splits physical partitions without downtime as load and data grow",
+				"Adjusts capacity within the autoscale range the customer sets",
+			},
+			CustomerDoes: []string{
+				"Chooses provisioned, autoscale or serverless throughput",
+				"Sets request-unit levels or autoscale maximums",
+				"Plans spare capacity for a regional failover",
+			},
+			Caveats: []string{
+				"Throughput is divided evenly among physical partitions, so an uneven key can cause rate limiting even when total capacity looks sufficient.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/reliability/reliability-cosmos-db",
+					Title: "Reliability in Azure Cosmos DB",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://learn.microsoft.com/azure/cosmos-db/partitioning-overview",
+					Title: "Partitioning and horizontal scaling in Azure Cosmos DB",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-cosmos-db.toml",
+		},
+		{
+			Service: "cosmos-db",
+			Item:    "logging",
+			Owner:   "customer",
+			Label:   "Customer",
+			Summary: "Metrics and the activity log are collected automatically, but request-level resource logs exist only after the customer creates a diagnostic setting.",
+			ProviderDoes: []string{
+				"Collects platform metrics by default",
+				"Records management operations in the Azure activity log",
+			},
+			CustomerDoes: []string{
+				"Creates diagnostic settings for data-plane and control-plane logs",
+				"Reviews logs and sets alerts, for example on key regeneration",
+			},
+			Caveats: []string{
+				"Querying control-plane and data-plane requests with Log Analytics requires enabling the diagnostic logs first.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/cosmos-db/monitor",
+					Title: "Monitor Azure Cosmos DB",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://learn.microsoft.com/azure/cosmos-db/security-considerations",
+					Title: "Security considerations in Azure Cosmos DB",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-cosmos-db.toml",
+		},
+		{
+			Service: "functions",
+			Item:    "physical-facility",
+			Owner:   "azure",
+			Label:   "Microsoft",
+			Summary: "Microsoft secures the datacenters where function apps run; customers never manage the buildings or physical access.",
+			ProviderDoes: []string{
+				"Controls physical access to datacenters",
+				"Runs power, cooling and environmental controls",
+			},
+			CustomerDoes: []string{},
+			Caveats:      []string{},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/security/fundamentals/shared-responsibility",
+					Title: "Shared responsibility in the cloud",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-functions.toml",
+		},
+		{
+			Service: "functions",
+			Item:    "hardware",
+			Owner:   "azure",
+			Label:   "Microsoft",
+			Summary: "Microsoft provides and maintains the servers and network gear behind every Functions hosting plan.",
+			ProviderDoes: []string{
+				"Maintains and replaces physical hosts and network equipment",
+			},
+			CustomerDoes: []string{
+				"Chooses the hosting plan and, where offered, instance size or memory",
+			},
+			Caveats: []string{},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/security/fundamentals/shared-responsibility",
+					Title: "Shared responsibility in the cloud",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://learn.microsoft.com/azure/azure-functions/functions-scale",
+					Title: "Azure Functions hosting options",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-functions.toml",
+		},
+		{
+			Service: "functions",
+			Item:    "hypervisor",
+			Owner:   "azure",
+			Label:   "Microsoft",
+			Summary: "Microsoft runs and patches the virtualization layer under the App Service VMs that host function apps.",
+			ProviderDoes: []string{
+				"Operates and patches the virtualization layer",
+			},
+			CustomerDoes: []string{},
+			Caveats:      []string{},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/security/fundamentals/shared-responsibility",
+					Title: "Shared responsibility in the cloud",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-functions.toml",
+		},
+		{
+			Service: "functions",
+			Item:    "host-os-patching",
+			Owner:   "azure",
+			Label:   "Microsoft",
+			Summary: "App Service supplies the hosting infrastructure for function apps and keeps the underlying VM instances and runtime software updated.",
+			ProviderDoes: []string{
+				"Patches the hosts under function app instances",
+			},
+			CustomerDoes: []string{},
+			Caveats:      []string{},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/azure-functions/security-concepts",
+					Title: "Securing Azure Functions",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-functions.toml",
+		},
+		{
+			Service: "functions",
+			Item:    "guest-os-patching",
+			Owner:   "azure",
+			Label:   "Microsoft",
+			Summary: "The operating system of the instances that run functions is patched by the platform on every hosting plan; customers have no OS to manage for code deployments.",
+			ProviderDoes: []string{
+				"Regularly updates VM instances to fix newly found vulnerabilities",
+			},
+			CustomerDoes: []string{},
+			Caveats: []string{
+				"Linux containerized function apps on Premium or Dedicated plans carry OS packages in the customer's image, which the customer must rebuild from current base images.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/azure-functions/security-concepts",
+					Title: "Securing Azure Functions",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://learn.microsoft.com/azure/azure-functions/container-concepts",
+					Title: "Linux container support in Azure Functions",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-functions.toml",
+		},
+		{
+			Service:      "functions",
+			Item:         "db-engine-patching",
+			Owner:        "n/a",
+			Label:        "N/A",
+			Summary:      "Azure Functions runs code and has no database engine, so there is nothing of this kind to patch.",
+			ProviderDoes: []string{},
+			CustomerDoes: []string{},
+			Caveats: []string{
+				"A database that a function reads or writes has its own cell for this item.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/azure-functions/security-concepts",
+					Title: "Securing Azure Functions",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-functions.toml",
+		},
+		{
+			Service: "functions",
+			Item:    "runtime-patching",
+			Owner:   "shared",
+			Label:   "Microsoft (minor) / Customer (versions)",
+			Summary: "Pinned to a major version such as ~4, an app gets new Functions host minor versions automatically; the major version and language stack version are the customer's to move.",
+			ProviderDoes: []string{
+				"Rolls new minor host versions out to apps pinned to a major version",
+				"Publishes supported language stack versions and retirement dates",
+			},
+			CustomerDoes: []string{
+				"Pins only the major host version, not a minor one",
+				"Upgrades language versions before end of support",
+				"Moves to a new major host version when needed",
+			},
+			Caveats: []string{
+				"An app pinned to a specific minor host version stays on it, and a pinned Linux app gets no regular security or host updates.",
+				"Apps on retired language versions keep running but get no security patches and may be limited to one instance.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/azure-functions/set-runtime-version",
+					Title: "How to target Azure Functions runtime versions",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://learn.microsoft.com/azure/azure-functions/language-support-policy",
+					Title: "Azure Functions language stack support policy",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-functions.toml",
+		},
+		{
+			Service:      "functions",
+			Item:         "application-code",
+			Owner:        "customer",
+			Label:        "Customer",
+			Summary:      "The customer writes the function code, validates what triggers and bindings pass in, handles errors and keeps its libraries current.",
+			ProviderDoes: []string{},
+			CustomerDoes: []string{
+				"Validates input from triggers and input bindings",
+				"Handles errors in function code",
+				"Keeps secrets out of code",
+			},
+			Caveats: []string{
+				"Triggers and bindings do no extra data validation, so unchecked input from a compromised upstream service reaches the code as is.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/azure-functions/security-concepts",
+					Title: "Securing Azure Functions",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-functions.toml",
+		},
+		{
+			Service:      "functions",
+			Item:         "data",
+			Owner:        "customer",
+			Label:        "Customer",
+			Summary:      "The customer owns the data its functions receive, process and store, and decides how that data is protected and kept.",
+			ProviderDoes: []string{},
+			CustomerDoes: []string{
+				"Controls what data functions handle and where it goes",
+				"Secures the storage account and other resources the app depends on",
+			},
+			Caveats: []string{},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/security/fundamentals/shared-responsibility",
+					Title: "Shared responsibility in the cloud",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://learn.microsoft.com/azure/azure-functions/security-concepts",
+					Title: "Securing Azure Functions",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-functions.toml",
+		},
+		{
+			Service: "functions",
+			Item:    "iam",
+			Owner:   "customer",
+			Label:   "Customer",
+			Summary: "The customer manages Azure RBAC on the function app, function access keys, client authentication and the managed identities functions use to reach other services.",
+			ProviderDoes: []string{
+				"Enforces Azure RBAC and checks access keys on HTTP calls",
+				"Issues tokens to managed identities",
+			},
+			CustomerDoes: []string{
+				"Grants least-privilege roles on the function app",
+				"Protects and rotates access keys or uses real client authentication",
+				"Uses managed identities and identity-based connections",
+			},
+			Caveats: []string{
+				"Microsoft says access keys alone do not truly secure an endpoint; positive client authentication is needed for that.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/azure-functions/security-concepts",
+					Title: "Securing Azure Functions",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-functions.toml",
+		},
+		{
+			Service: "functions",
+			Item:    "network-controls",
+			Owner:   "shared",
+			Label:   "Microsoft (platform) / Customer (IPs)",
+			Summary: "On the Consumption plan Microsoft runs the shared network; the customer's lever is inbound IP access restrictions, since private endpoints and VNet integration are not offered.",
+			ProviderDoes: []string{
+				"Runs the shared front ends and network",
+				"Enforces the access restrictions the customer sets",
+			},
+			CustomerDoes: []string{
+				"Adds inbound IP access restrictions",
+				"Restricts CORS origins",
+				"Secures the app's storage account",
+			},
+			Caveats: []string{
+				"Without access restriction rules, an app accepts traffic from any address.",
+				"Consumption apps cannot use inbound private endpoints or virtual network integration; the Flex Consumption, Premium and Dedicated plans can.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/azure-functions/functions-scale",
+					Title: "Azure Functions hosting options",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://learn.microsoft.com/azure/azure-functions/security-concepts",
+					Title: "Securing Azure Functions",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-functions.toml",
+		},
+		{
+			Service: "functions",
+			Item:    "encryption-at-rest",
+			Owner:   "customer",
+			Label:   "Customer (choose keys)",
+			Summary: "App settings are stored encrypted and the app's storage account is encrypted with Microsoft-managed keys by default; the customer chooses customer-managed keys or Key Vault.",
+			ProviderDoes: []string{
+				"Encrypts app settings and connection strings and rotates their keys",
+				"Encrypts the storage account data at rest with Microsoft-managed keys",
+			},
+			CustomerDoes: []string{
+				"Chooses customer-managed keys for blob and file data if required",
+				"Keeps secrets in Key Vault references",
+				"Encrypts data functions write elsewhere",
+			},
+			Caveats: []string{
+				"Every function app depends on a storage account the customer creates or links, so that account's encryption settings are part of the app's protection.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/azure-functions/security-concepts",
+					Title: "Securing Azure Functions",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-functions.toml",
+		},
+		{
+			Service: "functions",
+			Item:    "encryption-in-transit",
+			Owner:   "shared",
+			Label:   "Shared (TLS)",
+			Summary: "Function endpoints support HTTPS, but by Microsoft's Functions guidance they accept plain HTTP too until the customer requires HTTPS and a minimum TLS version.",
+			ProviderDoes: []string{
+				"Serves function endpoints over HTTPS",
+				"Lets the app enforce HTTPS and a minimum TLS version",
+			},
+			CustomerDoes: []string{
+				"Turns on the HTTP to HTTPS redirect",
+				"Requires the latest TLS version",
+				"Encrypts connections functions open to other systems",
+			},
+			Caveats: []string{
+				"Enforcing TLS is the customer's step on Functions: the Functions security guide says clients can use HTTP or HTTPS by default.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/azure-functions/security-concepts",
+					Title: "Securing Azure Functions",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-functions.toml",
+		},
+		{
+			Service:      "functions",
+			Item:         "backup-scheduling",
+			Owner:        "n/a",
+			Label:        "N/A",
+			Summary:      "On this plan Functions offers no backups; code belongs in source control and data lives in storage services that have their own backup owners.",
+			ProviderDoes: []string{},
+			CustomerDoes: []string{
+				"Keeps function code and configuration in source control",
+				"Backs up the data stores functions write to",
+			},
+			Caveats: []string{
+				"App Service automatic backups cover function apps only on Dedicated plans in Basic, Standard or Premium tiers, not Consumption or Elastic Premium.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/app-service/manage-backup",
+					Title: "Back up and restore your app in Azure App Service",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-functions.toml",
+		},
+		{
+			Service: "functions",
+			Item:    "availability",
+			Owner:   "shared",
+			Label:   "Microsoft (hosts) / Customer (regions)",
+			Summary: "The platform replaces instances within a region, but the Consumption plan has no availability zone support and surviving a region outage needs customer-built redundancy.",
+			ProviderDoes: []string{
+				"Adds and replaces instances as events arrive",
+			},
+			CustomerDoes: []string{
+				"Deploys the same functions to more than one region",
+				"Routes HTTP traffic with Front Door or fails over with the event source",
+			},
+			Caveats: []string{
+				"Zone redundancy is available on Flex Consumption, Elastic Premium and Dedicated plans but not on Consumption.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/reliability/reliability-functions",
+					Title: "Reliability in Azure Functions",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-functions.toml",
+		},
+		{
+			Service:      "functions",
+			Item:         "container-images",
+			Owner:        "n/a",
+			Label:        "N/A",
+			Summary:      "The Consumption plan runs code-only deployments, so there is no customer container image to build or patch.",
+			ProviderDoes: []string{},
+			CustomerDoes: []string{},
+			Caveats: []string{
+				"Linux function apps on Premium or Dedicated plans can run a custom container; the customer must then rebuild it regularly from the latest Functions base image.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/azure-functions/functions-scale",
+					Title: "Azure Functions hosting options",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://learn.microsoft.com/azure/azure-functions/container-concepts",
+					Title: "Linux container support in Azure Functions",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-functions.toml",
+		},
+		{
+			Service: "functions",
+			Item:    "platform-version-currency",
+			Owner:   "customer",
+			Label:   "Customer (migrate versions)",
+			Summary: "Functions support follows each language's end of life; the customer must upgrade language and host versions before they retire.",
+			ProviderDoes: []string{
+				"Emails notices before language versions retire",
+				"Publishes retirement dates at general availability",
+			},
+			CustomerDoes: []string{
+				"Upgrades language stack versions",
+				"Moves off retired Functions runtime versions",
+			},
+			Caveats: []string{
+				"Support ends on the earlier of the language's community end of support or the base OS's end of support.",
+				"Linux on the Consumption plan retires on 30 September 2028; those apps must move to Flex Consumption.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/azure-functions/language-support-policy",
+					Title: "Azure Functions language stack support policy",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://learn.microsoft.com/azure/azure-functions/consumption-plan",
+					Title: "Azure Functions Consumption plan hosting (legacy)",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-functions.toml",
+		},
+		{
+			Service: "functions",
+			Item:    "tenant-isolation",
+			Owner:   "azure",
+			Label:   "Microsoft",
+			Summary: "The App Service platform keeps a function app's resources apart from other customers' resources.",
+			ProviderDoes: []string{
+				"Sandboxes app resources from other customers' Azure resources",
+			},
+			CustomerDoes: []string{
+				"Splits functions that need different credentials into separate apps",
+				"Uses an App Service Environment when it needs full isolation",
+			},
+			Caveats: []string{
+				"All functions in one app share the app's settings and credentials, so separating privileges means separate function apps.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/azure-functions/security-concepts",
+					Title: "Securing Azure Functions",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-functions.toml",
+		},
+		{
+			Service: "functions",
+			Item:    "logging",
+			Owner:   "customer",
+			Label:   "Customer",
+			Summary: "Azure records management operations in the activity log; connecting Application Insights, exporting platform logs and reviewing them are the customer's tasks.",
+			ProviderDoes: []string{
+				"Records control-plane events in the activity log for 90 days",
+				"Integrates with Application Insights and Azure Monitor",
+			},
+			CustomerDoes: []string{
+				"Connects Application Insights and sets diagnostic settings",
+				"Sends logs to a workspace or SIEM",
+				"Reviews logs and alerts",
+			},
+			Caveats: []string{},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/azure-functions/security-concepts",
+					Title: "Securing Azure Functions",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://learn.microsoft.com/azure/azure-monitor/platform/activity-log",
+					Title: "Activity log in Azure Monitor",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-functions.toml",
+		},
+		{
+			Service: "functions",
+			Item:    "scaling",
+			Owner:   "shared",
+			Label:   "Microsoft scales / Customer (limits)",
+			Summary: "On the Consumption plan Functions adds and removes host instances with the number of events; the customer can set a daily usage quota to contain runaway executions.",
+			ProviderDoes: []string{
+				"Scales instances out and in by event load, down to zero",
+				"Keeps prewarmed placeholders to shorten cold starts",
+			},
+			CustomerDoes: []string{
+				"Sets a daily GB-second usage quota if it wants a hard stop",
+				"Protects downstream systems from sudden scale-out",
+			},
+			Caveats: []string{
+				"Consumption apps scale to at most 200 instances on Windows and 100 on Linux.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/azure-functions/functions-scale",
+					Title: "Azure Functions hosting options",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://learn.microsoft.com/azure/azure-functions/security-concepts",
+					Title: "Securing Azure Functions",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-functions.toml",
+		},
+		{
+			Service: "functions",
+			Variant: "flex-consumption",
+			Item:    "network-controls",
+			Owner:   "shared",
+			Label:   "Microsoft (platform) / Customer (VNet)",
+			Summary: "Flex Consumption apps can use inbound private endpoints and virtual network integration, which the customer sets up alongside access restrictions.",
+			ProviderDoes: []string{
+				"Runs the platform network",
+				"Injects the app's outbound traffic into the customer's delegated subnet",
+			},
+			CustomerDoes: []string{
+				"Configures virtual network integration and private endpoints",
+				"Writes NSG rules on its subnets",
+				"Adds access restrictions",
+			},
+			Caveats: []string{
+				"Virtual network integration on Flex Consumption needs a subnet delegated to Microsoft.App/environments.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/azure-functions/flex-consumption-plan",
+					Title: "Azure Functions Flex Consumption plan hosting",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://learn.microsoft.com/azure/azure-functions/functions-scale",
+					Title: "Azure Functions hosting options",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-functions.toml",
+		},
+		{
+			Service: "functions",
+			Variant: "flex-consumption",
+			Item:    "availability",
+			Owner:   "shared",
+			Label:   "Customer enables, Microsoft executes",
+			Summary: "The customer can make a Flex Consumption app zone redundant; the platform then spreads instances across zones and replaces lost ones.",
+			ProviderDoes: []string{
+				"Spreads always-ready instances across at least two zones",
+				"Keeps at least two instances per scale group when zone redundancy is on",
+			},
+			CustomerDoes: []string{
+				"Turns on zone redundancy and uses a zone-redundant storage account",
+				"Builds multi-region redundancy for region outages",
+			},
+			Caveats: []string{
+				"During a zone outage running apps keep serving, but scaling, deployments and configuration changes can be affected.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/reliability/reliability-functions",
+					Title: "Reliability in Azure Functions",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-functions.toml",
+		},
+		{
+			Service: "functions",
+			Variant: "flex-consumption",
+			Item:    "scaling",
+			Owner:   "shared",
+			Label:   "Microsoft scales / Customer (limits)",
+			Summary: "Flex Consumption scales each function or trigger group on its own by concurrency; the customer picks memory size, always-ready counts and the maximum scale.",
+			ProviderDoes: []string{
+				"Scales per function or per trigger group by concurrency",
+				"Keeps always-ready instances running when configured",
+			},
+			CustomerDoes: []string{
+				"Chooses instance memory and always-ready instance counts",
+				"Sets maximum instance counts",
+				"Requests quota increases when needed",
+			},
+			Caveats: []string{
+				"A regional subscription memory quota caps the total memory of all Flex Consumption instances in a region.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/azure-functions/flex-consumption-plan",
+					Title: "Azure Functions Flex Consumption plan hosting",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://learn.microsoft.com/azure/azure-functions/functions-scale",
+					Title: "Azure Functions hosting options",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-functions.toml",
+		},
+		{
+			Service: "functions",
+			Variant: "premium",
+			Item:    "network-controls",
+			Owner:   "shared",
+			Label:   "Microsoft (platform) / Customer (VNet)",
+			Summary: "Premium function apps can use virtual network integration and private endpoints, which the customer configures together with access restrictions.",
+			ProviderDoes: []string{
+				"Runs the platform network",
+				"Enforces access restrictions and private endpoints the customer sets",
+			},
+			CustomerDoes: []string{
+				"Configures virtual network integration with a large enough subnet",
+				"Adds private endpoints and access restrictions",
+				"Secures the storage account behind the network",
+			},
+			Caveats: []string{
+				"Scale-out of HTTP triggers restricted by private endpoints is limited to 20 instances.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/azure-functions/functions-premium-plan",
+					Title: "Azure Functions Premium plan",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://learn.microsoft.com/azure/azure-functions/functions-scale",
+					Title: "Azure Functions hosting options",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-functions.toml",
+		},
+		{
+			Service: "functions",
+			Variant: "premium",
+			Item:    "availability",
+			Owner:   "shared",
+			Label:   "Customer enables, Microsoft executes",
+			Summary: "The customer can create an Elastic Premium plan as zone redundant; the platform then spreads instances across zones and refills lost ones on a best-effort basis.",
+			ProviderDoes: []string{
+				"Balances instances across zones",
+				"Tries to replace instances lost in a zone outage",
+			},
+			CustomerDoes: []string{
+				"Chooses zone redundancy when creating the plan",
+				"Keeps at least two always-ready instances and a zone-redundant storage account",
+				"Builds multi-region redundancy",
+			},
+			Caveats: []string{
+				"Zone redundancy can only be chosen when the Premium plan is created; an existing plan must be migrated.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/reliability/reliability-functions",
+					Title: "Reliability in Azure Functions",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-functions.toml",
+		},
+		{
+			Service: "functions",
+			Variant: "premium",
+			Item:    "scaling",
+			Owner:   "shared",
+			Label:   "Microsoft scales / Customer (limits)",
+			Summary: "Premium plans scale by events like Consumption but keep always-ready and prewarmed instances; the customer sets the minimum, the burst maximum and instance size.",
+			ProviderDoes: []string{
+				"Adds instances by event load using prewarmed buffers",
+				"Keeps at least one instance running per plan",
+			},
+			CustomerDoes: []string{
+				"Sets always-ready instances and the maximum burst",
+				"Chooses the EP instance size",
+			},
+			Caveats: []string{
+				"Scaling past the plan's minimum is best effort, so a higher minimum reserves capacity in advance.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/azure-functions/functions-premium-plan",
+					Title: "Azure Functions Premium plan",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-functions.toml",
+		},
+		{
+			Service: "functions",
+			Variant: "dedicated",
+			Item:    "network-controls",
+			Owner:   "shared",
+			Label:   "Microsoft (platform) / Customer (VNet)",
+			Summary: "In an App Service plan the customer can add virtual network integration, private endpoints and access restrictions, or run in an App Service Environment.",
+			ProviderDoes: []string{
+				"Runs the platform network",
+				"Runs App Service Environments inside the customer's virtual network",
+			},
+			CustomerDoes: []string{
+				"Configures virtual network integration and private endpoints",
+				"Adds access restrictions",
+				"Chooses an App Service Environment for full isolation",
+			},
+			Caveats: []string{
+				"Only the Dedicated plan supports gateway-required virtual network integration.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/azure-functions/functions-scale",
+					Title: "Azure Functions hosting options",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://learn.microsoft.com/azure/azure-functions/dedicated-plan",
+					Title: "Dedicated hosting plans for Azure Functions",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-functions.toml",
+		},
+		{
+			Service: "functions",
+			Variant: "dedicated",
+			Item:    "backup-scheduling",
+			Owner:   "shared",
+			Label:   "Microsoft (auto) / Customer (custom)",
+			Summary: "Function apps in Basic, Standard or Premium App Service plans get App Service automatic backups; custom backups and data-store backups are the customer's.",
+			ProviderDoes: []string{
+				"Takes hourly automatic backups of app content kept for 30 days",
+			},
+			CustomerDoes: []string{
+				"Configures custom backups to its own storage if needed",
+				"Backs up the data stores functions use",
+			},
+			Caveats: []string{
+				"Automatic backups stay in the same datacenter and are not meant as a disaster recovery plan.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/app-service/manage-backup",
+					Title: "Back up and restore your app in Azure App Service",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-functions.toml",
+		},
+		{
+			Service: "functions",
+			Variant: "dedicated",
+			Item:    "availability",
+			Owner:   "shared",
+			Label:   "Customer enables, Microsoft executes",
+			Summary: "Zone redundancy for functions in a Dedicated plan follows App Service: the customer turns it on for a Premium v2 or later plan and the platform spreads instances.",
+			ProviderDoes: []string{
+				"Spreads plan instances across zones when zone redundancy is on",
+				"Replaces failed instances",
+			},
+			CustomerDoes: []string{
+				"Turns on zone redundancy with at least two instances",
+				"Enables Always On so functions keep running",
+				"Builds multi-region redundancy",
+			},
+			Caveats: []string{
+				"Without Always On, the Functions runtime in a Dedicated plan goes idle and only HTTP triggers wake it.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/reliability/reliability-functions",
+					Title: "Reliability in Azure Functions",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://learn.microsoft.com/azure/reliability/reliability-app-service",
+					Title: "Reliability in Azure App Service",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://learn.microsoft.com/azure/azure-functions/dedicated-plan",
+					Title: "Dedicated hosting plans for Azure Functions",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-functions.toml",
+		},
+		{
+			Service: "functions",
+			Variant: "dedicated",
+			Item:    "scaling",
+			Owner:   "shared",
+			Label:   "Customer configures, Microsoft executes",
+			Summary: "A Dedicated plan does not scale by events; the customer scales out manually or with autoscale rules and scales up by changing the plan.",
+			ProviderDoes: []string{
+				"Adds or removes VM instances under the customer's autoscale rules",
+			},
+			CustomerDoes: []string{
+				"Sets instance counts or autoscale rules",
+				"Chooses a larger plan when needed",
+			},
+			Caveats: []string{
+				"Autoscale on a Dedicated plan reacts more slowly than the elastic scaling of the Premium plan.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/azure-functions/dedicated-plan",
+					Title: "Dedicated hosting plans for Azure Functions",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-functions.toml",
+		},
+		{
+			Service: "sql-database",
+			Item:    "physical-facility",
+			Owner:   "azure",
+			Label:   "Microsoft",
+			Summary: "Microsoft secures the datacenters that host Azure SQL Database; customers never reach the facilities.",
+			ProviderDoes: []string{
+				"Controls physical access to datacenters",
+				"Runs power, cooling and environmental controls",
+			},
+			CustomerDoes: []string{},
+			Caveats:      []string{},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/security/fundamentals/shared-responsibility",
+					Title: "Shared responsibility in the cloud",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-sql-database.toml",
+		},
+		{
+			Service: "sql-database",
+			Item:    "hardware",
+			Owner:   "azure",
+			Label:   "Microsoft",
+			Summary: "Microsoft provides and maintains the servers and storage behind every database, and handles hardware failures without customer action.",
+			ProviderDoes: []string{
+				"Maintains compute and storage hardware",
+				"Detects and recovers from hardware failures",
+			},
+			CustomerDoes: []string{
+				"Chooses the service tier, compute size and hardware configuration",
+			},
+			Caveats: []string{},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/azure-sql/database/sql-database-paas-overview",
+					Title: "What is Azure SQL Database?",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://learn.microsoft.com/azure/security/fundamentals/shared-responsibility",
+					Title: "Shared responsibility in the cloud",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-sql-database.toml",
+		},
+		{
+			Service: "sql-database",
+			Item:    "hypervisor",
+			Owner:   "azure",
+			Label:   "Microsoft",
+			Summary: "Microsoft runs and patches the virtualization layer beneath SQL Database; customers never see it.",
+			ProviderDoes: []string{
+				"Operates and patches the virtualization layer",
+			},
+			CustomerDoes: []string{},
+			Caveats:      []string{},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/security/fundamentals/shared-responsibility",
+					Title: "Shared responsibility in the cloud",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-sql-database.toml",
+		},
+		{
+			Service: "sql-database",
+			Item:    "host-os-patching",
+			Owner:   "azure",
+			Label:   "Microsoft",
+			Summary: "Microsoft manages and patches the underlying infrastructure, so customers have no host operating system to maintain.",
+			ProviderDoes: []string{
+				"Patches the infrastructure under the database service",
+			},
+			CustomerDoes: []string{},
+			Caveats:      []string{},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/azure-sql/database/sql-database-paas-overview",
+					Title: "What is Azure SQL Database?",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-sql-database.toml",
+		},
+		{
+			Service: "sql-database",
+			Item:    "guest-os-patching",
+			Owner:   "azure",
+			Label:   "Microsoft",
+			Summary: "Microsoft patches and updates the operating system the database engine runs on; customers have no OS access.",
+			ProviderDoes: []string{
+				"Applies all OS patches and updates",
+				"Carries out patching within the availability SLA",
+			},
+			CustomerDoes: []string{
+				"Picks a maintenance window if it wants to steer disruptive updates",
+				"Builds retry logic so brief reconfigurations go unnoticed",
+			},
+			Caveats: []string{
+				"Patching can cause short reconnects; Microsoft says retry logic in the app usually makes them invisible.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/azure-sql/database/sql-database-paas-overview",
+					Title: "What is Azure SQL Database?",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://learn.microsoft.com/azure/azure-sql/database/maintenance-window",
+					Title: "Maintenance window in Azure SQL Database",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-sql-database.toml",
+		},
+		{
+			Service: "sql-database",
+			Item:    "db-engine-patching",
+			Owner:   "azure",
+			Label:   "Microsoft",
+			Summary: "SQL Database always runs the latest stable SQL Server engine; Microsoft patches and upgrades it with no customer action.",
+			ProviderDoes: []string{
+				"Patches and updates the SQL engine code",
+				"Releases new engine capabilities to the service first",
+			},
+			CustomerDoes: []string{
+				"Optionally chooses a maintenance window for impactful updates",
+			},
+			Caveats: []string{
+				"Unlike Amazon RDS, there is no engine version to pick or upgrade; the customer only influences timing through the maintenance window.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/azure-sql/database/sql-database-paas-overview",
+					Title: "What is Azure SQL Database?",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://learn.microsoft.com/azure/azure-sql/database/maintenance-window",
+					Title: "Maintenance window in Azure SQL Database",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-sql-database.toml",
+		},
+		{
+			Service:      "sql-database",
+			Item:         "runtime-patching",
+			Owner:        "customer",
+			Label:        "Customer (app side)",
+			Summary:      "SQL Database hosts no application runtime; the runtimes and database drivers in the customer's own applications stay the customer's to patch.",
+			ProviderDoes: []string{},
+			CustomerDoes: []string{
+				"Patches runtimes and SQL drivers in its applications",
+				"Uses drivers that support current TLS versions",
+			},
+			Caveats: []string{
+				"Microsoft notes that some non-Microsoft drivers fall back to older TLS versions, which the client side has to fix.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/azure-sql/database/security-overview",
+					Title: "An overview of Azure SQL Database and SQL Managed Instance security capabilities",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-sql-database.toml",
+		},
+		{
+			Service: "sql-database",
+			Item:    "application-code",
+			Owner:   "customer",
+			Label:   "Customer",
+			Summary: "The customer owns the applications and T-SQL that use the database, including schema design and the domain-specific administration Microsoft leaves to it.",
+			ProviderDoes: []string{
+				"Offers automatic tuning and performance recommendations",
+			},
+			CustomerDoes: []string{
+				"Writes the application and its queries",
+				"Parameterizes queries and guards against SQL injection",
+				"Designs the schema",
+			},
+			Caveats: []string{},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/azure-sql/database/sql-database-paas-overview",
+					Title: "What is Azure SQL Database?",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-sql-database.toml",
+		},
+		{
+			Service: "sql-database",
+			Item:    "data",
+			Owner:   "customer",
+			Label:   "Customer",
+			Summary: "The customer owns the data in its databases and decides how it is classified, masked, encrypted in use and kept.",
+			ProviderDoes: []string{
+				"Offers dynamic data masking, row-level security and Always Encrypted",
+			},
+			CustomerDoes: []string{
+				"Classifies sensitive columns",
+				"Chooses masking, row-level security and Always Encrypted where needed",
+				"Decides retention",
+			},
+			Caveats: []string{},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/azure-sql/database/security-overview",
+					Title: "An overview of Azure SQL Database and SQL Managed Instance security capabilities",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://learn.microsoft.com/azure/security/fundamentals/shared-responsibility",
+					Title: "Shared responsibility in the cloud",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-sql-database.toml",
+		},
+		{
+			Service: "sql-database",
+			Item:    "iam",
+			Owner:   "customer",
+			Label:   "Customer",
+			Summary: "The customer assigns the Azure RBAC roles that manage servers and databases and chooses between SQL and Microsoft Entra authentication.",
+			ProviderDoes: []string{
+				"Enforces Azure RBAC on management operations",
+				"Supports Microsoft Entra authentication with MFA and Conditional Access",
+			},
+			CustomerDoes: []string{
+				"Grants least-privilege Azure roles",
+				"Sets a Microsoft Entra admin and prefers Entra identities",
+				"Protects the server admin login",
+			},
+			Caveats: []string{
+				"Azure RBAC controls who manages the server; access inside the database uses logins, users and roles, covered by the db-users cell.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/azure-sql/database/security-overview",
+					Title: "An overview of Azure SQL Database and SQL Managed Instance security capabilities",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-sql-database.toml",
+		},
+		{
+			Service: "sql-database",
+			Item:    "network-controls",
+			Owner:   "shared",
+			Label:   "Microsoft (firewall) / Customer (rules)",
+			Summary: "The server firewall blocks the public endpoint until the customer adds IP or virtual network rules, or turns public access off and uses private endpoints.",
+			ProviderDoes: []string{
+				"Runs the gateway and server-level firewall",
+				"Blocks all public access to a new server until rules exist",
+			},
+			CustomerDoes: []string{
+				"Writes server and database-level IP firewall rules",
+				"Adds virtual network rules or private endpoints",
+				"Decides whether to allow Azure services and public network access",
+			},
+			Caveats: []string{
+				"Allowing Azure services to reach the server admits connections from other customers' subscriptions too, so logins and permissions must do the rest.",
+				"Microsoft's matrix calls network controls shared in PaaS; compare RDS, where the customer writes security groups in its own VPC.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/azure-sql/database/firewall-configure",
+					Title: "Azure SQL Database and Azure Synapse IP firewall rules",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://learn.microsoft.com/azure/azure-sql/database/connectivity-settings",
+					Title: "Azure SQL connectivity settings",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://learn.microsoft.com/azure/azure-sql/database/security-overview",
+					Title: "An overview of Azure SQL Database and SQL Managed Instance security capabilities",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-sql-database.toml",
+		},
+		{
+			Service: "sql-database",
+			Item:    "encryption-at-rest",
+			Owner:   "customer",
+			Label:   "Customer (choose keys)",
+			Summary: "New databases are encrypted with service-managed transparent data encryption by default; the customer decides whether to bring its own key from Key Vault.",
+			ProviderDoes: []string{
+				"Turns on TDE for every newly created database",
+				"Rotates the built-in server certificate yearly",
+				"Encrypts backups and logs with the database",
+			},
+			CustomerDoes: []string{
+				"Chooses customer-managed TDE keys in Key Vault or Managed HSM",
+				"Rotates and protects its own keys",
+				"Checks older databases for encryption",
+			},
+			Caveats: []string{
+				"Databases created before May 2017 were not encrypted by default, and restores or copies of unencrypted sources stay unencrypted.",
+				"If a customer-managed key is revoked, the database becomes inaccessible.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/azure-sql/database/transparent-data-encryption-tde-overview",
+					Title: "Transparent data encryption for SQL Database, SQL Managed Instance, and Azure Synapse Analytics",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-sql-database.toml",
+		},
+		{
+			Service: "sql-database",
+			Item:    "encryption-in-transit",
+			Owner:   "shared",
+			Label:   "Shared (TLS)",
+			Summary: "SQL Database enforces TLS on every connection; the customer makes clients validate the server certificate and sets a minimum TLS version.",
+			ProviderDoes: []string{
+				"Encrypts all client connections with TLS regardless of connection string settings",
+			},
+			CustomerDoes: []string{
+				"Sets Encrypt=True and does not trust the server certificate blindly",
+				"Chooses the minimum TLS version for the server",
+			},
+			Caveats: []string{
+				"Microsoft enforces TLS on this service itself; the customer's part is certificate validation and refusing older TLS versions.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/azure-sql/database/security-overview",
+					Title: "An overview of Azure SQL Database and SQL Managed Instance security capabilities",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://learn.microsoft.com/azure/azure-sql/database/connectivity-settings",
+					Title: "Azure SQL connectivity settings",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-sql-database.toml",
+		},
+		{
+			Service: "sql-database",
+			Item:    "backup-scheduling",
+			Owner:   "shared",
+			Label:   "Microsoft (auto) / Customer (config)",
+			Summary: "SQL Database takes full, differential and log backups on its own schedule; the customer sets retention, long-term retention and backup storage redundancy.",
+			ProviderDoes: []string{
+				"Takes weekly full, 12-24 hourly differential and frequent log backups",
+				"Runs the schedule, which cannot be changed or disabled",
+			},
+			CustomerDoes: []string{
+				"Sets point-in-time retention of up to 35 days",
+				"Adds long-term retention policies of up to 10 years",
+				"Chooses geo, zone or local backup redundancy",
+			},
+			Caveats: []string{
+				"Point-in-time retention defaults to 7 days, and backups are geo-redundant by default.",
+				"Switching backups to zone or local redundancy turns off geo-restore.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/azure-sql/database/automated-backups-overview",
+					Title: "Automated backups - Azure SQL Database",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-sql-database.toml",
+		},
+		{
+			Service: "sql-database",
+			Item:    "availability",
+			Owner:   "shared",
+			Label:   "Microsoft (HA) / Customer (zones, geo)",
+			Summary: "High availability within a region is built in; zone redundancy, active geo-replication and failover groups are options the customer chooses and configures.",
+			ProviderDoes: []string{
+				"Keeps redundant replicas and fails over automatically",
+				"Handles failure detection and recovery",
+			},
+			CustomerDoes: []string{
+				"Chooses zone-redundant configurations",
+				"Sets up active geo-replication or failover groups",
+				"Adds retry logic for brief reconnects",
+			},
+			Caveats: []string{
+				"Without geo-replication or failover groups, recovery from a region outage relies on geo-restore from backups.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/azure-sql/database/sql-database-paas-overview",
+					Title: "What is Azure SQL Database?",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://learn.microsoft.com/azure/reliability/concept-shared-responsibility",
+					Title: "Shared responsibility for reliability",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-sql-database.toml",
+		},
+		{
+			Service: "sql-database",
+			Item:    "db-users",
+			Owner:   "customer",
+			Label:   "Customer",
+			Summary: "The customer creates logins, contained users and roles inside the database, starting from the server admin it names when creating the server.",
+			ProviderDoes: []string{
+				"Creates the server admin login the customer specifies",
+			},
+			CustomerDoes: []string{
+				"Creates users and grants least privilege through roles",
+				"Protects and resets the server admin password",
+				"Prefers Microsoft Entra users over SQL logins",
+			},
+			Caveats: []string{
+				"The server admin has full rights on every database on the server and can't be limited, so few people should hold it.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/azure-sql/database/logins-create-manage",
+					Title: "Authorize database access to SQL Database, SQL Managed Instance, and Azure Synapse Analytics",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-sql-database.toml",
+		},
+		{
+			Service: "sql-database",
+			Item:    "query-tuning",
+			Owner:   "customer",
+			Label:   "Customer",
+			Summary: "Microsoft supplies Query Store, tuning recommendations and optional automatic tuning, but schema design and query performance stay the customer's work.",
+			ProviderDoes: []string{
+				"Offers Query Store, Intelligent Insights and tuning recommendations",
+				"Applies automatic index and plan fixes when the customer enables them",
+			},
+			CustomerDoes: []string{
+				"Designs schemas and indexes",
+				"Reviews and applies tuning recommendations",
+				"Decides whether to let automatic tuning act",
+			},
+			Caveats: []string{},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/azure-sql/database/sql-database-paas-overview",
+					Title: "What is Azure SQL Database?",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-sql-database.toml",
+		},
+		{
+			Service: "sql-database",
+			Item:    "major-version-upgrades",
+			Owner:   "azure",
+			Label:   "Microsoft",
+			Summary: "There are no major engine versions to choose: SQL Database always runs the latest stable engine and Microsoft moves every database forward.",
+			ProviderDoes: []string{
+				"Keeps every database on the latest stable SQL engine",
+			},
+			CustomerDoes: []string{
+				"Tests applications against new engine behavior when advised",
+			},
+			Caveats: []string{},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/azure-sql/database/sql-database-paas-overview",
+					Title: "What is Azure SQL Database?",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-sql-database.toml",
+		},
+		{
+			Service: "sql-database",
+			Item:    "maintenance-window",
+			Owner:   "shared",
+			Label:   "Customer picks, Microsoft applies",
+			Summary: "By default Microsoft keeps most impactful maintenance outside 8 AM to 5 PM local time; the customer can choose a weekday or weekend night window instead.",
+			ProviderDoes: []string{
+				"Runs planned maintenance within the chosen window",
+				"Sends advance notifications for databases on a non-default window",
+			},
+			CustomerDoes: []string{
+				"Chooses a weekday or weekend maintenance window",
+				"Uses the redirect connection policy and retry logic",
+			},
+			Caveats: []string{
+				"Urgent fixes such as critical security patches can override the chosen window, and some tiers cannot use non-default windows.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/azure-sql/database/maintenance-window",
+					Title: "Maintenance window in Azure SQL Database",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-sql-database.toml",
+		},
+		{
+			Service: "sql-database",
+			Item:    "logging",
+			Owner:   "customer",
+			Label:   "Customer",
+			Summary: "Azure logs management operations in the activity log; database auditing, its destination and its review are for the customer to set up.",
+			ProviderDoes: []string{
+				"Records control-plane events in the activity log for 90 days",
+				"Writes audit records to the destination the customer picks",
+			},
+			CustomerDoes: []string{
+				"Turns on auditing at server or database level",
+				"Sends audit logs to storage, Log Analytics or Event Hubs",
+				"Reviews audit and threat alerts",
+			},
+			Caveats: []string{
+				"Failed Microsoft Entra sign-ins don't appear in the SQL audit log; they are in Microsoft Entra's own logs.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/azure-sql/database/auditing-overview",
+					Title: "Auditing for Azure SQL Database and Azure Synapse Analytics",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://learn.microsoft.com/azure/azure-monitor/platform/activity-log",
+					Title: "Activity log in Azure Monitor",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-sql-database.toml",
+		},
+		{
+			Service: "sql-database",
+			Item:    "scaling",
+			Owner:   "shared",
+			Label:   "Customer sizes, Microsoft resizes",
+			Summary: "The customer picks the tier and compute size and changes it when needed; SQL Database resizes without downtime, and only the serverless tier scales itself.",
+			ProviderDoes: []string{
+				"Applies scale changes without downtime",
+				"Scales serverless databases automatically by workload",
+			},
+			CustomerDoes: []string{
+				"Chooses and changes service tier and compute size",
+				"Uses elastic pools or the serverless tier where they fit",
+			},
+			Caveats: []string{
+				"Provisioned single databases support manual dynamic scaling, not autoscale; automating it needs the serverless tier or scripts.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/azure-sql/database/sql-database-paas-overview",
+					Title: "What is Azure SQL Database?",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-sql-database.toml",
+		},
+		{
+			Service: "sql-managed-instance",
+			Item:    "physical-facility",
+			Owner:   "azure",
+			Label:   "Microsoft",
+			Summary: "Microsoft secures the datacenters that host SQL Managed Instance; customers never reach the facilities.",
+			ProviderDoes: []string{
+				"Controls physical access to datacenters",
+				"Runs power, cooling and environmental controls",
+			},
+			CustomerDoes: []string{},
+			Caveats:      []string{},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/security/fundamentals/shared-responsibility",
+					Title: "Shared responsibility in the cloud",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-sql-managed-instance.toml",
+		},
+		{
+			Service: "sql-managed-instance",
+			Item:    "hardware",
+			Owner:   "azure",
+			Label:   "Microsoft",
+			Summary: "Microsoft provides the dedicated compute and storage behind each instance; the customer never buys or manages hardware.",
+			ProviderDoes: []string{
+				"Provides and maintains dedicated compute and storage",
+				"Handles hardware failures",
+			},
+			CustomerDoes: []string{
+				"Chooses the service tier, hardware configuration, vCores and storage",
+			},
+			Caveats: []string{},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/azure-sql/managed-instance/sql-managed-instance-paas-overview",
+					Title: "What is Azure SQL Managed Instance?",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-sql-managed-instance.toml",
+		},
+		{
+			Service: "sql-managed-instance",
+			Item:    "hypervisor",
+			Owner:   "azure",
+			Label:   "Microsoft",
+			Summary: "Microsoft runs and patches the virtualization layer under the isolated VMs that make up each managed instance's virtual cluster.",
+			ProviderDoes: []string{
+				"Operates and patches the virtualization layer",
+			},
+			CustomerDoes: []string{},
+			Caveats:      []string{},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/security/fundamentals/shared-responsibility",
+					Title: "Shared responsibility in the cloud",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://learn.microsoft.com/azure/azure-sql/managed-instance/connectivity-architecture-overview",
+					Title: "Connectivity architecture for Azure SQL Managed Instance",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-sql-managed-instance.toml",
+		},
+		{
+			Service: "sql-managed-instance",
+			Item:    "host-os-patching",
+			Owner:   "azure",
+			Label:   "Microsoft",
+			Summary: "Microsoft manages the infrastructure under each instance, so customers have no host operating system to patch.",
+			ProviderDoes: []string{
+				"Patches the infrastructure under the instance",
+			},
+			CustomerDoes: []string{},
+			Caveats:      []string{},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/azure-sql/managed-instance/sql-managed-instance-paas-overview",
+					Title: "What is Azure SQL Managed Instance?",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-sql-managed-instance.toml",
+		},
+		{
+			Service: "sql-managed-instance",
+			Item:    "guest-os-patching",
+			Owner:   "azure",
+			Label:   "Microsoft",
+			Summary: "Microsoft patches the operating system the instance runs on; customers can't sign in to those hosts with SSH or Remote Desktop.",
+			ProviderDoes: []string{
+				"Applies OS patches and updates",
+				"Runs maintenance through automated agents with exclusive host access",
+			},
+			CustomerDoes: []string{
+				"Chooses a maintenance window if it wants to steer disruptive updates",
+			},
+			Caveats: []string{},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/azure-sql/managed-instance/sql-managed-instance-paas-overview",
+					Title: "What is Azure SQL Managed Instance?",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://learn.microsoft.com/azure/azure-sql/managed-instance/connectivity-architecture-overview",
+					Title: "Connectivity architecture for Azure SQL Managed Instance",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-sql-managed-instance.toml",
+		},
+		{
+			Service: "sql-managed-instance",
+			Item:    "db-engine-patching",
+			Owner:   "azure",
+			Label:   "Microsoft",
+			Summary: "Microsoft patches and updates the SQL engine automatically; every update policy keeps receiving engine fixes.",
+			ProviderDoes: []string{
+				"Applies automatic software patching to the SQL engine",
+				"Delivers updates that need no engine change to every instance",
+			},
+			CustomerDoes: []string{
+				"Chooses the update policy that decides which engine features the instance gets",
+			},
+			Caveats: []string{
+				"The update policy decides the database format and feature set, not whether patches arrive; see the major-version-upgrades cell.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/azure-sql/managed-instance/sql-managed-instance-paas-overview",
+					Title: "What is Azure SQL Managed Instance?",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://learn.microsoft.com/azure/azure-sql/managed-instance/update-policy",
+					Title: "Update policy in Azure SQL Managed Instance",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-sql-managed-instance.toml",
+		},
+		{
+			Service:      "sql-managed-instance",
+			Item:         "runtime-patching",
+			Owner:        "customer",
+			Label:        "Customer (app side)",
+			Summary:      "The instance hosts no application runtime; the runtimes and SQL drivers in the customer's applications stay the customer's to patch.",
+			ProviderDoes: []string{},
+			CustomerDoes: []string{
+				"Patches runtimes and SQL drivers in its applications",
+			},
+			Caveats: []string{
+				"SQL Server Agent jobs and CLR modules inside the instance are the customer's code; see application-code.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/azure-sql/database/security-overview",
+					Title: "An overview of Azure SQL Database and SQL Managed Instance security capabilities",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://learn.microsoft.com/azure/azure-sql/managed-instance/sql-managed-instance-paas-overview",
+					Title: "What is Azure SQL Managed Instance?",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-sql-managed-instance.toml",
+		},
+		{
+			Service:      "sql-managed-instance",
+			Item:         "application-code",
+			Owner:        "customer",
+			Label:        "Customer",
+			Summary:      "The customer owns the applications, T-SQL, SQL Server Agent jobs and CLR modules that run against or inside the instance.",
+			ProviderDoes: []string{},
+			CustomerDoes: []string{
+				"Writes and secures applications and T-SQL",
+				"Maintains Agent jobs, linked servers and CLR code",
+			},
+			Caveats: []string{},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/azure-sql/managed-instance/sql-managed-instance-paas-overview",
+					Title: "What is Azure SQL Managed Instance?",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-sql-managed-instance.toml",
+		},
+		{
+			Service: "sql-managed-instance",
+			Item:    "data",
+			Owner:   "customer",
+			Label:   "Customer",
+			Summary: "The customer owns the data in its databases and decides how it is classified, masked, encrypted in use and kept.",
+			ProviderDoes: []string{
+				"Offers Always Encrypted, dynamic data masking and row-level security",
+			},
+			CustomerDoes: []string{
+				"Classifies and protects sensitive data",
+				"Decides retention and where copies go",
+			},
+			Caveats: []string{},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/azure-sql/database/security-overview",
+					Title: "An overview of Azure SQL Database and SQL Managed Instance security capabilities",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://learn.microsoft.com/azure/security/fundamentals/shared-responsibility",
+					Title: "Shared responsibility in the cloud",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-sql-managed-instance.toml",
+		},
+		{
+			Service: "sql-managed-instance",
+			Item:    "iam",
+			Owner:   "customer",
+			Label:   "Customer",
+			Summary: "The customer assigns the Azure RBAC roles that manage the instance and chooses SQL, Microsoft Entra or Windows authentication for Entra principals.",
+			ProviderDoes: []string{
+				"Enforces Azure RBAC on management operations",
+				"Supports Microsoft Entra server principals and Kerberos for Entra identities",
+			},
+			CustomerDoes: []string{
+				"Grants least-privilege Azure roles",
+				"Sets a Microsoft Entra admin",
+				"Protects the admin login",
+			},
+			Caveats: []string{
+				"Azure RBAC governs managing the instance; access to data goes through logins and users, covered by the db-users cell.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/azure-sql/database/security-overview",
+					Title: "An overview of Azure SQL Database and SQL Managed Instance security capabilities",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-sql-managed-instance.toml",
+		},
+		{
+			Service: "sql-managed-instance",
+			Item:    "network-controls",
+			Owner:   "customer",
+			Label:   "Customer",
+			Summary: "The instance lives in a dedicated subnet of the customer's virtual network, so the customer controls its NSG, routes, private connectivity and any public endpoint.",
+			ProviderDoes: []string{
+				"Applies a network intent policy with the mandatory NSG rules and routes the service needs",
+				"Keeps the default endpoint on a private IP address",
+			},
+			CustomerDoes: []string{
+				"Plans and delegates the subnet",
+				"Writes NSG rules and routes for data traffic",
+				"Decides on the optional public endpoint and private endpoints",
+			},
+			Caveats: []string{
+				"SQL Database firewall rules don't apply to Managed Instance; network access is governed at the subnet.",
+				"Service-aided subnet configuration adds and protects the rules Microsoft needs for management traffic, so the customer can't remove them.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/azure-sql/managed-instance/connectivity-architecture-overview",
+					Title: "Connectivity architecture for Azure SQL Managed Instance",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://learn.microsoft.com/azure/azure-sql/managed-instance/sql-managed-instance-paas-overview",
+					Title: "What is Azure SQL Managed Instance?",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://learn.microsoft.com/azure/azure-sql/database/security-overview",
+					Title: "An overview of Azure SQL Database and SQL Managed Instance security capabilities",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-sql-managed-instance.toml",
+		},
+		{
+			Service: "sql-managed-instance",
+			Item:    "encryption-at-rest",
+			Owner:   "customer",
+			Label:   "Customer (choose keys)",
+			Summary: "TDE is on at instance level and for newly created databases with a service-managed key; the customer decides whether to bring its own key.",
+			ProviderDoes: []string{
+				"Enables TDE for new databases with a service-managed certificate",
+				"Rotates the built-in certificate yearly",
+				"Encrypts tempdb with a Microsoft-owned key",
+			},
+			CustomerDoes: []string{
+				"Chooses customer-managed TDE keys in Key Vault or Managed HSM",
+				"Turns on TDE for older databases",
+				"Migrates TDE certificates when restoring encrypted backups",
+			},
+			Caveats: []string{
+				"Managed Instance databases created before February 2019 were not encrypted by default.",
+				"Copy-only backups of databases under service-managed TDE aren't supported, because that certificate isn't accessible.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/azure-sql/database/transparent-data-encryption-tde-overview",
+					Title: "Transparent data encryption for SQL Database, SQL Managed Instance, and Azure Synapse Analytics",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-sql-managed-instance.toml",
+		},
+		{
+			Service: "sql-managed-instance",
+			Item:    "encryption-in-transit",
+			Owner:   "shared",
+			Label:   "Shared (TLS)",
+			Summary: "Managed Instance enforces TLS on all client connections; the customer makes clients validate the server certificate.",
+			ProviderDoes: []string{
+				"Encrypts all client connections with TLS",
+				"Encrypts and signs control-plane traffic with certificates",
+			},
+			CustomerDoes: []string{
+				"Sets Encrypt=True and validates the server certificate",
+				"Retires drivers that rely on old TLS versions",
+			},
+			Caveats: []string{
+				"Microsoft enforces TLS for this service; certificate validation on the client is still the customer's part.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/azure-sql/database/security-overview",
+					Title: "An overview of Azure SQL Database and SQL Managed Instance security capabilities",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://learn.microsoft.com/azure/azure-sql/managed-instance/connectivity-architecture-overview",
+					Title: "Connectivity architecture for Azure SQL Managed Instance",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-sql-managed-instance.toml",
+		},
+		{
+			Service: "sql-managed-instance",
+			Item:    "backup-scheduling",
+			Owner:   "shared",
+			Label:   "Microsoft (auto) / Customer (config)",
+			Summary: "The service takes full, differential and log backups on its own schedule; the customer sets retention, long-term retention and backup redundancy.",
+			ProviderDoes: []string{
+				"Takes weekly full, 12-24 hourly differential and 5-10 minute log backups",
+				"Runs a schedule that can't be changed or disabled",
+			},
+			CustomerDoes: []string{
+				"Sets point-in-time retention of up to 35 days",
+				"Adds long-term retention policies",
+				"Chooses backup storage redundancy and takes copy-only backups if needed",
+			},
+			Caveats: []string{
+				"Retention defaults to 7 days and backups are geo-redundant by default; moving to local or zone redundancy turns off geo-restore.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/azure-sql/managed-instance/automated-backups-overview",
+					Title: "Automated backups - Azure SQL Managed Instance",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://learn.microsoft.com/azure/azure-sql/managed-instance/sql-managed-instance-paas-overview",
+					Title: "What is Azure SQL Managed Instance?",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-sql-managed-instance.toml",
+		},
+		{
+			Service: "sql-managed-instance",
+			Item:    "availability",
+			Owner:   "shared",
+			Label:   "Microsoft (HA) / Customer (zones, geo)",
+			Summary: "Both service tiers include built-in high availability with a 99.99% SLA; zone redundancy, failover groups and the Managed Instance link are the customer's to set up.",
+			ProviderDoes: []string{
+				"Preconfigures high availability with automatic failover",
+				"Keeps business critical replicas in sync",
+			},
+			CustomerDoes: []string{
+				"Chooses zone redundancy where offered",
+				"Configures failover groups to another region",
+				"Adds retry logic for brief failovers",
+			},
+			Caveats: []string{},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/azure-sql/managed-instance/sql-managed-instance-paas-overview",
+					Title: "What is Azure SQL Managed Instance?",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://learn.microsoft.com/azure/reliability/concept-shared-responsibility",
+					Title: "Shared responsibility for reliability",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-sql-managed-instance.toml",
+		},
+		{
+			Service: "sql-managed-instance",
+			Item:    "db-users",
+			Owner:   "customer",
+			Label:   "Customer",
+			Summary: "The customer creates logins, users and roles in the instance, including additional sysadmin logins, starting from the admin it names at deployment.",
+			ProviderDoes: []string{
+				"Creates the admin login the customer specifies and adds it to sysadmin",
+			},
+			CustomerDoes: []string{
+				"Creates logins and users with least privilege",
+				"Limits who holds sysadmin",
+				"Prefers Microsoft Entra server principals",
+			},
+			Caveats: []string{
+				"Unlike SQL Database, Managed Instance lets the customer create more SQL logins with full sysadmin rights, so keeping that role small is the customer's task.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/azure-sql/database/logins-create-manage",
+					Title: "Authorize database access to SQL Database, SQL Managed Instance, and Azure Synapse Analytics",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-sql-managed-instance.toml",
+		},
+		{
+			Service: "sql-managed-instance",
+			Item:    "query-tuning",
+			Owner:   "customer",
+			Label:   "Customer",
+			Summary: "Microsoft runs the instance, but schema design, indexing and query performance remain the customer's domain-specific administration.",
+			ProviderDoes: []string{
+				"Offers Query Store, DMVs and automatic plan correction",
+			},
+			CustomerDoes: []string{
+				"Designs schemas and indexes",
+				"Tunes queries and instance settings",
+			},
+			Caveats: []string{},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/azure-sql/managed-instance/sql-managed-instance-paas-overview",
+					Title: "What is Azure SQL Managed Instance?",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-sql-managed-instance.toml",
+		},
+		{
+			Service: "sql-managed-instance",
+			Item:    "major-version-upgrades",
+			Owner:   "shared",
+			Label:   "Customer (policy) / Microsoft (updates)",
+			Summary: "The customer's update policy keeps the database format on SQL Server 2022 or 2025 or moves it to Always-up-to-date; Microsoft upgrades aligned instances when that version leaves support.",
+			ProviderDoes: []string{
+				"Delivers engine updates under the chosen policy",
+				"Moves instances to the next policy when a SQL Server version's mainstream support ends",
+			},
+			CustomerDoes: []string{
+				"Chooses the update policy at creation or later",
+				"Tests before moving, because the database format change is one-way",
+			},
+			Caveats: []string{
+				"SQL Server 2022 is the default update policy for existing and new instances.",
+				"Moving to a newer policy is one-way and stops backups from being restored to the older SQL Server release.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/azure-sql/managed-instance/update-policy",
+					Title: "Update policy in Azure SQL Managed Instance",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-sql-managed-instance.toml",
+		},
+		{
+			Service: "sql-managed-instance",
+			Item:    "maintenance-window",
+			Owner:   "shared",
+			Label:   "Customer picks, Microsoft applies",
+			Summary: "Microsoft performs planned maintenance on managed instances; the customer can choose a maintenance window and advance notifications to make it predictable.",
+			ProviderDoes: []string{
+				"Runs planned maintenance within the chosen window",
+				"Sends advance notifications when configured",
+			},
+			CustomerDoes: []string{
+				"Chooses a maintenance window outside peak hours",
+				"Builds retry logic for short reconfigurations",
+			},
+			Caveats: []string{
+				"The window covers planned maintenance only; hardware failures and other reconfigurations can still cause brief interruptions.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/azure-sql/managed-instance/maintenance-window",
+					Title: "Maintenance window in Azure SQL Managed Instance",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-sql-managed-instance.toml",
+		},
+		{
+			Service: "sql-managed-instance",
+			Item:    "tenant-isolation",
+			Owner:   "azure",
+			Label:   "Microsoft",
+			Summary: "Each managed instance is single-tenant, running on dedicated compute and storage inside the customer's virtual network.",
+			ProviderDoes: []string{
+				"Runs instances on dedicated, isolated VMs in a virtual cluster",
+				"Keeps control-plane access to hosts for automated agents only",
+			},
+			CustomerDoes: []string{
+				"Decides which instances share a subnet",
+			},
+			Caveats: []string{},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/azure-sql/managed-instance/sql-managed-instance-paas-overview",
+					Title: "What is Azure SQL Managed Instance?",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://learn.microsoft.com/azure/azure-sql/managed-instance/connectivity-architecture-overview",
+					Title: "Connectivity architecture for Azure SQL Managed Instance",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-sql-managed-instance.toml",
+		},
+		{
+			Service: "sql-managed-instance",
+			Item:    "logging",
+			Owner:   "customer",
+			Label:   "Customer",
+			Summary: "Azure logs management operations in the activity log; SQL auditing to the customer's storage and its review are the customer's to set up.",
+			ProviderDoes: []string{
+				"Records control-plane events in the activity log for 90 days",
+				"Writes audit records to the customer's storage account once configured",
+			},
+			CustomerDoes: []string{
+				"Configures SQL Managed Instance auditing",
+				"Enables Advanced Threat Protection if wanted",
+				"Reviews audit logs and alerts",
+			},
+			Caveats: []string{},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/azure-sql/managed-instance/sql-managed-instance-paas-overview",
+					Title: "What is Azure SQL Managed Instance?",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://learn.microsoft.com/azure/azure-monitor/platform/activity-log",
+					Title: "Activity log in Azure Monitor",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-sql-managed-instance.toml",
+		},
+		{
+			Service: "sql-managed-instance",
+			Item:    "scaling",
+			Owner:   "shared",
+			Label:   "Customer sizes, Microsoft resizes",
+			Summary: "The customer chooses vCores, storage and tier and requests changes; Microsoft carries out the resizing as a management operation.",
+			ProviderDoes: []string{
+				"Performs instance resizing and configuration changes",
+				"Grows or shrinks the virtual cluster as instances come and go",
+			},
+			CustomerDoes: []string{
+				"Chooses and changes vCores, storage and service tier",
+				"Stops and starts the instance to save costs where supported",
+			},
+			Caveats: []string{},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/azure-sql/managed-instance/sql-managed-instance-paas-overview",
+					Title: "What is Azure SQL Managed Instance?",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://learn.microsoft.com/azure/azure-sql/managed-instance/connectivity-architecture-overview",
+					Title: "Connectivity architecture for Azure SQL Managed Instance",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-sql-managed-instance.toml",
+		},
+		{
+			Service: "vm",
+			Item:    "physical-facility",
+			Owner:   "azure",
+			Label:   "Microsoft",
+			Summary: "Microsoft secures the datacenters that host Azure VMs, including the buildings, physical access and environmental controls; customers never manage them.",
+			ProviderDoes: []string{
+				"Controls physical access to datacenters",
+				"Runs power, cooling and other environmental controls",
+			},
+			CustomerDoes: []string{},
+			Caveats: []string{
+				"Microsoft's shared responsibility matrix puts the physical datacenter with Microsoft for every cloud service model, IaaS included.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/security/fundamentals/shared-responsibility",
+					Title: "Shared responsibility in the cloud",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-vm.toml",
+		},
+		{
+			Service: "vm",
+			Item:    "hardware",
+			Owner:   "azure",
+			Label:   "Microsoft",
+			Summary: "Microsoft owns, maintains and retires the physical hosts and network gear under every VM, including wiping or destroying failed drives.",
+			ProviderDoes: []string{
+				"Maintains and replaces physical hosts and network equipment",
+				"Erases or destroys failed disk drives before they leave for repair or replacement",
+			},
+			CustomerDoes: []string{
+				"Chooses VM sizes, or dedicated hosts when it needs hardware to itself",
+			},
+			Caveats: []string{
+				"Microsoft can move a VM off a host it predicts will fail, usually by live migration with a pause of a few seconds.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/security/fundamentals/shared-responsibility",
+					Title: "Shared responsibility in the cloud",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://learn.microsoft.com/azure/security/fundamentals/isolation-choices",
+					Title: "Isolation in the Azure public cloud",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://learn.microsoft.com/azure/virtual-machines/maintenance-and-updates",
+					Title: "Maintenance for virtual machines in Azure",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-vm.toml",
+		},
+		{
+			Service: "vm",
+			Item:    "hypervisor",
+			Owner:   "azure",
+			Label:   "Microsoft",
+			Summary: "Microsoft runs and patches the Hyper-V based virtualization layer that splits each host into isolated guest VMs.",
+			ProviderDoes: []string{
+				"Operates and updates the hypervisor and root OS on each node",
+				"Keeps guest VMs isolated from the root VM and from each other",
+			},
+			CustomerDoes: []string{},
+			Caveats: []string{
+				"Guest VMs reach hardware only through the hypervisor's shared-memory interface, never directly.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/security/fundamentals/shared-responsibility",
+					Title: "Shared responsibility in the cloud",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://learn.microsoft.com/azure/security/fundamentals/isolation-choices",
+					Title: "Isolation in the Azure public cloud",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-vm.toml",
+		},
+		{
+			Service: "vm",
+			Item:    "host-os-patching",
+			Owner:   "azure",
+			Label:   "Microsoft",
+			Summary: "Azure patches the hosting environment below the VMs itself, mostly without a reboot by pausing the VM briefly or live-migrating it.",
+			ProviderDoes: []string{
+				"Patches host software and firmware on a regular cycle",
+				"Uses memory-preserving pauses or live migration where possible",
+				"Announces maintenance that needs a VM reboot",
+			},
+			CustomerDoes: []string{
+				"Starts reboot-needing maintenance inside the self-service window if it wants to pick the moment",
+			},
+			Caveats: []string{
+				"When host maintenance does require a reboot, Azure gives notice and a self-service window, typically 35 days, unless the work is urgent.",
+				"Maintenance Configurations let a customer hold platform updates and apply them at a time it chooses; see the maintenance-window cell.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/virtual-machines/maintenance-and-updates",
+					Title: "Maintenance for virtual machines in Azure",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-vm.toml",
+		},
+		{
+			Service: "vm",
+			Item:    "guest-os-patching",
+			Owner:   "customer",
+			Label:   "Customer",
+			Summary: "The operating system inside an Azure VM is the customer's to patch and harden; Microsoft offers patching tools but only acts when the customer opts in.",
+			ProviderDoes: []string{
+				"Offers automatic VM guest patching and Azure Update Manager",
+				"Orchestrates Critical and Security patches monthly on VMs that opt in",
+			},
+			CustomerDoes: []string{
+				"Chooses a patch orchestration mode for each VM",
+				"Applies other patch classifications and custom schedules",
+				"Hardens and patches VMs built from custom images",
+			},
+			Caveats: []string{
+				"Automatic VM guest patching (patch mode AutomaticByPlatform) must be switched on per VM and only works on listed marketplace images, not custom images.",
+				"Without a chosen mode, Windows VMs default to Windows Automatic Updates and Linux VMs keep whatever the image does, so patch results are still the customer's to check.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/security/fundamentals/shared-responsibility",
+					Title: "Shared responsibility in the cloud",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://learn.microsoft.com/azure/virtual-machines/automatic-vm-guest-patching",
+					Title: "Automatic Guest Patching for Azure Virtual Machines and Scale Sets",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-vm.toml",
+		},
+		{
+			Service:      "vm",
+			Item:         "db-engine-patching",
+			Owner:        "customer",
+			Label:        "Customer (if self-install)",
+			Summary:      "A database the customer installs on a VM is just software in its guest OS, so installing, patching and upgrading it is the customer's job.",
+			ProviderDoes: []string{},
+			CustomerDoes: []string{
+				"Installs and patches the database engine",
+				"Plans and tests engine upgrades",
+			},
+			Caveats: []string{
+				"Choosing a managed service such as Azure SQL Database instead moves engine patching to Microsoft; see that service's cell.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/security/fundamentals/shared-responsibility",
+					Title: "Shared responsibility in the cloud",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-vm.toml",
+		},
+		{
+			Service:      "vm",
+			Item:         "runtime-patching",
+			Owner:        "customer",
+			Label:        "Customer",
+			Summary:      "Language runtimes, web servers and middleware on a VM are software the customer put there, so the customer keeps them patched.",
+			ProviderDoes: []string{},
+			CustomerDoes: []string{
+				"Patches runtimes, frameworks and libraries in the guest",
+				"Follows vendor security advisories",
+			},
+			Caveats: []string{
+				"Microsoft's matrix gives applications entirely to the customer in IaaS; runtimes and middleware only move to Microsoft in PaaS.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/security/fundamentals/shared-responsibility",
+					Title: "Shared responsibility in the cloud",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-vm.toml",
+		},
+		{
+			Service:      "vm",
+			Item:         "application-code",
+			Owner:        "customer",
+			Label:        "Customer",
+			Summary:      "The customer writes, deploys and secures the applications on its VMs, including their dependencies and how they handle input and secrets.",
+			ProviderDoes: []string{},
+			CustomerDoes: []string{
+				"Writes and reviews application code",
+				"Keeps dependencies current",
+				"Keeps secrets out of code, for example with managed identities and Key Vault",
+			},
+			Caveats: []string{},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/security/fundamentals/shared-responsibility",
+					Title: "Shared responsibility in the cloud",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://learn.microsoft.com/azure/virtual-machines/security-policy",
+					Title: "Secure and use policies on virtual machines in Azure",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-vm.toml",
+		},
+		{
+			Service: "vm",
+			Item:    "data",
+			Owner:   "customer",
+			Label:   "Customer",
+			Summary: "The customer owns the data on its VMs and disks and decides how it is classified, protected and kept, whatever the service model.",
+			ProviderDoes: []string{
+				"Protects the infrastructure the data sits on",
+			},
+			CustomerDoes: []string{
+				"Classifies data and controls access to it",
+				"Makes the encryption and retention decisions",
+			},
+			Caveats: []string{
+				"Microsoft lists data, including its classification and encryption decisions, among the duties a customer always keeps.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/security/fundamentals/shared-responsibility",
+					Title: "Shared responsibility in the cloud",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-vm.toml",
+		},
+		{
+			Service: "vm",
+			Item:    "iam",
+			Owner:   "customer",
+			Label:   "Customer",
+			Summary: "The customer assigns the Azure RBAC roles that control who can manage its VMs and gives VMs managed identities instead of stored credentials.",
+			ProviderDoes: []string{
+				"Runs Microsoft Entra ID and enforces Azure RBAC on management calls",
+				"Issues tokens to managed identities",
+			},
+			CustomerDoes: []string{
+				"Grants least-privilege Azure roles for VM operations",
+				"Uses managed identities for the VM's own access to Azure",
+				"Manages OS accounts and sign-in keys",
+			},
+			Caveats: []string{
+				"Sign-in credentials for the guest OS, such as SSH keys and admin passwords, are separate from Azure RBAC; see the key-pairs cell.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/virtual-machines/security-policy",
+					Title: "Secure and use policies on virtual machines in Azure",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://learn.microsoft.com/azure/security/fundamentals/shared-responsibility",
+					Title: "Shared responsibility in the cloud",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-vm.toml",
+		},
+		{
+			Service: "vm",
+			Item:    "network-controls",
+			Owner:   "customer",
+			Label:   "Customer",
+			Summary: "The customer designs the virtual network and subnets and writes the network security group rules that filter traffic to and from its VMs.",
+			ProviderDoes: []string{
+				"Enforces the NSG rules the customer sets",
+				"Adds default rules that deny inbound traffic from outside the virtual network",
+			},
+			CustomerDoes: []string{
+				"Writes NSG rules for each subnet or network interface",
+				"Decides which VMs get public IPs",
+				"Adds firewalls, VPN or ExpressRoute where needed",
+			},
+			Caveats: []string{
+				"Every NSG starts with default rules that allow traffic inside the virtual network and from the Azure load balancer, deny other inbound traffic and allow outbound internet traffic.",
+				"Microsoft's matrix puts network controls entirely with the customer in IaaS.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/virtual-network/network-security-groups-overview",
+					Title: "Azure network security groups overview",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://learn.microsoft.com/azure/security/fundamentals/shared-responsibility",
+					Title: "Shared responsibility in the cloud",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-vm.toml",
+		},
+		{
+			Service: "vm",
+			Item:    "encryption-at-rest",
+			Owner:   "customer",
+			Label:   "Customer (choose keys)",
+			Summary: "Managed disks are encrypted by default with Microsoft-managed keys; the customer chooses whether to use its own keys, encryption at host or in-guest disk encryption.",
+			ProviderDoes: []string{
+				"Encrypts managed OS and data disks, snapshots and images with AES-256 by default",
+				"Encrypts temporary disks automatically on version 5 and later VM sizes",
+			},
+			CustomerDoes: []string{
+				"Chooses platform-managed or customer-managed keys in Key Vault",
+				"Turns on encryption at host for temporary disks and caches on older sizes",
+				"Rotates and guards its own keys",
+			},
+			Caveats: []string{
+				"Temporary disks on older VM sizes are not covered by default server-side encryption unless encryption at host is enabled.",
+				"With customer-managed keys, disabling or deleting the key shuts down the VMs that use it until the key is restored.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/virtual-machines/disk-encryption",
+					Title: "Server-side encryption of Azure Disk Storage",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://learn.microsoft.com/azure/virtual-machines/security-policy",
+					Title: "Secure and use policies on virtual machines in Azure",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-vm.toml",
+		},
+		{
+			Service: "vm",
+			Item:    "encryption-in-transit",
+			Owner:   "shared",
+			Label:   "Shared (TLS)",
+			Summary: "Microsoft uses TLS on connections to Azure services, while the customer encrypts traffic to and between its VMs, such as RDP, SSH and application traffic.",
+			ProviderDoes: []string{
+				"Negotiates TLS for client connections to Azure services",
+				"Offers VPN gateways for encrypted links to virtual networks",
+			},
+			CustomerDoes: []string{
+				"Configures TLS for the applications it hosts",
+				"Uses SSH or TLS-protected RDP for administration",
+				"Sets up VPN or other encryption for hybrid links",
+			},
+			Caveats: []string{
+				"Nothing on the VM forces TLS for the customer's own services; the customer enforces it in its web servers and applications.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/security/fundamentals/encryption-overview",
+					Title: "Azure encryption overview",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-vm.toml",
+		},
+		{
+			Service: "vm",
+			Item:    "backup-scheduling",
+			Owner:   "customer",
+			Label:   "Customer",
+			Summary: "Azure does not back up VMs on its own; the customer turns on Azure Backup or takes snapshots and sets the schedule and retention.",
+			ProviderDoes: []string{
+				"Runs backup jobs on the schedule in the customer's policy",
+				"Stores recovery points in Recovery Services vaults",
+			},
+			CustomerDoes: []string{
+				"Enables Azure Backup for each VM and picks a policy",
+				"Writes pre and post scripts for app-consistent Linux backups",
+				"Tests restores",
+			},
+			Caveats: []string{
+				"Snapshots and VM restore points are alternatives, but they too exist only if the customer creates them.",
+				"Azure Site Recovery, which replicates VMs to another region, is a separate choice the customer configures.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/virtual-machines/backup-recovery",
+					Title: "Backup and restore options for virtual machines in Azure",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://learn.microsoft.com/azure/backup/backup-azure-vms-introduction",
+					Title: "About Azure VM backup",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-vm.toml",
+		},
+		{
+			Service: "vm",
+			Item:    "availability",
+			Owner:   "customer",
+			Label:   "Customer designs",
+			Summary: "Azure offers availability zones, availability sets, scale sets and load balancers, but the customer must run several VMs across them and design failover.",
+			ProviderDoes: []string{
+				"Runs regions with physically separate availability zones",
+				"Spreads VMs in an availability set across fault and update domains",
+			},
+			CustomerDoes: []string{
+				"Runs two or more VMs in zones or an availability set",
+				"Adds load balancing and replicates data",
+				"Sets up Site Recovery or other cross-region recovery",
+			},
+			Caveats: []string{
+				"A single VM has no redundancy; the 99.95% availability set SLA assumes at least two VMs in the set.",
+				"Microsoft's reliability model keeps the core platform with Microsoft but leaves configuring zones, regions and backups to the customer.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/virtual-machines/availability",
+					Title: "Availability options for Azure Virtual Machines",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://learn.microsoft.com/azure/reliability/concept-shared-responsibility",
+					Title: "Shared responsibility for reliability",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-vm.toml",
+		},
+		{
+			Service: "vm",
+			Item:    "key-pairs",
+			Owner:   "customer",
+			Label:   "Customer",
+			Summary: "The customer creates and guards the SSH key pairs or admin passwords used to sign in to its VMs; Azure only places the public key on the VM.",
+			ProviderDoes: []string{
+				"Places the supplied SSH public key on a Linux VM at creation",
+				"Disables password sign-in by default on VMs created with SSH keys",
+			},
+			CustomerDoes: []string{
+				"Keeps private keys secure and rotates them",
+				"Sets strong admin passwords for Windows VMs",
+				"Removes keys and accounts that are no longer needed",
+			},
+			Caveats: []string{
+				"Microsoft recommends SSH key authentication over passwords because passwords invite brute-force attacks on internet-facing VMs.",
+				"Just-in-time VM access in Defender for Cloud can open management ports only when an authorized user asks.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/virtual-machines/linux/mac-create-ssh-keys",
+					Title: "Quick steps: Create and use an SSH public-private key pair for Linux VMs in Azure",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://learn.microsoft.com/azure/virtual-machines/security-policy",
+					Title: "Secure and use policies on virtual machines in Azure",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-vm.toml",
+		},
+		{
+			Service: "vm",
+			Item:    "tenant-isolation",
+			Owner:   "azure",
+			Label:   "Microsoft",
+			Summary: "Microsoft keeps VMs from different customers apart on shared hosts with the hypervisor and root OS, and offers isolated sizes or dedicated hosts for more.",
+			ProviderDoes: []string{
+				"Isolates guest VMs from each other and from the root VM",
+				"Offers isolated VM sizes and dedicated hosts for a single customer",
+			},
+			CustomerDoes: []string{
+				"Chooses isolated sizes or dedicated hosts when compliance requires",
+				"Separates its own workloads with networks and NSGs",
+			},
+			Caveats: []string{
+				"Keeping one customer's VMs apart from another's is Microsoft's job; segmenting the customer's own workloads is a network design choice the customer makes.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/security/fundamentals/isolation-choices",
+					Title: "Isolation in the Azure public cloud",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-vm.toml",
+		},
+		{
+			Service: "vm",
+			Item:    "logging",
+			Owner:   "customer",
+			Label:   "Customer",
+			Summary: "Azure records management operations on VMs in the activity log, but keeping it longer and collecting logs from inside the guest are the customer's tasks.",
+			ProviderDoes: []string{
+				"Records control-plane events in the activity log by default",
+				"Keeps activity log entries for 90 days",
+			},
+			CustomerDoes: []string{
+				"Creates diagnostic settings to keep logs longer",
+				"Collects OS and application logs from the guest",
+				"Reviews logs and sets alerts",
+			},
+			Caveats: []string{
+				"The activity log only covers operations on Azure resources, not sign-ins or processes inside the VM.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/azure-monitor/platform/activity-log",
+					Title: "Activity log in Azure Monitor",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-vm.toml",
+		},
+		{
+			Service: "vm",
+			Item:    "scaling",
+			Owner:   "customer",
+			Label:   "Customer designs",
+			Summary: "The customer picks VM sizes and counts and builds virtual machine scale sets if it wants Azure to add and remove instances by demand or schedule.",
+			ProviderDoes: []string{
+				"Adds and removes scale set instances under the customer's rules",
+			},
+			CustomerDoes: []string{
+				"Chooses VM sizes and instance counts",
+				"Defines scale set rules or schedules",
+			},
+			Caveats: []string{
+				"A standalone VM is never scaled out for the customer; automatic scaling exists only inside a scale set the customer creates.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/virtual-machines/availability",
+					Title: "Availability options for Azure Virtual Machines",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-vm.toml",
+		},
+		{
+			Service: "vm",
+			Item:    "maintenance-window",
+			Owner:   "shared",
+			Label:   "Customer picks, Microsoft applies",
+			Summary: "Microsoft decides when platform maintenance happens unless the customer starts it early in the self-service window or holds it with a Maintenance Configuration.",
+			ProviderDoes: []string{
+				"Schedules host maintenance and gives notice before reboots",
+				"Applies held updates when the customer's configured window opens",
+			},
+			CustomerDoes: []string{
+				"Starts reboot-needing maintenance during the self-service window",
+				"Creates Maintenance Configurations to control update timing",
+				"Watches Scheduled Events to drain work before a pause",
+			},
+			Caveats: []string{
+				"Most platform updates pause the VM for seconds without notice in the portal; Scheduled Events inside the VM can warn the workload.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/virtual-machines/maintenance-and-updates",
+					Title: "Maintenance for virtual machines in Azure",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-vm.toml",
+		},
+		{
+			Service: "app-engine",
+			Item:    "physical-facility",
+			Owner:   "gcp",
+			Label:   "Google",
+			Summary: "Google secures the data centers that run App Engine apps; the app runs independent of the physical location of its servers.",
+			ProviderDoes: []string{
+				"Controls physical access to data centers",
+				"Runs power, cooling and environmental protection",
+			},
+			CustomerDoes: []string{},
+			Caveats:      []string{},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/architecture/framework/security/shared-responsibility-shared-fate",
+					Title: "Shared responsibilities and shared fate on Google Cloud",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-app-engine.toml",
+		},
+		{
+			Service: "app-engine",
+			Item:    "hardware",
+			Owner:   "gcp",
+			Label:   "Google",
+			Summary: "Google owns and maintains the servers behind App Engine; standard apps run independent of the hardware underneath them.",
+			ProviderDoes: []string{
+				"Maintains and replaces the servers that host instances",
+			},
+			CustomerDoes: []string{},
+			Caveats:      []string{},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/appengine/docs/standard/go111/",
+					Title: "App Engine documentation",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://cloud.google.com/architecture/framework/security/shared-responsibility-shared-fate",
+					Title: "Shared responsibilities and shared fate on Google Cloud",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-app-engine.toml",
+		},
+		{
+			Service: "app-engine",
+			Item:    "hypervisor",
+			Owner:   "gcp",
+			Label:   "Google",
+			Summary: "Google runs and patches the isolation layers under App Engine instances; customers have no access to them.",
+			ProviderDoes: []string{
+				"Operates and patches the infrastructure under the sandbox",
+			},
+			CustomerDoes: []string{},
+			Caveats: []string{
+				"How instances are isolated from each other is covered by the tenant-isolation cell.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/architecture/framework/security/shared-responsibility-shared-fate",
+					Title: "Shared responsibilities and shared fate on Google Cloud",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://cloud.google.com/appengine/docs/standard/go111/",
+					Title: "App Engine documentation",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-app-engine.toml",
+		},
+		{
+			Service: "app-engine",
+			Item:    "host-os-patching",
+			Owner:   "gcp",
+			Label:   "Google",
+			Summary: "Google patches the operating systems of the hosts under App Engine; standard apps run independent of the server's OS.",
+			ProviderDoes: []string{
+				"Patches host operating systems",
+			},
+			CustomerDoes: []string{},
+			Caveats:      []string{},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/appengine/docs/standard/go111/",
+					Title: "App Engine documentation",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-app-engine.toml",
+		},
+		{
+			Service: "app-engine",
+			Item:    "guest-os-patching",
+			Owner:   "gcp",
+			Label:   "Google (while supported)",
+			Summary: "For supported runtimes Google patches the OS under standard instances automatically; once a runtime reaches end of support, those updates stop.",
+			ProviderDoes: []string{
+				"Patches the runtime's operating system automatically during general availability",
+				"Runs apps on an up-to-date Ubuntu base inside the sandbox",
+			},
+			CustomerDoes: []string{
+				"Keeps the app on a supported runtime so OS patching continues",
+			},
+			Caveats: []string{
+				"After end of support App Engine applies no automatic OS, language or API patches; see the platform-version-currency cell.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/appengine/docs/standard/lifecycle/runtime-lifecycle",
+					Title: "Runtime lifecycle",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://cloud.google.com/appengine/docs/standard/python3/runtime",
+					Title: "Python 3 Runtime Environment",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-app-engine.toml",
+		},
+		{
+			Service:      "app-engine",
+			Item:         "db-engine-patching",
+			Owner:        "n/a",
+			Label:        "N/A",
+			Summary:      "App Engine has no database engine to patch; apps keep their data in separate services such as Firestore or Cloud SQL.",
+			ProviderDoes: []string{},
+			CustomerDoes: []string{},
+			Caveats: []string{
+				"Engine patching for the databases an app uses is covered by those services' own cells.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/appengine/docs/the-appengine-environments",
+					Title: "Choose an App Engine environment",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-app-engine.toml",
+		},
+		{
+			Service: "app-engine",
+			Item:    "runtime-patching",
+			Owner:   "gcp",
+			Label:   "Google (while supported)",
+			Summary: "While a runtime is supported, Google regularly patches its language and components, including new patch versions; minor version moves are the customer's.",
+			ProviderDoes: []string{
+				"Applies security and bug fixes to runtime components",
+				"Moves apps to new patch releases of their language version",
+				"Avoids breaking changes and announces them in advance",
+			},
+			CustomerDoes: []string{
+				"Moves to new minor and major language versions",
+				"Keeps its own dependencies patched",
+			},
+			Caveats: []string{
+				"App Engine does not move an app to a new minor version on its own, for example from Python 3.7 to 3.8.",
+				"Dependencies the customer lists, such as pip packages, are the customer's to update.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/appengine/docs/standard/lifecycle/runtime-lifecycle",
+					Title: "Runtime lifecycle",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://cloud.google.com/appengine/docs/standard/python3/runtime",
+					Title: "Python 3 Runtime Environment",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-app-engine.toml",
+		},
+		{
+			Service:      "app-engine",
+			Item:         "application-code",
+			Owner:        "customer",
+			Label:        "Customer",
+			Summary:      "The customer writes, deploys and secures the app's code and dependencies, including how it handles input, sessions and secrets.",
+			ProviderDoes: []string{},
+			CustomerDoes: []string{
+				"Writes and reviews application code",
+				"Keeps dependencies patched",
+				"Handles input and secrets safely",
+			},
+			Caveats: []string{},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/architecture/framework/security/shared-responsibility-shared-fate",
+					Title: "Shared responsibilities and shared fate on Google Cloud",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-app-engine.toml",
+		},
+		{
+			Service: "app-engine",
+			Item:    "data",
+			Owner:   "customer",
+			Label:   "Customer",
+			Summary: "The customer owns the data its app receives, processes and stores, and decides who may see it and how long it is kept.",
+			ProviderDoes: []string{
+				"Protects the infrastructure the app runs on",
+			},
+			CustomerDoes: []string{
+				"Classifies its data and controls access to it",
+				"Decides retention and deletion in the services the app uses",
+			},
+			Caveats: []string{},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/architecture/framework/security/shared-responsibility-shared-fate",
+					Title: "Shared responsibilities and shared fate on Google Cloud",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-app-engine.toml",
+		},
+		{
+			Service: "app-engine",
+			Item:    "iam",
+			Owner:   "customer",
+			Label:   "Customer",
+			Summary: "The customer grants the IAM roles that decide who can deploy and manage the app, and can put Identity-Aware Proxy in front of it to control user access.",
+			ProviderDoes: []string{
+				"Checks IAM roles on App Engine management calls",
+				"Runs Identity-Aware Proxy when the customer turns it on",
+			},
+			CustomerDoes: []string{
+				"Grants least-privilege App Engine roles",
+				"Enables IAP and chooses which users and groups may reach each service",
+			},
+			Caveats: []string{
+				"By default IAP's Google-managed OAuth client lets in only users from the customer's own organization.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/appengine/docs/standard/creating-firewalls",
+					Title: "Creating firewall rules",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://cloud.google.com/iap/docs/app-engine-quickstart",
+					Title: "Authenticate users with Google Accounts",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-app-engine.toml",
+		},
+		{
+			Service: "app-engine",
+			Item:    "network-controls",
+			Owner:   "customer",
+			Label:   "Customer (firewall rules)",
+			Summary: "The customer writes App Engine firewall rules that allow or deny source IP ranges; Google enforces them before requests reach the app.",
+			ProviderDoes: []string{
+				"Evaluates up to 1000 prioritized firewall rules on each request",
+				"Returns 403 to requests a deny rule matches",
+			},
+			CustomerDoes: []string{
+				"Writes allow and deny rules for IP ranges",
+				"Sets the action of the final default rule",
+			},
+			Caveats: []string{
+				"A new app's default rule allows all traffic unless the customer changes it.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/appengine/docs/standard/creating-firewalls",
+					Title: "Creating firewall rules",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://cloud.google.com/ruby/docs/reference/google-cloud-app_engine-v1/latest/Google-Cloud-AppEngine-V1-Firewall",
+					Title: "Google Cloud AppEngine V1 Firewall",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-app-engine.toml",
+		},
+		{
+			Service: "app-engine",
+			Item:    "encryption-at-rest",
+			Owner:   "customer",
+			Label:   "Customer (choose keys)",
+			Summary: "Google encrypts everything App Engine stores at rest by default; keys for the app's data are chosen in the services that store it.",
+			ProviderDoes: []string{
+				"Encrypts all stored customer content by default with keys Google manages",
+			},
+			CustomerDoes: []string{
+				"Chooses Cloud KMS keys in the storage services the app writes to",
+				"Keeps secrets out of source code and config files",
+			},
+			Caveats: []string{
+				"App Engine keeps app images in Artifact Registry, where key settings are the registry's.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/docs/security/encryption/default-encryption",
+					Title: "Default encryption at rest",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://cloud.google.com/artifact-registry/docs/integrate-app-engine",
+					Title: "Deploying to App Engine",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-app-engine.toml",
+		},
+		{
+			Service: "app-engine",
+			Item:    "encryption-in-transit",
+			Owner:   "shared",
+			Label:   "Shared (TLS)",
+			Summary: "App Engine serves apps over HTTPS, but handlers accept plain HTTP too unless the customer sets them to always redirect to HTTPS.",
+			ProviderDoes: []string{
+				"Serves app URLs over HTTPS",
+				"Redirects HTTP to HTTPS for handlers marked secure always",
+			},
+			CustomerDoes: []string{
+				"Sets secure: always on handlers that must not use HTTP",
+				"Uses TLS for calls from the app to other services",
+			},
+			Caveats: []string{
+				"Google does not enforce TLS by default: a handler left at the default security level answers both HTTP and HTTPS.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/ruby/docs/reference/google-cloud-app_engine-v1/latest/Google-Cloud-AppEngine-V1-SecurityLevel",
+					Title: "App Engine Admin V1 API - Module Google::Cloud::AppEngine::V1::SecurityLevel (v1.5.0)",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-app-engine.toml",
+		},
+		{
+			Service:      "app-engine",
+			Item:         "backup-scheduling",
+			Owner:        "customer",
+			Label:        "Customer",
+			Summary:      "App Engine keeps no durable app data of its own; the customer backs up the data services its app uses and keeps its code and config to redeploy.",
+			ProviderDoes: []string{},
+			CustomerDoes: []string{
+				"Schedules backups in the databases and storage the app writes to",
+				"Keeps source code and app configuration in version control",
+			},
+			Caveats: []string{
+				"Standard instances cannot keep data on local disk, so anything worth keeping lives in another service.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/appengine/docs/the-appengine-environments",
+					Title: "Choose an App Engine environment",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-app-engine.toml",
+		},
+		{
+			Service: "app-engine",
+			Item:    "availability",
+			Owner:   "shared",
+			Label:   "Google (zones) / Customer (region)",
+			Summary: "Google runs each app redundantly across the zones of its region; the customer picks that region for good and plans for regional outages itself.",
+			ProviderDoes: []string{
+				"Keeps the app available across all zones in its region",
+			},
+			CustomerDoes: []string{
+				"Chooses the app's region at creation",
+				"Designs for a regional outage, for example with a second deployment elsewhere",
+				"Handles instance restarts gracefully",
+			},
+			Caveats: []string{
+				"An app's region cannot be changed after it is set.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/appengine/docs/standard/locations",
+					Title: "App Engine locations",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-app-engine.toml",
+		},
+		{
+			Service: "app-engine",
+			Item:    "tenant-isolation",
+			Owner:   "gcp",
+			Label:   "Google (gVisor sandbox)",
+			Summary: "Google isolates each standard instance in a gVisor-based container sandbox that keeps apps apart from each other and from the host.",
+			ProviderDoes: []string{
+				"Runs each instance in a gVisor-secured container sandbox",
+				"Restricts what the sandbox lets an app do",
+			},
+			CustomerDoes: []string{},
+			Caveats:      []string{},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/appengine/docs/the-appengine-environments",
+					Title: "Choose an App Engine environment",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://cloud.google.com/appengine/docs/standard/python3/runtime",
+					Title: "Python 3 Runtime Environment",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-app-engine.toml",
+		},
+		{
+			Service:      "app-engine",
+			Item:         "key-pairs",
+			Owner:        "n/a",
+			Label:        "N/A",
+			Summary:      "Standard environment instances offer no SSH or other login, so there are no instance credentials to manage.",
+			ProviderDoes: []string{},
+			CustomerDoes: []string{},
+			Caveats: []string{
+				"The flexible environment differs: its VMs can be reached over SSH when the customer enables it.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/appengine/docs/the-appengine-environments",
+					Title: "Choose an App Engine environment",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-app-engine.toml",
+		},
+		{
+			Service: "app-engine",
+			Item:    "platform-version-currency",
+			Owner:   "customer",
+			Label:   "Customer",
+			Summary: "The customer moves apps to a supported runtime before end of support; after it, patches stop and redeploying on the old runtime is blocked.",
+			ProviderDoes: []string{
+				"Publishes a runtime support schedule",
+				"Notifies customers 90 days before end of support",
+			},
+			CustomerDoes: []string{
+				"Tracks the support schedule for its runtimes",
+				"Upgrades code and config to a supported language version",
+			},
+			Caveats: []string{
+				"First-generation runtimes such as Python 2.7 and Java 8 were deprecated on 31 January 2026; existing apps keep running but can no longer be deployed.",
+				"Existing apps on an unsupported runtime keep serving traffic but receive no further updates.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/appengine/docs/standard/lifecycle/runtime-lifecycle",
+					Title: "Runtime lifecycle",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://cloud.google.com/appengine/docs/standard/long-term-support",
+					Title: "Support for legacy runtimes",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-app-engine.toml",
+		},
+		{
+			Service: "app-engine",
+			Item:    "scaling",
+			Owner:   "shared",
+			Label:   "Customer configures, Google scales",
+			Summary: "The customer picks the scaling type and limits in app config; App Engine starts and stops instances to match traffic, down to zero in standard.",
+			ProviderDoes: []string{
+				"Starts and stops instances with demand",
+				"Spreads requests across instances",
+			},
+			CustomerDoes: []string{
+				"Chooses automatic, basic or manual scaling and its limits",
+				"Keeps startup fast and handles instance shutdown",
+			},
+			Caveats: []string{},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/appengine/docs/the-appengine-environments",
+					Title: "Choose an App Engine environment",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-app-engine.toml",
+		},
+		{
+			Service: "app-engine",
+			Item:    "logging",
+			Owner:   "customer",
+			Label:   "Customer",
+			Summary: "The customer reviews App Engine's audit logs and its app logs, and turns on Data Access audit logs where it needs them.",
+			ProviderDoes: []string{
+				"Writes Admin Activity audit logs for App Engine management calls, such as deployments and firewall changes",
+			},
+			CustomerDoes: []string{
+				"Enables Data Access audit logs it needs",
+				"Writes useful app logs and reviews them",
+				"Sets log retention and alerts",
+			},
+			Caveats: []string{
+				"Data Access audit logs are off by default for most services.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/appengine/docs/admin-api/audit-logging",
+					Title: "App Engine audit logging",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://cloud.google.com/logging/docs/audit/configure-data-access",
+					Title: "Enable Data Access audit logs",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-app-engine.toml",
+		},
+		{
+			Service: "app-engine",
+			Variant: "flexible",
+			Item:    "guest-os-patching",
+			Owner:   "gcp",
+			Label:   "Google (restarts VMs)",
+			Summary: "App Engine may restart flexible VMs weekly when updates exist and rolls critical, backward-compatible OS updates out during those restarts.",
+			ProviderDoes: []string{
+				"Applies critical OS and security updates to flexible VMs on restart",
+				"Manages health checks and restarts of instances",
+			},
+			CustomerDoes: []string{
+				"Tolerates instance restarts",
+				"Leaves root access off unless it is needed for debugging",
+			},
+			Caveats: []string{
+				"The weekly restart is not guaranteed; it happens when updates are available.",
+				"SSH access to flexible VMs is off by default; the customer can turn it on for debugging.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/appengine/docs/flexible/how-instances-are-managed",
+					Title: "How instances are managed",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://cloud.google.com/appengine/docs/the-appengine-environments",
+					Title: "Choose an App Engine environment",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-app-engine.toml",
+		},
+		{
+			Service: "app-engine",
+			Variant: "flexible",
+			Item:    "runtime-patching",
+			Owner:   "customer",
+			Label:   "Customer (redeploys image)",
+			Summary: "The language runtime is built into the app's container image at deploy time, and restarts keep that image; the customer redeploys to get runtime fixes.",
+			ProviderDoes: []string{
+				"Builds the image from a Google runtime, by default its latest language version",
+				"Maintains the runtime base images it builds from",
+			},
+			CustomerDoes: []string{
+				"Redeploys regularly to pick up runtime fixes",
+				"Maintains the Dockerfile and base image of any custom runtime",
+			},
+			Caveats: []string{
+				"OS updates on restart do not change the app's image, so the runtime inside it stays as deployed.",
+				"With a custom runtime the customer chooses and patches the whole image.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/appengine/docs/flexible/how-instances-are-managed",
+					Title: "How instances are managed",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://cloud.google.com/appengine/docs/flexible/python/runtime",
+					Title: "The Python runtime",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://cloud.google.com/docs/buildpacks/runtime-support",
+					Title: "Google Cloud's buildpacks runtime lifecycle",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-app-engine.toml",
+		},
+		{
+			Service: "app-engine",
+			Variant: "flexible",
+			Item:    "network-controls",
+			Owner:   "customer",
+			Label:   "Customer (firewall rules)",
+			Summary: "The customer writes App Engine firewall rules and controls the VPC network its flexible VMs join and what they can reach there.",
+			ProviderDoes: []string{
+				"Enforces App Engine firewall rules on incoming requests",
+				"Creates the Compute Engine resources the app needs, such as firewall rules and load balancing, through its service agent",
+			},
+			CustomerDoes: []string{
+				"Writes App Engine firewall rules",
+				"Controls the VPC network, subnets and firewall rules the VMs use",
+			},
+			Caveats: []string{
+				"A new app's default App Engine firewall rule allows all traffic unless the customer changes it.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/appengine/docs/flexible/creating-firewalls",
+					Title: "Creating firewall rules",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://cloud.google.com/iam/docs/roles-permissions/appengineflex",
+					Title: "App Engine flexible environment roles and permissions",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://cloud.google.com/appengine/docs/the-appengine-environments",
+					Title: "Choose an App Engine environment",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-app-engine.toml",
+		},
+		{
+			Service: "app-engine",
+			Variant: "flexible",
+			Item:    "availability",
+			Owner:   "shared",
+			Label:   "Google (zones) / Customer (region)",
+			Summary: "App Engine spreads flexible instances across the region's zones and restarts unhealthy ones; the customer runs enough instances and plans for regional outages.",
+			ProviderDoes: []string{
+				"Restarts instances that fail liveness checks",
+				"Keeps the app available across the zones of its region",
+			},
+			CustomerDoes: []string{
+				"Runs more instances than normal traffic needs",
+				"Tunes health checks",
+				"Designs for a regional outage",
+			},
+			Caveats: []string{
+				"Manual scaling instances have no uptime guarantee and can be restarted for updates or failures without warning.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/appengine/docs/flexible/how-instances-are-managed",
+					Title: "How instances are managed",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://cloud.google.com/appengine/docs/standard/locations",
+					Title: "App Engine locations",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-app-engine.toml",
+		},
+		{
+			Service: "app-engine",
+			Variant: "flexible",
+			Item:    "tenant-isolation",
+			Owner:   "gcp",
+			Label:   "Google (VM per instance)",
+			Summary: "Each flexible instance is its own Compute Engine VM running the app's container, so the hypervisor keeps it apart from other customers.",
+			ProviderDoes: []string{
+				"Runs each instance in a separate VM",
+			},
+			CustomerDoes: []string{
+				"Keeps its container running without extra privileges it does not need",
+			},
+			Caveats: []string{},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/appengine/docs/the-appengine-environments",
+					Title: "Choose an App Engine environment",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-app-engine.toml",
+		},
+		{
+			Service: "app-engine",
+			Variant: "flexible",
+			Item:    "key-pairs",
+			Owner:   "customer",
+			Label:   "Customer (if SSH enabled)",
+			Summary: "If the customer turns on SSH to flexible VMs for debugging, it controls who may connect and turns access back off afterwards.",
+			ProviderDoes: []string{
+				"Keeps SSH to flexible VMs off by default",
+				"Provides gcloud commands to SSH into an instance's VM",
+			},
+			CustomerDoes: []string{
+				"Decides whether to enable debug access",
+				"Limits who may SSH to instances and disables it when done",
+			},
+			Caveats: []string{},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/sdk/gcloud/reference/app/instances",
+					Title: "gcloud app instances",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://cloud.google.com/appengine/docs/the-appengine-environments",
+					Title: "Choose an App Engine environment",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-app-engine.toml",
+		},
+		{
+			Service: "app-engine",
+			Variant: "flexible",
+			Item:    "container-images",
+			Owner:   "customer",
+			Label:   "Customer",
+			Summary: "With a custom runtime the customer writes the Dockerfile and owns the image; with a Google runtime it still owns the packages the image installs.",
+			ProviderDoes: []string{
+				"Builds and stores the app's image at deploy time",
+			},
+			CustomerDoes: []string{
+				"Chooses trusted base images for custom runtimes",
+				"Rebuilds and redeploys images when fixes appear",
+			},
+			Caveats: []string{},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/appengine/docs/the-appengine-environments",
+					Title: "Choose an App Engine environment",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://cloud.google.com/artifact-registry/docs/integrate-app-engine",
+					Title: "Deploying to App Engine",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-app-engine.toml",
+		},
+		{
+			Service: "app-engine",
+			Variant: "flexible",
+			Item:    "scaling",
+			Owner:   "shared",
+			Label:   "Customer configures, Google scales",
+			Summary: "The customer chooses manual or automatic scaling and its limits; App Engine adds and removes VMs, which take minutes rather than seconds to start.",
+			ProviderDoes: []string{
+				"Adds and removes VMs with load",
+				"Balances requests across instances",
+			},
+			CustomerDoes: []string{
+				"Chooses the scaling type and instance limits",
+				"Sizes instances for startup times measured in minutes",
+			},
+			Caveats: []string{
+				"Flexible apps suit steady or gradually changing traffic rather than sudden spikes.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/appengine/docs/the-appengine-environments",
+					Title: "Choose an App Engine environment",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://cloud.google.com/appengine/docs/flexible/how-instances-are-managed",
+					Title: "How instances are managed",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-app-engine.toml",
+		},
+		{
+			Service: "bigquery",
+			Item:    "physical-facility",
+			Owner:   "gcp",
+			Label:   "Google",
+			Summary: "Google secures the data centers that store and process BigQuery data; customers reach the service only through its APIs and console.",
+			ProviderDoes: []string{
+				"Controls physical access to data centers",
+				"Runs power, cooling and environmental protection",
+			},
+			CustomerDoes: []string{},
+			Caveats:      []string{},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/architecture/framework/security/shared-responsibility-shared-fate",
+					Title: "Shared responsibilities and shared fate on Google Cloud",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-bigquery.toml",
+		},
+		{
+			Service: "bigquery",
+			Item:    "hardware",
+			Owner:   "gcp",
+			Label:   "Google",
+			Summary: "Google runs the storage and compute hardware under BigQuery and keeps every dataset's data on two zones' worth of it.",
+			ProviderDoes: []string{
+				"Maintains and replaces servers and storage",
+				"Writes each dataset's data to two zones in its location",
+			},
+			CustomerDoes: []string{},
+			Caveats:      []string{},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/architecture/framework/security/shared-responsibility-shared-fate",
+					Title: "Shared responsibilities and shared fate on Google Cloud",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://cloud.google.com/bigquery/docs/data-replication",
+					Title: "Cross-region dataset replication",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-bigquery.toml",
+		},
+		{
+			Service: "bigquery",
+			Item:    "hypervisor",
+			Owner:   "gcp",
+			Label:   "Google",
+			Summary: "Any virtualization beneath BigQuery is internal to Google and patched by Google; customers see only slots, not machines.",
+			ProviderDoes: []string{
+				"Operates and patches all infrastructure layers behind the service",
+			},
+			CustomerDoes: []string{},
+			Caveats:      []string{},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/architecture/framework/security/shared-responsibility-shared-fate",
+					Title: "Shared responsibilities and shared fate on Google Cloud",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://cloud.google.com/bigquery/docs/slots",
+					Title: "Understand slots",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-bigquery.toml",
+		},
+		{
+			Service: "bigquery",
+			Item:    "host-os-patching",
+			Owner:   "gcp",
+			Label:   "Google",
+			Summary: "Google patches the operating systems of the hosts that run BigQuery.",
+			ProviderDoes: []string{
+				"Patches host operating systems",
+			},
+			CustomerDoes: []string{},
+			Caveats:      []string{},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/architecture/framework/security/shared-responsibility-shared-fate",
+					Title: "Shared responsibilities and shared fate on Google Cloud",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-bigquery.toml",
+		},
+		{
+			Service: "bigquery",
+			Item:    "guest-os-patching",
+			Owner:   "gcp",
+			Label:   "Google",
+			Summary: "Google patches every operating system under BigQuery; customers work with datasets, jobs and slots and have no servers to patch.",
+			ProviderDoes: []string{
+				"Patches every operating system the service runs on",
+			},
+			CustomerDoes: []string{},
+			Caveats: []string{
+				"Compute appears to customers only as slots, virtual units BigQuery assigns to queries, so there is no OS to reach.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/bigquery/docs/slots",
+					Title: "Understand slots",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://cloud.google.com/architecture/framework/security/shared-responsibility-shared-fate",
+					Title: "Shared responsibilities and shared fate on Google Cloud",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-bigquery.toml",
+		},
+		{
+			Service: "bigquery",
+			Item:    "db-engine-patching",
+			Owner:   "gcp",
+			Label:   "Google",
+			Summary: "Google runs, patches and upgrades BigQuery's query engine and storage; there are no engine versions for the customer to manage.",
+			ProviderDoes: []string{
+				"Patches and upgrades the query engine and storage layer",
+				"Plans and runs query execution across slots",
+			},
+			CustomerDoes: []string{},
+			Caveats:      []string{},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/bigquery/docs/slots",
+					Title: "Understand slots",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://cloud.google.com/architecture/framework/security/shared-responsibility-shared-fate",
+					Title: "Shared responsibilities and shared fate on Google Cloud",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-bigquery.toml",
+		},
+		{
+			Service:      "bigquery",
+			Item:         "runtime-patching",
+			Owner:        "n/a",
+			Label:        "N/A",
+			Summary:      "BigQuery exposes no language runtime for customers to manage; Google runs the engine that executes their SQL.",
+			ProviderDoes: []string{},
+			CustomerDoes: []string{},
+			Caveats: []string{
+				"The SQL, views and routines the customer writes are covered by the application-code cell.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/bigquery/docs/slots",
+					Title: "Understand slots",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-bigquery.toml",
+		},
+		{
+			Service:      "bigquery",
+			Item:         "application-code",
+			Owner:        "customer",
+			Label:        "Customer",
+			Summary:      "The customer writes and secures the SQL, views, routines and pipelines that run in BigQuery, including what each view exposes.",
+			ProviderDoes: []string{},
+			CustomerDoes: []string{
+				"Writes and reviews queries, views and routines",
+				"Decides which columns and rows each shared view returns",
+			},
+			Caveats: []string{
+				"Google's shared responsibility page treats application-level controls in PaaS as shared; the logic itself is always the customer's.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/architecture/framework/security/shared-responsibility-shared-fate",
+					Title: "Shared responsibilities and shared fate on Google Cloud",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://cloud.google.com/bigquery/docs/authorized-views",
+					Title: "Authorized views",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-bigquery.toml",
+		},
+		{
+			Service: "bigquery",
+			Item:    "data",
+			Owner:   "customer",
+			Label:   "Customer",
+			Summary: "The customer owns the data in its datasets: what is loaded, who may query it and how long it is kept.",
+			ProviderDoes: []string{
+				"Stores data durably and encrypted",
+			},
+			CustomerDoes: []string{
+				"Decides what data is loaded and for how long",
+				"Sets table and partition expiration",
+				"Controls who may read each dataset",
+			},
+			Caveats: []string{
+				"Time travel, fail-safe and snapshots keep copies of changed or deleted data for a while; the customer should plan retention with them in mind.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/architecture/framework/security/shared-responsibility-shared-fate",
+					Title: "Shared responsibilities and shared fate on Google Cloud",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://cloud.google.com/bigquery/docs/time-travel",
+					Title: "Data retention with time travel and fail-safe",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-bigquery.toml",
+		},
+		{
+			Service: "bigquery",
+			Item:    "iam",
+			Owner:   "customer",
+			Label:   "Customer",
+			Summary: "The customer grants IAM roles on projects, datasets, tables, views and routines, and narrows access further with authorized views and row-level policies.",
+			ProviderDoes: []string{
+				"Checks IAM policies on every request",
+				"Enforces row-level and column-level access policies in queries",
+			},
+			CustomerDoes: []string{
+				"Grants least-privilege roles at the dataset and table level",
+				"Shares subsets of data through authorized views",
+				"Creates row access policies on sensitive tables",
+			},
+			Caveats: []string{
+				"Users not on a row access policy's grantee list see no rows from that table.",
+				"Individual models cannot be secured with their own IAM roles.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/bigquery/docs/control-access-to-resources-iam",
+					Title: "Control access to resources with IAM",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://cloud.google.com/bigquery/docs/row-level-security-intro",
+					Title: "Introduction to BigQuery row-level security",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://cloud.google.com/bigquery/docs/authorized-views",
+					Title: "Authorized views",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-bigquery.toml",
+		},
+		{
+			Service: "bigquery",
+			Item:    "network-controls",
+			Owner:   "n/a",
+			Label:   "N/A",
+			Summary: "BigQuery is reached through Google API endpoints and has no firewall rules of its own to configure.",
+			ProviderDoes: []string{
+				"Operates and protects the BigQuery API endpoints",
+			},
+			CustomerDoes: []string{
+				"Places projects in VPC Service Controls perimeters",
+				"Uses private access to Google APIs from its networks",
+			},
+			Caveats: []string{
+				"The customer-side levers are VPC Service Controls perimeters, with ingress and egress rules that also govern loads and exports, and Private Service Connect.",
+				"Perimeters work independently of IAM, so both must allow a request.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/bigquery/docs/vpc-sc",
+					Title: "VPC Service Controls for BigQuery",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://cloud.google.com/apis/docs/overview",
+					Title: "Google Cloud APIs",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-bigquery.toml",
+		},
+		{
+			Service: "bigquery",
+			Item:    "encryption-at-rest",
+			Owner:   "customer",
+			Label:   "Customer (choose keys)",
+			Summary: "BigQuery envelope-encrypts stored content by default with Google-managed keys; the customer decides whether Cloud KMS keys it controls (CMEK) protect its data.",
+			ProviderDoes: []string{
+				"Encrypts all data at rest by default with envelope encryption",
+				"Owns and manages the default key encryption keys",
+			},
+			CustomerDoes: []string{
+				"Chooses CMEK for datasets and tables where needed",
+				"Manages its Cloud KMS keys and their locations",
+			},
+			Caveats: []string{
+				"BigQuery and BigLake tables do not support customer-supplied keys (CSEK).",
+				"Data queried from external sources such as Cloud Storage is encrypted under that service's settings.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/bigquery/docs/customer-managed-encryption",
+					Title: "Customer-managed Cloud KMS keys",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-bigquery.toml",
+		},
+		{
+			Service: "bigquery",
+			Item:    "encryption-in-transit",
+			Owner:   "shared",
+			Label:   "Shared (TLS)",
+			Summary: "Google's API endpoints accept only TLS-encrypted requests; the customer keeps its own clients, tools and pipelines on secure connections.",
+			ProviderDoes: []string{
+				"Requires TLS on Google Cloud API requests",
+				"Handles transport encryption in its client libraries",
+			},
+			CustomerDoes: []string{
+				"Uses supported client libraries or TLS-capable clients",
+				"Secures the paths its own pipelines use outside Google APIs",
+			},
+			Caveats: []string{
+				"Google enforces TLS on the API endpoints itself, so plain HTTP calls to BigQuery are not possible.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/apis/docs/overview",
+					Title: "Google Cloud APIs",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-bigquery.toml",
+		},
+		{
+			Service: "bigquery",
+			Item:    "backup-scheduling",
+			Owner:   "shared",
+			Label:   "Google (7 days) / Customer (longer)",
+			Summary: "BigQuery keeps changed and deleted data for a time travel window plus a 7-day fail-safe; anything older must come from snapshots or copies the customer makes.",
+			ProviderDoes: []string{
+				"Keeps time travel data for 2 to 7 days (7 by default)",
+				"Keeps deleted data a further 7 days in fail-safe",
+			},
+			CustomerDoes: []string{
+				"Sets the time travel window per dataset or project",
+				"Takes table snapshots, copies or exports for longer retention",
+				"Restores deleted tables within the window",
+			},
+			Caveats: []string{
+				"After the fail-safe period a table cannot be recovered at all, not even through a support ticket.",
+				"Shortening the time travel window saves storage cost on physical billing but shrinks the recovery window.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/bigquery/docs/time-travel",
+					Title: "Data retention with time travel and fail-safe",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://cloud.google.com/bigquery/docs/restore-deleted-tables",
+					Title: "Restore deleted tables",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-bigquery.toml",
+		},
+		{
+			Service: "bigquery",
+			Item:    "availability",
+			Owner:   "gcp",
+			Label:   "Google (two zones)",
+			Summary: "BigQuery always writes data synchronously to two zones in the dataset's location, so it survives a zone loss without customer setup.",
+			ProviderDoes: []string{
+				"Stores copies of data in two zones with synchronous dual writes",
+				"Runs the service across zones in a region",
+			},
+			CustomerDoes: []string{
+				"Chooses the dataset location",
+				"Adds cross-region replicas or managed disaster recovery if it needs regional resilience",
+			},
+			Caveats: []string{
+				"A multi-region location does not replicate data across regions; surviving a regional outage needs cross-region dataset replication, and managed failover needs Enterprise Plus.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/bigquery/docs/data-replication",
+					Title: "Cross-region dataset replication",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://cloud.google.com/bigquery/docs/managed-disaster-recovery",
+					Title: "Managed disaster recovery",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-bigquery.toml",
+		},
+		{
+			Service: "bigquery",
+			Item:    "query-tuning",
+			Owner:   "customer",
+			Label:   "Customer",
+			Summary: "The customer designs schemas and chooses partitioning and clustering so queries scan less data; BigQuery prunes and skips blocks accordingly.",
+			ProviderDoes: []string{
+				"Skips partitions and storage blocks that filters rule out",
+				"Keeps clustered data sorted as it changes",
+			},
+			CustomerDoes: []string{
+				"Partitions large tables on a suitable column",
+				"Clusters tables on frequently filtered columns",
+				"Writes queries that filter on those columns",
+			},
+			Caveats: []string{
+				"Clustering can lower the bytes a query reads but gives no exact cost estimate before the query runs.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/bigquery/docs/partitioned-tables",
+					Title: "Introduction to partitioned tables",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://cloud.google.com/bigquery/docs/clustered-tables",
+					Title: "Introduction to clustered tables",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://cloud.google.com/bigquery/docs/best-practices-storage",
+					Title: "Optimize storage for query performance",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-bigquery.toml",
+		},
+		{
+			Service: "bigquery",
+			Item:    "scaling",
+			Owner:   "shared",
+			Label:   "Shared (pricing model)",
+			Summary: "On-demand projects draw slots from Google's shared pool within limits; with capacity pricing the customer sizes reservations and autoscaling maximums.",
+			ProviderDoes: []string{
+				"Decides how many slots each query uses",
+				"Scales autoscaling reservations between baseline and maximum",
+			},
+			CustomerDoes: []string{
+				"Chooses on-demand or capacity-based pricing",
+				"Sets reservation baselines, maximums and assignments",
+				"Sets cost controls on on-demand usage",
+			},
+			Caveats: []string{
+				"On-demand projects are capped by per-project and per-organization slot limits; queries that need more slots wait in a queue.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/bigquery/docs/slots",
+					Title: "Understand slots",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://cloud.google.com/bigquery/docs/slots-autoscaling-intro",
+					Title: "Introduction to slots autoscaling",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://cloud.google.com/bigquery/docs/reservations-intro",
+					Title: "Introduction to workload management",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-bigquery.toml",
+		},
+		{
+			Service: "bigquery",
+			Item:    "logging",
+			Owner:   "customer",
+			Label:   "Customer (reviews)",
+			Summary: "BigQuery writes admin and data access audit logs to the customer's project; the customer routes, retains and reviews them.",
+			ProviderDoes: []string{
+				"Writes Admin Activity audit logs",
+				"Writes Data Access audit logs for BigQuery by default",
+			},
+			CustomerDoes: []string{
+				"Routes audit logs to the sinks and retention it needs",
+				"Reviews who read or changed which tables",
+			},
+			Caveats: []string{
+				"Unlike most Google Cloud services, some BigQuery Data Access audit logs are on by default.",
+				"Audit logs, not INFORMATION_SCHEMA views, are the authoritative record for security questions.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/bigquery/docs/introduction-audit-workloads",
+					Title: "Introduction to audit logs in BigQuery",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://cloud.google.com/logging/docs/audit/configure-data-access",
+					Title: "Enable Data Access audit logs",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-bigquery.toml",
+		},
+		{
+			Service: "bigquery",
+			Item:    "data-classification",
+			Owner:   "customer",
+			Label:   "Customer",
+			Summary: "The customer decides which columns are sensitive and tags them so column-level security and data policies restrict who sees them.",
+			ProviderDoes: []string{
+				"Enforces column-level access through policy tags",
+				"Applies data policies attached to tagged columns",
+			},
+			CustomerDoes: []string{
+				"Classifies columns and tables by sensitivity",
+				"Creates policy tags or governance tags and attaches them",
+				"Grants access to tagged data only where needed",
+			},
+			Caveats: []string{
+				"Row-level policies, column-level security and dataset or table IAM can all apply to the same table at once.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/bigquery/docs/row-level-security-intro",
+					Title: "Introduction to BigQuery row-level security",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://cloud.google.com/bigquery/docs/tags",
+					Title: "Control access with tags",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-bigquery.toml",
+		},
+		{
+			Service: "cloud-functions",
+			Item:    "physical-facility",
+			Owner:   "gcp",
+			Label:   "Google",
+			Summary: "Functions run on the same Google infrastructure as Cloud Run, in data centers customers never see or manage.",
+			ProviderDoes: []string{
+				"Runs functions on Google's own infrastructure",
+			},
+			CustomerDoes: []string{},
+			Caveats:      []string{},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/run/docs/securing/security",
+					Title: "Security design overview",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://cloud.google.com/functions/docs/securing/execution-environment-security",
+					Title: "Execution environment security",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-cloud-functions.toml",
+		},
+		{
+			Service: "cloud-functions",
+			Item:    "hardware",
+			Owner:   "gcp",
+			Label:   "Google",
+			Summary: "Google provides and maintains every machine that runs function instances; customers never provision servers.",
+			ProviderDoes: []string{
+				"Provides and maintains the compute behind functions",
+			},
+			CustomerDoes: []string{},
+			Caveats:      []string{},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/run/docs/securing/security",
+					Title: "Security design overview",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-cloud-functions.toml",
+		},
+		{
+			Service: "cloud-functions",
+			Item:    "hypervisor",
+			Owner:   "gcp",
+			Label:   "Google",
+			Summary: "Google runs the sandbox that isolates each function instance, with a hardware-backed virtualization layer and a software kernel layer.",
+			ProviderDoes: []string{
+				"Runs function instances inside Cloud Run's two-layer sandbox",
+			},
+			CustomerDoes: []string{},
+			Caveats:      []string{},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/run/docs/code-execution",
+					Title: "Code execution in Cloud Run",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://cloud.google.com/functions/docs/securing/execution-environment-security",
+					Title: "Execution environment security",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-cloud-functions.toml",
+		},
+		{
+			Service: "cloud-functions",
+			Item:    "host-os-patching",
+			Owner:   "gcp",
+			Label:   "Google",
+			Summary: "Google patches the hosts that run functions; customers have no access to them.",
+			ProviderDoes: []string{
+				"Maintains the host machines and their software",
+			},
+			CustomerDoes: []string{},
+			Caveats:      []string{},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/run/docs/securing/security",
+					Title: "Security design overview",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-cloud-functions.toml",
+		},
+		{
+			Service: "cloud-functions",
+			Item:    "guest-os-patching",
+			Owner:   "gcp",
+			Label:   "Google (automatic updates)",
+			Summary: "Under the default automatic policy, Google maintains each runtime image, including its OS libraries, and rolls patched images to functions after testing.",
+			ProviderDoes: []string{
+				"Maintains the OS and system packages in every runtime image",
+				"Rolls updated images to functions with zero downtime",
+			},
+			CustomerDoes: []string{},
+			Caveats: []string{
+				"With the on-deployment policy these fixes arrive only when the function is redeployed; see that variant.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/functions/docs/securing/execution-environment-security",
+					Title: "Execution environment security",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://cloud.google.com/run/docs/configuring/services/automatic-base-image-updates",
+					Title: "Configure automatic base image updates",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-cloud-functions.toml",
+		},
+		{
+			Service:      "cloud-functions",
+			Item:         "db-engine-patching",
+			Owner:        "n/a",
+			Label:        "N/A",
+			Summary:      "Cloud Run functions is a compute service with no database engine, so there is nothing of this kind to patch.",
+			ProviderDoes: []string{},
+			CustomerDoes: []string{},
+			Caveats: []string{
+				"A database that a function calls, such as Cloud SQL, has its own cell for this item.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/functions/docs/securing/execution-environment-security",
+					Title: "Execution environment security",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-cloud-functions.toml",
+		},
+		{
+			Service: "cloud-functions",
+			Item:    "runtime-patching",
+			Owner:   "gcp",
+			Label:   "Google (managed runtime)",
+			Summary: "Google patches supported language runtimes and, under the default automatic policy, applies the updates to functions itself.",
+			ProviderDoes: []string{
+				"Updates runtime components with security and bug fixes during support",
+				"Applies updates according to the function's security update policy",
+			},
+			CustomerDoes: []string{
+				"Rebuilds functions in compiled languages for language-level fixes",
+				"Moves functions off runtimes that reach deprecation",
+			},
+			Caveats: []string{
+				"Functions in compiled languages such as Go or Java may need a rebuild to take language-level security fixes.",
+				"When a language version stops being maintained upstream, Google stops maintaining that runtime too; see platform version currency.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/functions/docs/runtime-support",
+					Title: "Runtime support",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://cloud.google.com/functions/docs/securing/execution-environment-security",
+					Title: "Execution environment security",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-cloud-functions.toml",
+		},
+		{
+			Service:      "cloud-functions",
+			Item:         "application-code",
+			Owner:        "customer",
+			Label:        "Customer",
+			Summary:      "The customer writes the function code and owns its dependencies, its input handling and how it reaches secrets.",
+			ProviderDoes: []string{},
+			CustomerDoes: []string{
+				"Writes and secures function code",
+				"Keeps bundled dependencies current",
+				"Reads secrets from Secret Manager",
+			},
+			Caveats: []string{
+				"Google recommends passing secrets from Secret Manager as a mounted volume or a pinned environment variable instead of embedding them in code.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/functions/docs/configuring/secrets",
+					Title: "Configure secrets",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-cloud-functions.toml",
+		},
+		{
+			Service:      "cloud-functions",
+			Item:         "data",
+			Owner:        "customer",
+			Label:        "Customer",
+			Summary:      "The customer owns the data its functions receive and write, as well as its source repositories and event channels.",
+			ProviderDoes: []string{},
+			CustomerDoes: []string{
+				"Controls what data functions receive and where they write it",
+				"Protects its source repositories and event channels",
+			},
+			Caveats: []string{
+				"Google's CMEK protection covers only the function resources Google manages; resources the customer manages are its own to protect.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/functions/docs/securing/cmek",
+					Title: "Protect your data with CMEK",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-cloud-functions.toml",
+		},
+		{
+			Service: "cloud-functions",
+			Item:    "iam",
+			Owner:   "customer",
+			Label:   "Customer",
+			Summary: "The customer decides who may invoke each function and which service account the function runs as, through IAM.",
+			ProviderDoes: []string{
+				"Checks the invoker permission on each authenticated call",
+			},
+			CustomerDoes: []string{
+				"Grants the Cloud Run Invoker role only to callers that need it",
+				"Runs functions with a least-privilege service account",
+				"Grants that account access to the secrets it needs",
+			},
+			Caveats: []string{
+				"Functions created with the Cloud Functions v2 API use the Cloud Run Invoker role, granted on the underlying Cloud Run service.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/functions/docs/securing/authenticating",
+					Title: "Authenticate for invocation",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://cloud.google.com/functions/docs/configuring/secrets",
+					Title: "Configure secrets",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-cloud-functions.toml",
+		},
+		{
+			Service: "cloud-functions",
+			Item:    "network-controls",
+			Owner:   "customer",
+			Label:   "Customer (ingress/egress)",
+			Summary: "A function accepts traffic from public and private sources unless the customer restricts its ingress setting; egress to a VPC is also the customer's to set up.",
+			ProviderDoes: []string{
+				"Enforces the ingress setting on HTTP traffic",
+			},
+			CustomerDoes: []string{
+				"Chooses all, internal only, or internal plus load balancer ingress",
+				"Routes egress through its VPC network where needed",
+			},
+			Caveats: []string{
+				"If no ingress setting is given, all traffic is allowed.",
+				"Ingress settings and IAM checks are separate controls, so both are worth setting.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/dotnet/docs/reference/Google.Cloud.Functions.V2/latest/Google.Cloud.Functions.V2.ServiceConfig.Types.IngressSettings",
+					Title: "Cloud Functions v2 API - Enum ServiceConfig.Types.IngressSettings (1.7.0)",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://cloud.google.com/run/docs/securing/ingress",
+					Title: "Restrict network ingress for Cloud Run",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-cloud-functions.toml",
+		},
+		{
+			Service: "cloud-functions",
+			Item:    "encryption-at-rest",
+			Owner:   "customer",
+			Label:   "Customer (choose keys)",
+			Summary: "Function data is encrypted at rest by default; the customer decides whether to protect source uploads, built images and instances with its own CMEK.",
+			ProviderDoes: []string{
+				"Encrypts function data at rest by default",
+				"Protects each build with its own ephemeral key",
+			},
+			CustomerDoes: []string{
+				"Chooses a CMEK and a CMEK-enabled Artifact Registry repository",
+				"Grants the service agents access to the key",
+			},
+			Caveats: []string{
+				"If the key is disabled, the image cannot be deployed and new instances cannot start.",
+				"File metadata such as paths and timestamps is not encrypted with the customer's key.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/functions/docs/securing/cmek",
+					Title: "Protect your data with CMEK",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://cloud.google.com/run/docs/securing/using-cmek",
+					Title: "Using customer managed encryption keys",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-cloud-functions.toml",
+		},
+		{
+			Service: "cloud-functions",
+			Item:    "encryption-in-transit",
+			Owner:   "shared",
+			Label:   "Shared (TLS)",
+			Summary: "HTTP functions are reached over TLS through Google's front end, as with Cloud Run; connections the function code opens are the customer's to secure.",
+			ProviderDoes: []string{
+				"Terminates TLS at the Google Front End",
+				"Forwards requests to the region over an encrypted channel",
+			},
+			CustomerDoes: []string{
+				"Uses TLS for outbound calls the function makes",
+			},
+			Caveats: []string{
+				"Google handles TLS on the path into the function; outbound connections are encrypted only if the customer's code does it.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/run/docs/securing/security",
+					Title: "Security design overview",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://cloud.google.com/docs/security/encryption-in-transit",
+					Title: "Encryption in transit",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-cloud-functions.toml",
+		},
+		{
+			Service:      "cloud-functions",
+			Item:         "backup-scheduling",
+			Owner:        "n/a",
+			Label:        "N/A",
+			Summary:      "Functions keep no data to back up; source code and the services a function writes to have their own owners and backups.",
+			ProviderDoes: []string{},
+			CustomerDoes: []string{
+				"Keeps function source in a repository it protects",
+				"Backs up the data stores functions write to",
+			},
+			Caveats: []string{
+				"Google's documentation places the customer's source repositories and event channels on the customer's side.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/functions/docs/securing/cmek",
+					Title: "Protect your data with CMEK",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-cloud-functions.toml",
+		},
+		{
+			Service: "cloud-functions",
+			Item:    "availability",
+			Owner:   "gcp",
+			Label:   "Google",
+			Summary: "Functions run on Cloud Run, which spreads traffic across the zones of a region and routes around a failed zone without customer setup.",
+			ProviderDoes: []string{
+				"Load balances across zones within a region",
+				"Routes traffic to other zones when one fails",
+			},
+			CustomerDoes: []string{
+				"Deploys to several regions if it needs to survive a regional outage",
+			},
+			Caveats: []string{
+				"Multi-region resilience needs deployments in more than one region plus load balancing the customer sets up.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/run/docs/zonal-redundancy",
+					Title: "Understand zonal redundancy",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://cloud.google.com/run/docs/multiple-regions",
+					Title: "Serve traffic from multiple regions",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-cloud-functions.toml",
+		},
+		{
+			Service: "cloud-functions",
+			Item:    "tenant-isolation",
+			Owner:   "gcp",
+			Label:   "Google",
+			Summary: "Function instances run in Cloud Run's sandbox, which isolates each instance with a hardware-backed virtualization layer and a software kernel layer.",
+			ProviderDoes: []string{
+				"Sandboxes every instance with two isolation layers",
+			},
+			CustomerDoes: []string{
+				"Limits IAM and egress for functions that run untrusted code",
+			},
+			Caveats: []string{},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/run/docs/code-execution",
+					Title: "Code execution in Cloud Run",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://cloud.google.com/run/docs/about-execution-environments",
+					Title: "Select an execution environment for services",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-cloud-functions.toml",
+		},
+		{
+			Service: "cloud-functions",
+			Item:    "platform-version-currency",
+			Owner:   "customer",
+			Label:   "Customer (migrate runtimes)",
+			Summary: "Google maintains runtimes while they are supported, but moving a function to a newer language runtime before deprecation is the customer's job.",
+			ProviderDoes: []string{
+				"Publishes deprecation and decommission dates for each runtime",
+				"Notifies customers in the console before a runtime is deprecated",
+			},
+			CustomerDoes: []string{
+				"Updates code and redeploys on a supported runtime",
+				"Tests against the new runtime before the deadlines",
+			},
+			Caveats: []string{
+				"During deprecation functions can usually still be created and updated; after decommission they cannot, and functions left on that runtime may be disabled.",
+				"Decommissioned runtimes get no language, package or OS patches.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/functions/docs/runtime-support",
+					Title: "Runtime support",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://cloud.google.com/functions/1stgendocs/runtime-support",
+					Title: "Runtime Support",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-cloud-functions.toml",
+		},
+		{
+			Service: "cloud-functions",
+			Item:    "resource-policies",
+			Owner:   "customer",
+			Label:   "Customer",
+			Summary: "The customer sets the IAM policy on each function's underlying Cloud Run service that says who may invoke it.",
+			ProviderDoes: []string{
+				"Evaluates the invoker policy on each call",
+			},
+			CustomerDoes: []string{
+				"Grants invoke rights only to the users and service accounts that need them",
+			},
+			Caveats: []string{},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/functions/docs/securing/authenticating",
+					Title: "Authenticate for invocation",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-cloud-functions.toml",
+		},
+		{
+			Service: "cloud-functions",
+			Item:    "logging",
+			Owner:   "customer",
+			Label:   "Customer",
+			Summary: "Admin Activity audit logs are always written, but Data Access audit logs must be enabled by the customer, who also keeps and reviews the logs.",
+			ProviderDoes: []string{
+				"Writes Admin Activity audit logs that cannot be turned off",
+			},
+			CustomerDoes: []string{
+				"Enables Data Access audit logs where needed",
+				"Routes, keeps and reviews the logs",
+			},
+			Caveats: []string{
+				"Data Access audit logs are off by default for most Google Cloud services and can add logging charges when enabled.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/functions/1stgendocs/monitoring/audit-logging",
+					Title: "Configure Cloud Audit Logs with Cloud Run functions",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://cloud.google.com/logging/docs/audit/configure-data-access",
+					Title: "Enable Data Access audit logs",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-cloud-functions.toml",
+		},
+		{
+			Service: "cloud-functions",
+			Item:    "scaling",
+			Owner:   "shared",
+			Label:   "Google scales / Customer (limits)",
+			Summary: "Instances are added and removed with load and scale to zero when idle, while the customer sets minimum and maximum instance limits.",
+			ProviderDoes: []string{
+				"Scales instances to match incoming requests and events",
+				"Scales idle functions in to zero by default",
+			},
+			CustomerDoes: []string{
+				"Sets minimum instances to cut cold starts",
+				"Sets maximum instances to protect costs and downstream systems",
+			},
+			Caveats: []string{},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/run/docs/about-instance-autoscaling",
+					Title: "About instance autoscaling in Cloud Run services",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-cloud-functions.toml",
+		},
+		{
+			Service: "cloud-functions",
+			Variant: "on-deployment-updates",
+			Item:    "runtime-patching",
+			Owner:   "shared",
+			Label:   "Customer deploys, Google applies",
+			Summary: "Google still publishes patched runtime images, but a function picks them up only when the customer deploys or redeploys it.",
+			ProviderDoes: []string{
+				"Publishes runtime images with the latest fixes",
+				"Applies the current image at each deployment",
+			},
+			CustomerDoes: []string{
+				"Redeploys functions regularly",
+				"Switches to the automatic policy for rarely changed functions",
+			},
+			Caveats: []string{
+				"A function that is never redeployed keeps running on the runtime image it was built with.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/functions/docs/securing/execution-environment-security",
+					Title: "Execution environment security",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://cloud.google.com/run/docs/configuring/services/automatic-base-image-updates",
+					Title: "Configure automatic base image updates",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-cloud-functions.toml",
+		},
+		{
+			Service: "cloud-functions",
+			Variant: "on-deployment-updates",
+			Item:    "guest-os-patching",
+			Owner:   "shared",
+			Label:   "Customer deploys, Google applies",
+			Summary: "The OS libraries ship inside the runtime image, so with this policy they are refreshed only when a customer deployment picks up a newer image.",
+			ProviderDoes: []string{
+				"Patches OS packages in new runtime images",
+				"Keeps hosts and the sandbox patched independently",
+			},
+			CustomerDoes: []string{
+				"Redeploys often enough to pick up OS fixes",
+			},
+			Caveats: []string{
+				"A runtime image bundles the OS libraries, language runtime and system packages, so they move together.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/functions/docs/securing/execution-environment-security",
+					Title: "Execution environment security",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-cloud-functions.toml",
+		},
+		{
+			Service: "cloud-run",
+			Item:    "physical-facility",
+			Owner:   "gcp",
+			Label:   "Google",
+			Summary: "Cloud Run runs on Google's Borg infrastructure in Google's data centers; customers never see or manage the facilities.",
+			ProviderDoes: []string{
+				"Runs Cloud Run on the same infrastructure and standards as other Google services",
+			},
+			CustomerDoes: []string{},
+			Caveats:      []string{},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/run/docs/securing/security",
+					Title: "Security design overview",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-cloud-run.toml",
+		},
+		{
+			Service: "cloud-run",
+			Item:    "hardware",
+			Owner:   "gcp",
+			Label:   "Google",
+			Summary: "Google provides and maintains the machines that run Cloud Run instances; customers never provision servers.",
+			ProviderDoes: []string{
+				"Provides and maintains the compute fleet behind Cloud Run",
+			},
+			CustomerDoes: []string{},
+			Caveats:      []string{},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/run/docs/securing/security",
+					Title: "Security design overview",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-cloud-run.toml",
+		},
+		{
+			Service: "cloud-run",
+			Item:    "hypervisor",
+			Owner:   "gcp",
+			Label:   "Google",
+			Summary: "Google runs the sandbox under every instance: a hardware-backed virtualization layer plus a software kernel layer.",
+			ProviderDoes: []string{
+				"Runs each instance inside a two-layer sandbox",
+				"Operates the gVisor and microVM execution environments",
+			},
+			CustomerDoes: []string{},
+			Caveats:      []string{},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/run/docs/code-execution",
+					Title: "Code execution in Cloud Run",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://cloud.google.com/run/docs/about-execution-environments",
+					Title: "Select an execution environment for services",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-cloud-run.toml",
+		},
+		{
+			Service: "cloud-run",
+			Item:    "host-os-patching",
+			Owner:   "gcp",
+			Label:   "Google",
+			Summary: "Google patches the hosts that Cloud Run runs on; customers have no access to them.",
+			ProviderDoes: []string{
+				"Maintains the host machines and their software",
+			},
+			CustomerDoes: []string{},
+			Caveats:      []string{},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/run/docs/securing/security",
+					Title: "Security design overview",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-cloud-run.toml",
+		},
+		{
+			Service: "cloud-run",
+			Item:    "guest-os-patching",
+			Owner:   "shared",
+			Label:   "Google (sandbox) / Customer (image)",
+			Summary: "Google runs the sandbox each instance uses, but the OS packages inside a customer-built image are the customer's to refresh by rebuilding it.",
+			ProviderDoes: []string{
+				"Runs every instance in a Google-managed sandbox, gVisor or a microVM",
+			},
+			CustomerDoes: []string{
+				"Rebuilds images to pick up OS package fixes",
+				"Redeploys so new revisions use the patched image",
+			},
+			Caveats: []string{
+				"Google's runtime lifecycle policy covers only Google-managed base images, not images the customer deploys directly.",
+				"Source deployments on Google base images can have their OS layer patched by Google; see the automatic-base-image-updates variant.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/run/docs/about-execution-environments",
+					Title: "Select an execution environment for services",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://cloud.google.com/run/docs/runtime-support",
+					Title: "Runtime support",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://cloud.google.com/run/docs/configuring/services/automatic-base-image-updates",
+					Title: "Configure automatic base image updates",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-cloud-run.toml",
+		},
+		{
+			Service:      "cloud-run",
+			Item:         "db-engine-patching",
+			Owner:        "n/a",
+			Label:        "N/A",
+			Summary:      "Cloud Run is a compute service with no database engine, so there is nothing of this kind to patch.",
+			ProviderDoes: []string{},
+			CustomerDoes: []string{},
+			Caveats: []string{
+				"A database the service calls, such as Cloud SQL, has its own cell for this item.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/run/docs/securing/security",
+					Title: "Security design overview",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-cloud-run.toml",
+		},
+		{
+			Service:      "cloud-run",
+			Item:         "runtime-patching",
+			Owner:        "customer",
+			Label:        "Customer (rebuild image)",
+			Summary:      "In an image the customer builds, the language runtime is part of the image, so the customer patches it by rebuilding and redeploying.",
+			ProviderDoes: []string{},
+			CustomerDoes: []string{
+				"Rebuilds on patched base images",
+				"Redeploys the service or job",
+			},
+			Caveats: []string{
+				"Container images deployed directly are not covered by Google's runtime lifecycle policy.",
+				"With a source deployment and automatic base image updates, Google patches the runtime layer instead; see that variant.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/run/docs/runtime-support",
+					Title: "Runtime support",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://cloud.google.com/run/docs/configuring/services/automatic-base-image-updates",
+					Title: "Configure automatic base image updates",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-cloud-run.toml",
+		},
+		{
+			Service:      "cloud-run",
+			Item:         "application-code",
+			Owner:        "customer",
+			Label:        "Customer",
+			Summary:      "The customer writes the code in its containers and owns its dependencies, input handling and the secrets it uses.",
+			ProviderDoes: []string{},
+			CustomerDoes: []string{
+				"Writes and secures application code",
+				"Keeps application dependencies current",
+				"Keeps secrets in Secret Manager instead of the image",
+			},
+			Caveats: []string{
+				"Google recommends storing keys and passwords in Secret Manager and exposing them to the container as mounted files or environment variables.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/run/docs/configuring/secrets",
+					Title: "Configure secrets",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://cloud.google.com/run/docs/configuring/services/automatic-base-image-updates",
+					Title: "Configure automatic base image updates",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-cloud-run.toml",
+		},
+		{
+			Service:      "cloud-run",
+			Item:         "data",
+			Owner:        "customer",
+			Label:        "Customer",
+			Summary:      "The customer owns the data its services and jobs receive, process and write, and decides how that data is protected.",
+			ProviderDoes: []string{},
+			CustomerDoes: []string{
+				"Controls what data the workload receives and where it is stored",
+			},
+			Caveats: []string{
+				"Service metadata such as environment variables is encrypted with Google-owned keys even when CMEK is used, so secrets belong in Secret Manager rather than in plain variables.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/run/docs/securing/using-cmek",
+					Title: "Using customer managed encryption keys",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://cloud.google.com/run/docs/configuring/secrets",
+					Title: "Configure secrets",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-cloud-run.toml",
+		},
+		{
+			Service: "cloud-run",
+			Item:    "iam",
+			Owner:   "customer",
+			Label:   "Customer",
+			Summary: "The customer decides through IAM who may deploy and invoke services and which service account each one runs as.",
+			ProviderDoes: []string{
+				"Deploys services privately by default, requiring authenticated callers",
+				"Checks invoker permission before a request reaches the container",
+			},
+			CustomerDoes: []string{
+				"Grants the Cloud Run Invoker role only where needed",
+				"Runs each service with a least-privilege service identity",
+				"Decides whether any service is public",
+			},
+			Caveats: []string{
+				"A service becomes public if the customer disables the invoker IAM check or grants the Invoker role to allUsers.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/run/docs/authenticating/overview",
+					Title: "Authentication overview",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://cloud.google.com/run/docs/authenticating/public",
+					Title: "Allowing public (unauthenticated) access",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-cloud-run.toml",
+		},
+		{
+			Service: "cloud-run",
+			Item:    "network-controls",
+			Owner:   "customer",
+			Label:   "Customer (ingress/egress)",
+			Summary: "By default anything on the internet can reach a service at the network level; the customer narrows this with ingress settings and controls egress to its VPC.",
+			ProviderDoes: []string{
+				"Applies the ingress setting to every ingress path",
+				"Terminates TLS and applies DoS protections at the Google Front End",
+			},
+			CustomerDoes: []string{
+				"Chooses all, internal, or internal plus load balancer ingress",
+				"Disables the default run.app URL where a load balancer fronts the service",
+				"Routes egress through its VPC where needed",
+			},
+			Caveats: []string{
+				"Ingress settings and IAM checks work independently, so Google suggests using both.",
+				"Jobs serve no requests, so ingress settings only matter for services.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/run/docs/securing/ingress",
+					Title: "Restrict network ingress for Cloud Run",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://cloud.google.com/run/docs/securing/security",
+					Title: "Security design overview",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://cloud.google.com/run/docs/authenticating/overview",
+					Title: "Authentication overview",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-cloud-run.toml",
+		},
+		{
+			Service: "cloud-run",
+			Item:    "encryption-at-rest",
+			Owner:   "customer",
+			Label:   "Customer (choose keys)",
+			Summary: "Cloud Run encrypts customer content at rest by default; the customer decides whether to add its own Cloud KMS key (CMEK).",
+			ProviderDoes: []string{
+				"Encrypts customer content at rest without any setup",
+			},
+			CustomerDoes: []string{
+				"Chooses CMEK and grants the service agents use of the key",
+				"Manages the key's rotation and lifecycle",
+			},
+			Caveats: []string{
+				"If the CMEK key is disabled, new instances of revisions that use it do not start and new deployments fail.",
+				"File paths, service metadata and environment variables are not protected by the customer's key, and memory and files are not encrypted at runtime.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/run/docs/securing/using-cmek",
+					Title: "Using customer managed encryption keys",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-cloud-run.toml",
+		},
+		{
+			Service: "cloud-run",
+			Item:    "encryption-in-transit",
+			Owner:   "shared",
+			Label:   "Shared (TLS)",
+			Summary: "Requests to a service's run.app URL are TLS-terminated at Google's front end and sent on over an encrypted channel; connections the code opens are the customer's.",
+			ProviderDoes: []string{
+				"Terminates TLS at the Google Front End",
+				"Forwards requests to the region over an encrypted channel",
+			},
+			CustomerDoes: []string{
+				"Uses TLS for outbound calls its code makes",
+			},
+			Caveats: []string{
+				"Google handles TLS on the path into the service; outbound connections from the container are encrypted only if the customer's code does it.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/run/docs/securing/security",
+					Title: "Security design overview",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://cloud.google.com/docs/security/encryption-in-transit",
+					Title: "Encryption in transit",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-cloud-run.toml",
+		},
+		{
+			Service:      "cloud-run",
+			Item:         "backup-scheduling",
+			Owner:        "n/a",
+			Label:        "N/A",
+			Summary:      "Cloud Run has no backup schedule; instances are disposable, and lasting data belongs in storage or database services with their own backup owners.",
+			ProviderDoes: []string{},
+			CustomerDoes: []string{
+				"Keeps code and configuration in source control",
+				"Stores state in services that it backs up",
+			},
+			Caveats: []string{
+				"Idle services are scaled in to zero instances by default, so anything kept only inside an instance is lost.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/run/docs/about-instance-autoscaling",
+					Title: "About instance autoscaling in Cloud Run services",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-cloud-run.toml",
+		},
+		{
+			Service: "cloud-run",
+			Item:    "availability",
+			Owner:   "gcp",
+			Label:   "Google",
+			Summary: "Cloud Run is regional: Google balances traffic and data across the zones of a region and routes around a failed zone without customer setup.",
+			ProviderDoes: []string{
+				"Load balances across zones within a region",
+				"Routes traffic to other zones when one fails",
+			},
+			CustomerDoes: []string{
+				"Deploys to several regions behind a global load balancer if it needs regional resilience",
+			},
+			Caveats: []string{
+				"Services that use GPUs can turn zonal redundancy off.",
+				"Surviving a regional outage takes deployments in more than one region plus load balancing that the customer configures.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/run/docs/zonal-redundancy",
+					Title: "Understand zonal redundancy",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://cloud.google.com/run/docs/multiple-regions",
+					Title: "Serve traffic from multiple regions",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-cloud-run.toml",
+		},
+		{
+			Service:      "cloud-run",
+			Item:         "container-images",
+			Owner:        "customer",
+			Label:        "Customer",
+			Summary:      "The customer builds its images, chooses their base, stores them in a registry and rebuilds them when packages get fixes.",
+			ProviderDoes: []string{},
+			CustomerDoes: []string{
+				"Builds images from trusted bases",
+				"Scans and rebuilds images when fixes appear",
+				"Redeploys services and jobs on the new images",
+			},
+			Caveats: []string{
+				"Only Google Cloud's buildpacks base images can receive automatic base image updates.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/run/docs/configuring/services/automatic-base-image-updates",
+					Title: "Configure automatic base image updates",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://cloud.google.com/run/docs/runtime-support",
+					Title: "Runtime support",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-cloud-run.toml",
+		},
+		{
+			Service: "cloud-run",
+			Item:    "tenant-isolation",
+			Owner:   "gcp",
+			Label:   "Google",
+			Summary: "Google isolates every Cloud Run instance in a two-layer sandbox: a hardware-backed virtualization layer plus a software kernel layer.",
+			ProviderDoes: []string{
+				"Sandboxes each instance with two isolation layers",
+				"Offers gVisor-based first generation and microVM-based second generation environments",
+			},
+			CustomerDoes: []string{
+				"Chooses the execution environment for services if it needs one",
+				"Limits IAM and network egress when running untrusted code",
+			},
+			Caveats: []string{
+				"Jobs always use the second generation environment; for services Cloud Run picks one unless the customer sets it.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/run/docs/code-execution",
+					Title: "Code execution in Cloud Run",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://cloud.google.com/run/docs/about-execution-environments",
+					Title: "Select an execution environment for services",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-cloud-run.toml",
+		},
+		{
+			Service: "cloud-run",
+			Item:    "control-plane",
+			Owner:   "gcp",
+			Label:   "Google",
+			Summary: "Google runs the Cloud Run Admin API and the infrastructure that schedules, starts and scales instances.",
+			ProviderDoes: []string{
+				"Operates the Cloud Run Admin API",
+				"Schedules and scales instances on its infrastructure",
+			},
+			CustomerDoes: []string{
+				"Controls who may call the Admin API through IAM",
+			},
+			Caveats: []string{},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/run/docs/securing/security",
+					Title: "Security design overview",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://cloud.google.com/run/docs/audit-logging",
+					Title: "Cloud Run audit logging",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-cloud-run.toml",
+		},
+		{
+			Service:      "cloud-run",
+			Item:         "platform-version-currency",
+			Owner:        "customer",
+			Label:        "Customer (own base image)",
+			Summary:      "With its own image, the customer chooses and updates the OS and language versions inside it; Google's runtime support schedule does not cover such images.",
+			ProviderDoes: []string{},
+			CustomerDoes: []string{
+				"Moves images to supported OS and language versions",
+				"Tracks end-of-life dates of the bases it uses",
+			},
+			Caveats: []string{},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/run/docs/runtime-support",
+					Title: "Runtime support",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-cloud-run.toml",
+		},
+		{
+			Service: "cloud-run",
+			Item:    "resource-policies",
+			Owner:   "customer",
+			Label:   "Customer",
+			Summary: "The customer sets the IAM policy on each service or job that says who may invoke or run it.",
+			ProviderDoes: []string{
+				"Evaluates the resource's IAM policy on every call",
+			},
+			CustomerDoes: []string{
+				"Grants invoke rights only to the principals that need them",
+				"Reviews any grant to allUsers",
+			},
+			Caveats: []string{
+				"Jobs have no endpoint, but running one still needs the Invoker role on that job.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/run/docs/authenticating/overview",
+					Title: "Authentication overview",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://cloud.google.com/run/docs/authenticating/public",
+					Title: "Allowing public (unauthenticated) access",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-cloud-run.toml",
+		},
+		{
+			Service: "cloud-run",
+			Item:    "logging",
+			Owner:   "customer",
+			Label:   "Customer",
+			Summary: "Cloud Run writes audit logs for its API; Data Access audit logs are off until the customer enables them, and reviewing logs is the customer's job.",
+			ProviderDoes: []string{
+				"Writes Admin Activity audit logs for Cloud Run API calls",
+			},
+			CustomerDoes: []string{
+				"Enables Data Access audit logs where needed",
+				"Routes, keeps and reviews the logs",
+			},
+			Caveats: []string{
+				"Data Access audit logs are off by default for most Google Cloud services and can add logging charges when enabled.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/run/docs/audit-logging",
+					Title: "Cloud Run audit logging",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://cloud.google.com/logging/docs/audit/configure-data-access",
+					Title: "Enable Data Access audit logs",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-cloud-run.toml",
+		},
+		{
+			Service: "cloud-run",
+			Item:    "scaling",
+			Owner:   "shared",
+			Label:   "Google scales / Customer (limits)",
+			Summary: "Cloud Run adds and removes instances as load changes and scales idle services to zero, while the customer sets minimum and maximum instances.",
+			ProviderDoes: []string{
+				"Scales each revision to the instances needed for its traffic",
+				"Scales idle revisions in to zero by default",
+			},
+			CustomerDoes: []string{
+				"Sets minimum instances to keep instances warm",
+				"Sets maximum instances to protect costs and downstream systems",
+			},
+			Caveats: []string{
+				"Capping instances protects systems such as databases with connection limits, but requests beyond the cap have to wait and may fail.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/run/docs/about-instance-autoscaling",
+					Title: "About instance autoscaling in Cloud Run services",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-cloud-run.toml",
+		},
+		{
+			Service: "cloud-run",
+			Variant: "automatic-base-image-updates",
+			Item:    "guest-os-patching",
+			Owner:   "gcp",
+			Label:   "Google (base image updates)",
+			Summary: "Google patches the OS packages of the base image under the running service, without a rebuild, redeploy or new revision.",
+			ProviderDoes: []string{
+				"Publishes patched base images",
+				"Rolls the updated base under running services with no downtime",
+			},
+			CustomerDoes: []string{
+				"Builds and deploys in a way that lets the service be safely rebased",
+			},
+			Caveats: []string{
+				"Only Google Cloud's buildpacks base images qualify, and the service must be built so its base can be swapped.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/run/docs/configuring/services/automatic-base-image-updates",
+					Title: "Configure automatic base image updates",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-cloud-run.toml",
+		},
+		{
+			Service: "cloud-run",
+			Variant: "automatic-base-image-updates",
+			Item:    "runtime-patching",
+			Owner:   "gcp",
+			Label:   "Google (automatic updates)",
+			Summary: "Google patches the language runtime in the base image and rolls it out after testing; the customer's application layer is untouched.",
+			ProviderDoes: []string{
+				"Tests and rolls out patched runtime images",
+				"Keeps supported runtimes updated with security and bug fixes",
+			},
+			CustomerDoes: []string{
+				"Rebuilds Go, Java and other compiled apps to take language-level fixes",
+				"Keeps application dependencies current",
+			},
+			Caveats: []string{
+				"Compiled languages may still need a rebuild for language-level security fixes.",
+				"Once a runtime is past its support window it gets no more updates; see platform version currency.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/run/docs/configuring/services/automatic-base-image-updates",
+					Title: "Configure automatic base image updates",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://cloud.google.com/run/docs/runtime-support",
+					Title: "Runtime support",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-cloud-run.toml",
+		},
+		{
+			Service: "cloud-run",
+			Variant: "automatic-base-image-updates",
+			Item:    "container-images",
+			Owner:   "shared",
+			Label:   "Google (base) / Customer (app layer)",
+			Summary: "Google maintains and updates the base image; the customer still owns the application image layered on top, with its code and dependencies.",
+			ProviderDoes: []string{
+				"Publishes and maintains buildpacks base images",
+				"Updates the base layer of running services",
+			},
+			CustomerDoes: []string{
+				"Chooses a compatible base image",
+				"Keeps the application layer and its dependencies current",
+			},
+			Caveats: []string{},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/run/docs/configuring/services/automatic-base-image-updates",
+					Title: "Configure automatic base image updates",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-cloud-run.toml",
+		},
+		{
+			Service: "cloud-run",
+			Variant: "automatic-base-image-updates",
+			Item:    "platform-version-currency",
+			Owner:   "customer",
+			Label:   "Customer (migrate runtimes)",
+			Summary: "Google patches runtimes during their support window, but moving a service off a runtime headed for deprecation is the customer's job.",
+			ProviderDoes: []string{
+				"Publishes a support schedule for each runtime",
+				"Keeps supported runtimes patched",
+			},
+			CustomerDoes: []string{
+				"Moves services to a supported runtime version before support ends",
+				"Tests code against the new runtime",
+			},
+			Caveats: []string{
+				"Breaking changes are avoided within a runtime during its support window, so moving to a new language version is a deliberate customer step.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/run/docs/runtime-support",
+					Title: "Runtime support",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-cloud-run.toml",
+		},
+		{
+			Service: "cloud-sql",
+			Item:    "physical-facility",
+			Owner:   "gcp",
+			Label:   "Google",
+			Summary: "Google secures the premises and data center hardware under Cloud SQL; customers never reach the facilities.",
+			ProviderDoes: []string{
+				"Secures the physical premises of its data centers",
+				"Protects the hardware and low-level software stack",
+			},
+			CustomerDoes: []string{},
+			Caveats:      []string{},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/sql/docs/shared-responsibility",
+					Title: "Shared responsibility",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-cloud-sql.toml",
+		},
+		{
+			Service: "cloud-sql",
+			Item:    "hardware",
+			Owner:   "gcp",
+			Label:   "Google",
+			Summary: "Google provisions and maintains the hardware, firmware, storage and network behind each instance.",
+			ProviderDoes: []string{
+				"Provisions and maintains servers, storage and network",
+				"Keeps firmware up to date",
+			},
+			CustomerDoes: []string{
+				"Chooses the machine type and storage size",
+			},
+			Caveats: []string{},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/sql/docs/shared-responsibility",
+					Title: "Shared responsibility",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-cloud-sql.toml",
+		},
+		{
+			Service: "cloud-sql",
+			Item:    "hypervisor",
+			Owner:   "gcp",
+			Label:   "Google",
+			Summary: "Google runs the low-level software stack beneath Cloud SQL instances; customers have no view of it.",
+			ProviderDoes: []string{
+				"Operates and secures the low-level software stack on its machines",
+			},
+			CustomerDoes: []string{},
+			Caveats:      []string{},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/sql/docs/shared-responsibility",
+					Title: "Shared responsibility",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-cloud-sql.toml",
+		},
+		{
+			Service: "cloud-sql",
+			Item:    "host-os-patching",
+			Owner:   "gcp",
+			Label:   "Google",
+			Summary: "Google maintains the kernel and operating system of the machines that run Cloud SQL.",
+			ProviderDoes: []string{
+				"Maintains the kernel and OS of the underlying machines",
+			},
+			CustomerDoes: []string{},
+			Caveats:      []string{},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/sql/docs/shared-responsibility",
+					Title: "Shared responsibility",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-cloud-sql.toml",
+		},
+		{
+			Service: "cloud-sql",
+			Item:    "guest-os-patching",
+			Owner:   "gcp",
+			Label:   "Google",
+			Summary: "Google keeps each instance's operating system updated; some updates arrive during maintenance with a short restart, and customers only choose the timing.",
+			ProviderDoes: []string{
+				"Updates the instance OS as part of maintenance",
+				"Provides maintenance notifications",
+			},
+			CustomerDoes: []string{
+				"Sets a maintenance window and optional deny periods",
+			},
+			Caveats: []string{
+				"Maintenance that updates the engine or the OS restarts the instance, so it is briefly unavailable.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/sql/docs/shared-responsibility",
+					Title: "Shared responsibility",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://cloud.google.com/sql/docs/sqlserver/maintenance",
+					Title: "About maintenance on Cloud SQL instances",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-cloud-sql.toml",
+		},
+		{
+			Service: "cloud-sql",
+			Item:    "db-engine-patching",
+			Owner:   "gcp",
+			Label:   "Google",
+			Summary: "Google installs the engine, applies vendor fixes and moves instances to new minor versions; major version upgrades wait for the customer.",
+			ProviderDoes: []string{
+				"Installs and maintains the database software",
+				"Applies vendor fixes and minor versions through maintenance",
+			},
+			CustomerDoes: []string{
+				"Takes a new maintenance version early with self-service maintenance if needed",
+				"Starts major version upgrades",
+			},
+			Caveats: []string{
+				"Cloud SQL ships security patches in new maintenance versions and schedules them every few months; customers can apply them sooner themselves.",
+				"Major version upgrades are a separate, customer-started step; see that cell.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/sql/docs/shared-responsibility",
+					Title: "Shared responsibility",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://cloud.google.com/sql/docs/mysql/db-versions",
+					Title: "Database versions and version policies",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://cloud.google.com/sql/docs/mysql/self-service-maintenance",
+					Title: "Perform self-service maintenance",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-cloud-sql.toml",
+		},
+		{
+			Service:      "cloud-sql",
+			Item:         "runtime-patching",
+			Owner:        "customer",
+			Label:        "Customer (app side)",
+			Summary:      "Cloud SQL runs no application runtime; the runtimes, drivers and connectors in the customer's own applications are the customer's to patch.",
+			ProviderDoes: []string{},
+			CustomerDoes: []string{
+				"Patches language runtimes and database drivers in its applications",
+				"Keeps connectors such as the Cloud SQL Auth Proxy current",
+			},
+			Caveats: []string{
+				"The database engine itself is maintained by Google; only the client side that talks to it belongs to the customer.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/sql/docs/shared-responsibility",
+					Title: "Shared responsibility",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://cloud.google.com/sql/docs/mysql/connection-options",
+					Title: "Choose how to connect to Cloud SQL",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-cloud-sql.toml",
+		},
+		{
+			Service: "cloud-sql",
+			Item:    "application-code",
+			Owner:   "customer",
+			Label:   "Customer",
+			Summary: "The customer owns the application that uses the database, including its SQL, its schema and the database flags it sets.",
+			ProviderDoes: []string{
+				"Provides configuration options and tools for the instance",
+			},
+			CustomerDoes: []string{
+				"Writes the application and its SQL",
+				"Configures the instance and flags for the workload",
+			},
+			Caveats: []string{
+				"Google's page states that configuring and operating Cloud SQL for the workload is the customer's part.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/sql/docs/shared-responsibility",
+					Title: "Shared responsibility",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-cloud-sql.toml",
+		},
+		{
+			Service: "cloud-sql",
+			Item:    "data",
+			Owner:   "customer",
+			Label:   "Customer",
+			Summary: "The customer decides what it stores in its databases, who may read it and how long data and backups are kept.",
+			ProviderDoes: []string{
+				"Encrypts instance data and backups at rest",
+			},
+			CustomerDoes: []string{
+				"Classifies data and controls access to it",
+				"Sets backup retention and keeps backups after deletion if needed",
+			},
+			Caveats: []string{},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/sql/docs/shared-responsibility",
+					Title: "Shared responsibility",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://cloud.google.com/sql/docs/backup-recovery/backups",
+					Title: "About Cloud SQL backups",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-cloud-sql.toml",
+		},
+		{
+			Service: "cloud-sql",
+			Item:    "iam",
+			Owner:   "customer",
+			Label:   "Customer",
+			Summary: "The customer grants the IAM roles that decide who can manage instances and who may log in through IAM database authentication.",
+			ProviderDoes: []string{
+				"Checks IAM on Cloud SQL Admin API calls and IAM logins",
+			},
+			CustomerDoes: []string{
+				"Grants least-privilege Cloud SQL roles",
+				"Gives the login permission only to principals that should use IAM authentication",
+			},
+			Caveats: []string{
+				"An IAM role that allows login grants no privileges inside the database; the customer still grants those with SQL.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/sql/docs/postgres/iam-logins",
+					Title: "Log in using IAM database authentication",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://cloud.google.com/sql/docs/shared-responsibility",
+					Title: "Shared responsibility",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-cloud-sql.toml",
+		},
+		{
+			Service: "cloud-sql",
+			Item:    "network-controls",
+			Owner:   "customer",
+			Label:   "Customer",
+			Summary: "The customer chooses private IP, public IP or both, and for public IP decides which networks or connectors may reach the instance.",
+			ProviderDoes: []string{
+				"Gives instances the private or public connectivity the customer configures",
+			},
+			CustomerDoes: []string{
+				"Uses private IP for clients inside VPC networks",
+				"Restricts public IP with authorized networks or connectors",
+			},
+			Caveats: []string{
+				"A private IP address is reachable only from VPC networks or networks connected to them; a public one is reachable over the internet once authorized.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/sql/docs/mysql/connection-options",
+					Title: "Choose how to connect to Cloud SQL",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-cloud-sql.toml",
+		},
+		{
+			Service: "cloud-sql",
+			Item:    "encryption-at-rest",
+			Owner:   "customer",
+			Label:   "Customer (choose keys)",
+			Summary: "Cloud SQL encrypts instance data and backups at rest by default; the customer decides whether to protect them with its own Cloud KMS keys.",
+			ProviderDoes: []string{
+				"Encrypts instance data at rest by default",
+				"Encrypts backups with Google-managed keys or CMEK",
+			},
+			CustomerDoes: []string{
+				"Chooses Google-managed keys or CMEK",
+				"Controls access to and the lifecycle of its CMEK keys",
+			},
+			Caveats: []string{
+				"Default encryption needs no setup; choosing CMEK is a decision about who controls the keys.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/sql/docs/shared-responsibility",
+					Title: "Shared responsibility",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://cloud.google.com/sql/docs/backup-recovery/backups",
+					Title: "About Cloud SQL backups",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-cloud-sql.toml",
+		},
+		{
+			Service: "cloud-sql",
+			Item:    "encryption-in-transit",
+			Owner:   "shared",
+			Label:   "Shared (TLS)",
+			Summary: "Cloud SQL creates a server certificate, but by default still accepts unencrypted connections; the customer enforces SSL/TLS or uses Cloud SQL connectors.",
+			ProviderDoes: []string{
+				"Creates a server certificate for each instance",
+				"Encrypts connections made through the Auth Proxy and connectors",
+			},
+			CustomerDoes: []string{
+				"Sets the SSL mode to require encryption, optionally with client certificates",
+				"Configures clients to use TLS",
+			},
+			Caveats: []string{
+				"The default SSL mode allows both encrypted and unencrypted connections, so TLS is only enforced if the customer changes it; Google strongly advises this for public IP.",
+				"Turning on enforcement can restart the instance.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/sql/docs/mysql/configure-ssl-instance",
+					Title: "Configure SSL/TLS certificates",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-cloud-sql.toml",
+		},
+		{
+			Service: "cloud-sql",
+			Item:    "backup-scheduling",
+			Owner:   "shared",
+			Label:   "Google (automated) / Customer (config)",
+			Summary: "Cloud SQL takes scheduled automated backups and supports point-in-time recovery; the customer keeps them on and sets retention and backup options.",
+			ProviderDoes: []string{
+				"Takes incremental automated backups on a schedule",
+				"Keeps logs for point-in-time recovery when it is enabled",
+			},
+			CustomerDoes: []string{
+				"Keeps automated backups and point-in-time recovery on",
+				"Sets retention and the backup window",
+				"Chooses enhanced backups if it needs enforced retention",
+			},
+			Caveats: []string{
+				"Instances created in the console start with automated backups and point-in-time recovery on; the gcloud create command offers a --no-backup flag to turn backups off.",
+				"Retention options depend on the edition and backup option, and backups can be kept after an instance is deleted if the customer sets that up.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/sql/docs/backup-recovery/backups",
+					Title: "About Cloud SQL backups",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://cloud.google.com/sql/docs/mysql/backup-recovery/configure-pitr",
+					Title: "Configure point-in-time recovery (PITR)",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://cloud.google.com/sdk/gcloud/reference/sql/instances/create",
+					Title: "gcloud sql instances create",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-cloud-sql.toml",
+		},
+		{
+			Service: "cloud-sql",
+			Item:    "availability",
+			Owner:   "shared",
+			Label:   "Customer enables, Google executes",
+			Summary: "The customer chooses a regional (high availability) instance; Cloud SQL then keeps a standby in a second zone and fails over to it automatically.",
+			ProviderDoes: []string{
+				"Maintains a standby in another zone for regional instances",
+				"Fails over automatically when the instance or its zone fails",
+			},
+			CustomerDoes: []string{
+				"Chooses regional availability at creation or later",
+				"Makes applications reconnect after a failover",
+			},
+			Caveats: []string{
+				"A zonal instance serves from one zone and has no failover; Google does not recommend it for production.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/sql/docs/mysql/configure-ha",
+					Title: "Enable and disable high availability on an instance",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://cloud.google.com/migration-center/docs/reference/rest/v1alpha1/CloudSqlZoneAvailability",
+					Title: "CloudSqlZoneAvailability",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-cloud-sql.toml",
+		},
+		{
+			Service: "cloud-sql",
+			Item:    "db-users",
+			Owner:   "customer",
+			Label:   "Customer",
+			Summary: "The customer manages database users, either built-in users with passwords or IAM users, and grants their privileges inside the engine.",
+			ProviderDoes: []string{
+				"Creates the default user, whose password the customer must set",
+				"Withholds full superuser rights on the managed service",
+			},
+			CustomerDoes: []string{
+				"Sets the default user's password and password policies",
+				"Creates users and grants least privilege",
+				"Uses IAM database authentication where it fits",
+			},
+			Caveats: []string{
+				"Customers cannot create users with superuser attributes; in Cloud SQL for PostgreSQL the cloudsqlsuperuser role carries a subset of those powers.",
+				"A new IAM database user starts with no privileges until the customer grants them.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/sql/docs/postgres/users",
+					Title: "About PostgreSQL users and roles",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://cloud.google.com/sql/docs/postgres/create-manage-users",
+					Title: "Create and manage users",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://cloud.google.com/sql/docs/postgres/iam-logins",
+					Title: "Log in using IAM database authentication",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-cloud-sql.toml",
+		},
+		{
+			Service: "cloud-sql",
+			Item:    "query-tuning",
+			Owner:   "customer",
+			Label:   "Customer",
+			Summary: "Google runs the engine, but designing schemas and indexes and tuning queries and flags for the workload stay with the customer.",
+			ProviderDoes: []string{
+				"Exposes flags, stored procedures and plugins for tuning",
+			},
+			CustomerDoes: []string{
+				"Designs schemas and indexes",
+				"Tunes queries and flags for the workload",
+			},
+			Caveats: []string{
+				"Access to engine features is limited to what Google exposes through flags, stored procedures and plugins.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/sql/docs/shared-responsibility",
+					Title: "Shared responsibility",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-cloud-sql.toml",
+		},
+		{
+			Service: "cloud-sql",
+			Item:    "major-version-upgrades",
+			Owner:   "customer",
+			Label:   "Customer",
+			Summary: "The customer decides when to move to a new major version, checks for incompatibilities and starts the in-place upgrade or a migration.",
+			ProviderDoes: []string{
+				"Adds support for new major versions after release",
+				"Runs the in-place upgrade the customer starts",
+			},
+			CustomerDoes: []string{
+				"Reviews incompatibilities and tests the application",
+				"Starts the upgrade with a role that allows it",
+			},
+			Caveats: []string{
+				"New major versions can require changes to application code, schema or settings.",
+				"Major versions past the end of standard support move to paid extended support; Google's version page lists the dates for each version.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/sql/docs/mysql/upgrade-major-db-version-inplace",
+					Title: "Upgrade the database major version in-place",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://cloud.google.com/sql/docs/mysql/db-versions",
+					Title: "Database versions and version policies",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-cloud-sql.toml",
+		},
+		{
+			Service: "cloud-sql",
+			Item:    "maintenance-window",
+			Owner:   "shared",
+			Label:   "Customer picks, Google applies",
+			Summary: "The customer can set a maintenance window and deny periods and defer maintenance; Cloud SQL applies its updates within those limits.",
+			ProviderDoes: []string{
+				"Sends maintenance notifications",
+				"Applies maintenance updates in the allowed time",
+			},
+			CustomerDoes: []string{
+				"Chooses the maintenance window",
+				"Sets deny periods around critical dates",
+				"Uses self-service maintenance to update sooner",
+			},
+			Caveats: []string{
+				"Maintenance restarts the instance, so it causes a short outage even when scheduled well.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/sql/docs/shared-responsibility",
+					Title: "Shared responsibility",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://cloud.google.com/sql/docs/sqlserver/maintenance",
+					Title: "About maintenance on Cloud SQL instances",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://cloud.google.com/sql/docs/mysql/self-service-maintenance",
+					Title: "Perform self-service maintenance",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-cloud-sql.toml",
+		},
+		{
+			Service: "cloud-sql",
+			Item:    "logging",
+			Owner:   "customer",
+			Label:   "Customer",
+			Summary: "Administrative calls are audited by default, but Data Access audit logs, including login records, are the customer's to enable, keep and review.",
+			ProviderDoes: []string{
+				"Writes administrative audit logs for Cloud SQL",
+			},
+			CustomerDoes: []string{
+				"Enables Data Access audit logs where needed",
+				"Reviews database login activity and sets alerts",
+			},
+			Caveats: []string{
+				"Data Access audit logs are off by default for most Google Cloud services and can add logging charges when enabled.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/logging/docs/audit/configure-data-access",
+					Title: "Enable Data Access audit logs",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://cloud.google.com/sql/docs/postgres/iam-logins",
+					Title: "Log in using IAM database authentication",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-cloud-sql.toml",
+		},
+		{
+			Service: "cloud-sql",
+			Item:    "scaling",
+			Owner:   "shared",
+			Label:   "Customer sizes, Google resizes",
+			Summary: "The customer picks the machine type and storage; Google grows storage on its own only for instances where automatic storage increase is on.",
+			ProviderDoes: []string{
+				"Increases storage for instances with automatic storage increase enabled",
+			},
+			CustomerDoes: []string{
+				"Chooses and changes the machine type",
+				"Turns on automatic storage increase or sizes storage itself",
+			},
+			Caveats: []string{},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/sql/docs/shared-responsibility",
+					Title: "Shared responsibility",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-cloud-sql.toml",
+		},
+		{
+			Service: "cloud-storage",
+			Item:    "physical-facility",
+			Owner:   "gcp",
+			Label:   "Google",
+			Summary: "Google secures the facilities that hold Cloud Storage data; customers only ever reach the service through its API endpoints.",
+			ProviderDoes: []string{
+				"Controls physical access to its data centers",
+				"Protects data that leaves the physical boundaries it controls",
+			},
+			CustomerDoes: []string{},
+			Caveats:      []string{},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/docs/security/encryption-in-transit",
+					Title: "Encryption in transit",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://cloud.google.com/storage/docs/availability-durability",
+					Title: "Data availability and durability",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-cloud-storage.toml",
+		},
+		{
+			Service: "cloud-storage",
+			Item:    "hardware",
+			Owner:   "gcp",
+			Label:   "Google",
+			Summary: "Google runs the storage devices behind Cloud Storage, spreads data across devices in several zones and repairs it from redundant pieces.",
+			ProviderDoes: []string{
+				"Stores data redundantly across devices in multiple zones",
+				"Checks stored data with checksums and repairs corruption",
+			},
+			CustomerDoes: []string{},
+			Caveats:      []string{},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/storage/docs/availability-durability",
+					Title: "Data availability and durability",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-cloud-storage.toml",
+		},
+		{
+			Service: "cloud-storage",
+			Item:    "hypervisor",
+			Owner:   "gcp",
+			Label:   "Google",
+			Summary: "Any virtualization under Cloud Storage is internal to Google; customers have no compute layer in the service to manage.",
+			ProviderDoes: []string{
+				"Operates all infrastructure layers behind the API",
+			},
+			CustomerDoes: []string{},
+			Caveats:      []string{},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/storage/docs/availability-durability",
+					Title: "Data availability and durability",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://cloud.google.com/storage/docs/request-endpoints",
+					Title: "Request endpoints",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-cloud-storage.toml",
+		},
+		{
+			Service: "cloud-storage",
+			Item:    "host-os-patching",
+			Owner:   "gcp",
+			Label:   "Google",
+			Summary: "Google patches the operating systems of all hosts that run Cloud Storage.",
+			ProviderDoes: []string{
+				"Maintains the hosts behind the service",
+			},
+			CustomerDoes: []string{},
+			Caveats:      []string{},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/storage/docs/availability-durability",
+					Title: "Data availability and durability",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-cloud-storage.toml",
+		},
+		{
+			Service: "cloud-storage",
+			Item:    "guest-os-patching",
+			Owner:   "gcp",
+			Label:   "Google",
+			Summary: "Cloud Storage gives customers API access only; Google maintains every system behind it, so there is no OS for the customer to patch.",
+			ProviderDoes: []string{
+				"Maintains every system that serves the API",
+			},
+			CustomerDoes: []string{},
+			Caveats: []string{
+				"This row is kept for comparison with compute services: although Google counts Cloud Storage as infrastructure, it exposes no guest OS.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/storage/docs/request-endpoints",
+					Title: "Request endpoints",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://cloud.google.com/storage/docs/availability-durability",
+					Title: "Data availability and durability",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-cloud-storage.toml",
+		},
+		{
+			Service:      "cloud-storage",
+			Item:         "db-engine-patching",
+			Owner:        "n/a",
+			Label:        "N/A",
+			Summary:      "Cloud Storage exposes no database engine for anyone to patch; customers store objects through an API.",
+			ProviderDoes: []string{},
+			CustomerDoes: []string{},
+			Caveats:      []string{},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/storage/docs/request-endpoints",
+					Title: "Request endpoints",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-cloud-storage.toml",
+		},
+		{
+			Service:      "cloud-storage",
+			Item:         "runtime-patching",
+			Owner:        "n/a",
+			Label:        "N/A",
+			Summary:      "Cloud Storage runs no customer code, so there is no application runtime to patch.",
+			ProviderDoes: []string{},
+			CustomerDoes: []string{},
+			Caveats: []string{
+				"Code that reacts to bucket events, for example in Cloud Run functions, is covered by that service's cells.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/storage/docs/request-endpoints",
+					Title: "Request endpoints",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-cloud-storage.toml",
+		},
+		{
+			Service:      "cloud-storage",
+			Item:         "application-code",
+			Owner:        "n/a",
+			Label:        "N/A",
+			Summary:      "Cloud Storage stores objects but never runs customer application code, so this item does not apply to it.",
+			ProviderDoes: []string{},
+			CustomerDoes: []string{},
+			Caveats: []string{
+				"Applications that call Cloud Storage run elsewhere, such as on Compute Engine or Cloud Run, and the customer owns their code there.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/storage/docs/request-endpoints",
+					Title: "Request endpoints",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-cloud-storage.toml",
+		},
+		{
+			Service: "cloud-storage",
+			Item:    "data",
+			Owner:   "customer",
+			Label:   "Customer",
+			Summary: "The customer decides what it stores, who may read or change it and how long objects and deleted copies are kept.",
+			ProviderDoes: []string{
+				"Stores objects durably and returns them to authorized callers",
+			},
+			CustomerDoes: []string{
+				"Decides what is stored and for how long",
+				"Sets access, retention and deletion protection",
+			},
+			Caveats: []string{
+				"If a project is deleted, soft delete cannot restore its buckets or objects.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/storage/docs/access-control",
+					Title: "Overview of access control",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://cloud.google.com/storage/docs/soft-delete",
+					Title: "Soft delete",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-cloud-storage.toml",
+		},
+		{
+			Service: "cloud-storage",
+			Item:    "iam",
+			Owner:   "customer",
+			Label:   "Customer",
+			Summary: "The customer grants the IAM roles on projects, buckets and managed folders that decide who can read or change data.",
+			ProviderDoes: []string{
+				"Evaluates IAM and any ACLs on every request",
+			},
+			CustomerDoes: []string{
+				"Grants least-privilege roles",
+				"Avoids giving setIamPolicy rights to people it does not know",
+				"Reviews access as projects change",
+			},
+			Caveats: []string{
+				"Bucket IAM policies, ACLs and public access prevention each have their own cell.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/storage/docs/access-control",
+					Title: "Overview of access control",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://cloud.google.com/storage/docs/access-control/best-practices-access-control",
+					Title: "Access control best practices",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-cloud-storage.toml",
+		},
+		{
+			Service: "cloud-storage",
+			Item:    "network-controls",
+			Owner:   "n/a",
+			Label:   "N/A",
+			Summary: "Cloud Storage is reached through Google API endpoints, so a bucket has no firewall rules or VPC placement of its own to configure.",
+			ProviderDoes: []string{
+				"Operates and protects the API endpoints",
+			},
+			CustomerDoes: []string{
+				"Uses bucket IP filtering to limit which addresses may reach a bucket",
+			},
+			Caveats: []string{
+				"The customer's network levers are bucket IP filtering, which can allow public addresses and addresses in VPC networks, and firewall rules on its own clients.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/storage/docs/access-control",
+					Title: "Overview of access control",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://cloud.google.com/storage/docs/request-endpoints",
+					Title: "Request endpoints",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-cloud-storage.toml",
+		},
+		{
+			Service: "cloud-storage",
+			Item:    "encryption-at-rest",
+			Owner:   "customer",
+			Label:   "Customer (choose keys)",
+			Summary: "Cloud Storage always encrypts objects before writing them to disk; the customer decides whether to add CMEK, CSEK or client-side encryption.",
+			ProviderDoes: []string{
+				"Encrypts every object server-side at no extra charge",
+			},
+			CustomerDoes: []string{
+				"Chooses Google's default keys, CMEK or CSEK",
+				"Encrypts data client-side where needed",
+				"Manages the keys it controls",
+			},
+			Caveats: []string{
+				"Server-side encryption always happens, so the customer's choice is about who holds the keys.",
+				"Data encrypted client-side is encrypted again by Cloud Storage on the server.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/storage/docs/encryption",
+					Title: "Data encryption options",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-cloud-storage.toml",
+		},
+		{
+			Service: "cloud-storage",
+			Item:    "encryption-in-transit",
+			Owner:   "shared",
+			Label:   "Shared (TLS)",
+			Summary: "Cloud Storage's JSON API accepts only HTTPS and Google encrypts traffic beyond its boundaries; the customer makes sure its clients use TLS.",
+			ProviderDoes: []string{
+				"Accepts only HTTPS on JSON API endpoints",
+				"Encrypts data in transit outside its physical boundaries",
+			},
+			CustomerDoes: []string{
+				"Uses HTTPS endpoints and current client libraries",
+				"Checks that custom tools and custom domains use TLS",
+			},
+			Caveats: []string{
+				"Google enforces HTTPS on the JSON API endpoints itself; for other access paths the customer confirms its clients use HTTPS.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/storage/docs/request-endpoints",
+					Title: "Request endpoints",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://cloud.google.com/docs/security/encryption-in-transit",
+					Title: "Encryption in transit",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-cloud-storage.toml",
+		},
+		{
+			Service: "cloud-storage",
+			Item:    "backup-scheduling",
+			Owner:   "shared",
+			Label:   "Google (7-day soft delete) / Customer",
+			Summary: "Soft delete keeps deleted or overwritten data for 7 days by default; longer protection through versioning, retention locks or copies is the customer's to set up.",
+			ProviderDoes: []string{
+				"Keeps deleted and overwritten objects for the soft delete period",
+				"Lets customers restore soft-deleted objects and buckets",
+			},
+			CustomerDoes: []string{
+				"Sets the soft delete duration that fits its needs",
+				"Turns on Object Versioning, Bucket Lock or Object Retention Lock where needed",
+				"Copies critical data to another bucket or project",
+			},
+			Caveats: []string{
+				"Soft delete is on by default for buckets that support it, but the customer or organization can change or remove it.",
+				"Soft delete does not survive deletion of the project, so critical data belongs in another project too.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/storage/docs/soft-delete",
+					Title: "Soft delete",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://cloud.google.com/storage/docs/use-soft-delete",
+					Title: "Set and manage soft delete policies",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://cloud.google.com/storage/docs/control-data-lifecycles",
+					Title: "Options for controlling data lifecycles",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-cloud-storage.toml",
+		},
+		{
+			Service: "cloud-storage",
+			Item:    "availability",
+			Owner:   "gcp",
+			Label:   "Google",
+			Summary: "Google stores each object in at least two zones before confirming a write and keeps it available according to the bucket's location type.",
+			ProviderDoes: []string{
+				"Writes objects to at least two zones",
+				"Replicates dual-region and multi-region data across separate places",
+			},
+			CustomerDoes: []string{
+				"Chooses a region, dual-region or multi-region location for each bucket",
+			},
+			Caveats: []string{
+				"Zonal buckets, available only with Rapid Bucket, keep data in a single zone, so a zone outage can affect them.",
+				"Cross-region protection comes from choosing a dual-region or multi-region location, or from replication the customer configures.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/storage/docs/availability-durability",
+					Title: "Data availability and durability",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://docs.cloud.google.com/storage/docs/bucket-locations",
+					Title: "Bucket locations",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-cloud-storage.toml",
+		},
+		{
+			Service: "cloud-storage",
+			Item:    "bucket-policies",
+			Owner:   "customer",
+			Label:   "Customer",
+			Summary: "The customer writes the IAM policy on each bucket, and on managed folders inside it, that grants access to its objects.",
+			ProviderDoes: []string{
+				"Enforces bucket IAM policies on every request",
+			},
+			CustomerDoes: []string{
+				"Grants roles on buckets rather than broad project roles where possible",
+				"Reviews bucket policies for public principals",
+			},
+			Caveats: []string{
+				"With uniform bucket-level access, IAM is the only system that grants access; object ACLs no longer apply.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/storage/docs/access-control",
+					Title: "Overview of access control",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://cloud.google.com/storage/docs/access-control/best-practices-access-control",
+					Title: "Access control best practices",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-cloud-storage.toml",
+		},
+		{
+			Service: "cloud-storage",
+			Item:    "object-acls",
+			Owner:   "customer",
+			Label:   "Customer",
+			Summary: "The customer decides whether a bucket uses fine-grained ACLs at all; Google recommends uniform bucket-level access, which turns ACLs off.",
+			ProviderDoes: []string{
+				"Stops evaluating ACLs on buckets with uniform bucket-level access",
+			},
+			CustomerDoes: []string{
+				"Enables uniform bucket-level access after checking ACL use",
+				"Reviews ACLs left on fine-grained buckets",
+			},
+			Caveats: []string{
+				"IAM and ACLs both grant access, so one public ACL can expose an object even when the bucket policy is tight.",
+				"The storage.uniformBucketLevelAccess organization policy can require uniform access for new buckets.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/storage/docs/access-control",
+					Title: "Overview of access control",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://cloud.google.com/storage/docs/using-uniform-bucket-level-access",
+					Title: "Use uniform bucket-level access",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://cloud.google.com/storage/docs/org-policy-constraints",
+					Title: "Organization policy constraints for Cloud Storage",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-cloud-storage.toml",
+		},
+		{
+			Service: "cloud-storage",
+			Item:    "block-public-access",
+			Owner:   "customer",
+			Label:   "Customer",
+			Summary: "The customer enforces public access prevention on buckets or through organization policy so IAM and ACL grants cannot make data public.",
+			ProviderDoes: []string{
+				"Rejects requests authorized through allUsers or allAuthenticatedUsers when prevention applies",
+				"Applies the organization policy to new and existing buckets",
+			},
+			CustomerDoes: []string{
+				"Enforces prevention at the highest level it can, ideally the organization",
+				"Makes exceptions only for buckets that must be public",
+			},
+			Caveats: []string{
+				"A bucket is either enforced or inherits the setting; a bucket that inherits it while no organization policy applies can still be made public.",
+				"Existing public grants stay in place but are overridden while prevention applies, so removing prevention later can expose data again.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/storage/docs/public-access-prevention",
+					Title: "Public access prevention",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://cloud.google.com/storage/docs/using-public-access-prevention",
+					Title: "Use public access prevention",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://cloud.google.com/storage/docs/org-policy-constraints",
+					Title: "Organization policy constraints for Cloud Storage",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-cloud-storage.toml",
+		},
+		{
+			Service: "cloud-storage",
+			Item:    "data-classification",
+			Owner:   "customer",
+			Label:   "Customer",
+			Summary: "The customer decides how sensitive its stored data is and labels it; Google's Sensitive Data Protection can profile buckets to help.",
+			ProviderDoes: []string{
+				"Offers Sensitive Data Protection discovery to profile data",
+			},
+			CustomerDoes: []string{
+				"Classifies buckets and objects by sensitivity",
+				"Keeps sensitive data in buckets with uniform access",
+				"Acts on discovery findings",
+			},
+			Caveats: []string{
+				"Discovery suggests infoTypes and sensitivity and risk levels; deciding the classification and acting on it stays with the customer.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/sensitive-data-protection/docs/data-profiles-workflow-overview",
+					Title: "Data profiles",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://cloud.google.com/storage/docs/access-control",
+					Title: "Overview of access control",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-cloud-storage.toml",
+		},
+		{
+			Service: "cloud-storage",
+			Item:    "logging",
+			Owner:   "customer",
+			Label:   "Customer",
+			Summary: "Administrative changes are audited by default, but object reads and writes are logged only if the customer enables Data Access audit logs.",
+			ProviderDoes: []string{
+				"Writes Admin Activity audit logs for bucket changes",
+				"Delivers usage logs to a bucket once configured",
+			},
+			CustomerDoes: []string{
+				"Enables Data Access audit logs for Cloud Storage",
+				"Routes, keeps and reviews the logs",
+			},
+			Caveats: []string{
+				"Data Access audit logs are off by default for most Google Cloud services, Cloud Storage included, and can add logging charges.",
+				"Google recommends Cloud Audit Logs over the older usage logs, whose delivery is not guaranteed to be timely or complete.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/storage/docs/audit-logging",
+					Title: "Cloud Audit Logs with Cloud Storage",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://cloud.google.com/storage/docs/access-logs",
+					Title: "Usage logs & storage logs",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://cloud.google.com/logging/docs/audit/configure-data-access",
+					Title: "Enable Data Access audit logs",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-cloud-storage.toml",
+		},
+		{
+			Service: "firestore",
+			Item:    "physical-facility",
+			Owner:   "gcp",
+			Label:   "Google",
+			Summary: "Google secures the data centers that run Firestore; customers only reach the service through its API and SDKs.",
+			ProviderDoes: []string{
+				"Controls physical access to data centers",
+				"Runs power, cooling and environmental protection",
+			},
+			CustomerDoes: []string{},
+			Caveats:      []string{},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/architecture/framework/security/shared-responsibility-shared-fate",
+					Title: "Shared responsibilities and shared fate on Google Cloud",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-firestore.toml",
+		},
+		{
+			Service: "firestore",
+			Item:    "hardware",
+			Owner:   "gcp",
+			Label:   "Google",
+			Summary: "Google provisions and maintains the hardware behind Firestore; customers never size or see servers, and nothing is pre-provisioned.",
+			ProviderDoes: []string{
+				"Provisions and replaces servers and storage",
+				"Adds compute and storage as load grows",
+			},
+			CustomerDoes: []string{},
+			Caveats:      []string{},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/firestore/native/docs/overview",
+					Title: "Firestore overview",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://cloud.google.com/architecture/framework/security/shared-responsibility-shared-fate",
+					Title: "Shared responsibilities and shared fate on Google Cloud",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-firestore.toml",
+		},
+		{
+			Service: "firestore",
+			Item:    "hypervisor",
+			Owner:   "gcp",
+			Label:   "Google",
+			Summary: "Any virtualization under Firestore is internal to Google and patched by Google; customers have no compute layer to manage.",
+			ProviderDoes: []string{
+				"Operates and patches all infrastructure layers behind the API",
+			},
+			CustomerDoes: []string{},
+			Caveats:      []string{},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/architecture/framework/security/shared-responsibility-shared-fate",
+					Title: "Shared responsibilities and shared fate on Google Cloud",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-firestore.toml",
+		},
+		{
+			Service: "firestore",
+			Item:    "host-os-patching",
+			Owner:   "gcp",
+			Label:   "Google",
+			Summary: "Google patches the operating systems of the hosts that run Firestore.",
+			ProviderDoes: []string{
+				"Patches host operating systems",
+			},
+			CustomerDoes: []string{},
+			Caveats:      []string{},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/architecture/framework/security/shared-responsibility-shared-fate",
+					Title: "Shared responsibilities and shared fate on Google Cloud",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-firestore.toml",
+		},
+		{
+			Service: "firestore",
+			Item:    "guest-os-patching",
+			Owner:   "gcp",
+			Label:   "Google",
+			Summary: "Google patches every operating system under Firestore; customers use only the API and have no OS to reach.",
+			ProviderDoes: []string{
+				"Patches every operating system the service runs on",
+			},
+			CustomerDoes: []string{},
+			Caveats: []string{
+				"This row is kept for comparison with compute services: Firestore is serverless and exposes no guest OS.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/firestore/native/docs/overview",
+					Title: "Firestore overview",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://cloud.google.com/architecture/framework/security/shared-responsibility-shared-fate",
+					Title: "Shared responsibilities and shared fate on Google Cloud",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-firestore.toml",
+		},
+		{
+			Service: "firestore",
+			Item:    "db-engine-patching",
+			Owner:   "gcp",
+			Label:   "Google",
+			Summary: "Google runs and updates the Firestore database service itself; there are no engine servers or versions for the customer to patch.",
+			ProviderDoes: []string{
+				"Runs and updates the database software",
+				"Handles replication and transactions",
+			},
+			CustomerDoes: []string{},
+			Caveats:      []string{},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/firestore/native/docs/overview",
+					Title: "Firestore overview",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-firestore.toml",
+		},
+		{
+			Service:      "firestore",
+			Item:         "runtime-patching",
+			Owner:        "n/a",
+			Label:        "N/A",
+			Summary:      "Firestore runs no customer code, so there is no application runtime to patch.",
+			ProviderDoes: []string{},
+			CustomerDoes: []string{},
+			Caveats: []string{
+				"Apps and functions that call Firestore are covered by the services they run on.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/firestore/native/docs/overview",
+					Title: "Firestore overview",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-firestore.toml",
+		},
+		{
+			Service:      "firestore",
+			Item:         "application-code",
+			Owner:        "n/a",
+			Label:        "N/A",
+			Summary:      "Firestore stores and serves documents but does not host the customer's application code, so this item does not apply to it.",
+			ProviderDoes: []string{},
+			CustomerDoes: []string{},
+			Caveats: []string{
+				"Access rules the customer writes for mobile and web clients are covered by the resource-policies cell, and data layout by table-design.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/firestore/native/docs/reference/libraries",
+					Title: "Firestore client libraries",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-firestore.toml",
+		},
+		{
+			Service: "firestore",
+			Item:    "data",
+			Owner:   "customer",
+			Label:   "Customer",
+			Summary: "The customer owns the documents in its databases: what they hold, who may read them and how long they are kept.",
+			ProviderDoes: []string{
+				"Stores documents durably and encrypted",
+			},
+			CustomerDoes: []string{
+				"Decides what data is stored and for how long",
+				"Controls access to documents and collections",
+			},
+			Caveats: []string{
+				"Backups, exports and PITR versions are copies of the same data and need the same care.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/architecture/framework/security/shared-responsibility-shared-fate",
+					Title: "Shared responsibilities and shared fate on Google Cloud",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://cloud.google.com/firestore/native/docs/backups",
+					Title: "Back up and restore data",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-firestore.toml",
+		},
+		{
+			Service: "firestore",
+			Item:    "iam",
+			Owner:   "customer",
+			Label:   "Customer",
+			Summary: "The customer grants IAM roles that decide which users and service accounts may use Firestore from server libraries and manage its databases.",
+			ProviderDoes: []string{
+				"Checks IAM permissions on every API call",
+			},
+			CustomerDoes: []string{
+				"Grants least-privilege Firestore roles",
+				"Limits who can manage indexes, backups and rules",
+			},
+			Caveats: []string{
+				"Server client libraries get full access to the database and skip security rules, so IAM is the only gate on that path.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/firestore/native/docs/security/iam",
+					Title: "Security for server client libraries",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://cloud.google.com/firestore/native/docs/reference/libraries",
+					Title: "Firestore client libraries",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-firestore.toml",
+		},
+		{
+			Service: "firestore",
+			Item:    "network-controls",
+			Owner:   "n/a",
+			Label:   "N/A",
+			Summary: "Firestore is reached through Google API endpoints and has no firewall rules of its own to configure.",
+			ProviderDoes: []string{
+				"Operates and protects the Firestore API endpoints",
+			},
+			CustomerDoes: []string{
+				"Places projects in VPC Service Controls perimeters",
+				"Uses private access to Google APIs from its networks",
+			},
+			Caveats: []string{
+				"The customer-side levers are VPC Service Controls perimeters, which restrict the bundled Firestore and Datastore APIs, and Private Service Connect for private API access.",
+				"Import and export operations need extra setup for full egress protection inside a perimeter.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/firestore/docs/securing-with-vpc-sc",
+					Title: "VPC Service Controls",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://cloud.google.com/apis/docs/overview",
+					Title: "Google Cloud APIs",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-firestore.toml",
+		},
+		{
+			Service: "firestore",
+			Item:    "encryption-at-rest",
+			Owner:   "customer",
+			Label:   "Customer (choose keys)",
+			Summary: "Firestore encrypts all data before writing it to disk with no setup; the customer chooses Google-managed keys or its own Cloud KMS keys (CMEK).",
+			ProviderDoes: []string{
+				"Encrypts every document's data and metadata at rest",
+				"Manages the default keys and rotates their master keys",
+			},
+			CustomerDoes: []string{
+				"Chooses whether to use CMEK",
+				"Manages its Cloud KMS keys",
+				"Optionally encrypts sensitive fields client-side",
+			},
+			Caveats: []string{
+				"Server-side encryption is always on; the key choice is the customer's.",
+				"Firestore cannot tell whether data was already encrypted client-side, so the customer keeps those keys safe.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/firestore/native/docs/server-side-encryption",
+					Title: "Server-side encryption",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-firestore.toml",
+		},
+		{
+			Service: "firestore",
+			Item:    "encryption-in-transit",
+			Owner:   "shared",
+			Label:   "Shared (TLS)",
+			Summary: "Google's API endpoints accept only TLS-encrypted requests; the customer keeps its own clients and backends using secure connections.",
+			ProviderDoes: []string{
+				"Requires TLS on Google Cloud API requests",
+				"Handles transport encryption in its client libraries",
+			},
+			CustomerDoes: []string{
+				"Uses supported client libraries or TLS-capable HTTP and gRPC clients",
+				"Protects traffic between its own clients and backends",
+			},
+			Caveats: []string{
+				"Google enforces TLS on the API endpoints itself, so plain HTTP calls to Firestore are not possible.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/apis/docs/overview",
+					Title: "Google Cloud APIs",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-firestore.toml",
+		},
+		{
+			Service: "firestore",
+			Item:    "backup-scheduling",
+			Owner:   "shared",
+			Label:   "Customer enables, Google executes",
+			Summary: "The customer creates backup schedules and turns on point-in-time recovery; Firestore then takes, keeps and restores the backups.",
+			ProviderDoes: []string{
+				"Takes daily or weekly backups on the customer's schedules",
+				"Keeps PITR versions for 7 days once enabled",
+				"Restores backups to a new database",
+			},
+			CustomerDoes: []string{
+				"Creates backup schedules and sets their retention",
+				"Enables PITR on databases that need it",
+				"Tests restores",
+			},
+			Caveats: []string{
+				"Without PITR only about the last hour of versions can be read; after enabling it, the full 7-day window builds up over time.",
+				"Backups do not include security rules or TTL policies, so the customer keeps those elsewhere.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/firestore/native/docs/backups",
+					Title: "Back up and restore data",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://cloud.google.com/firestore/native/docs/pitr",
+					Title: "Point-in-time recovery (PITR) overview",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-firestore.toml",
+		},
+		{
+			Service: "firestore",
+			Item:    "availability",
+			Owner:   "gcp",
+			Label:   "Google",
+			Summary: "Firestore replicates data across zones in every location, and across regions in multi-region locations, without customer setup.",
+			ProviderDoes: []string{
+				"Replicates data across zones within a region",
+				"Replicates across regions in multi-region locations",
+				"Offers 99.99% regional and 99.999% multi-region availability SLAs",
+			},
+			CustomerDoes: []string{
+				"Chooses a regional or multi-region location when creating the database",
+			},
+			Caveats: []string{
+				"The location cannot be changed after the database is created, so surviving a regional outage depends on choosing a multi-region location up front.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/firestore/native/docs/locations",
+					Title: "Locations",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://cloud.google.com/firestore/native/docs/overview",
+					Title: "Firestore overview",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-firestore.toml",
+		},
+		{
+			Service: "firestore",
+			Item:    "table-design",
+			Owner:   "customer",
+			Label:   "Customer",
+			Summary: "The customer designs collections, documents and indexes around its queries; Firestore builds basic indexes itself and the customer adds the rest.",
+			ProviderDoes: []string{
+				"Maintains single-field indexes for every field by default",
+				"Uses an index for every query so performance tracks result size",
+			},
+			CustomerDoes: []string{
+				"Models collections and documents for its access patterns",
+				"Creates composite indexes for multi-field queries",
+				"Adds index exemptions to cut storage and write cost",
+			},
+			Caveats: []string{
+				"A query that needs a missing composite index fails until the customer creates it.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/firestore/docs/concepts/index-overview",
+					Title: "Standard edition index overview",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-firestore.toml",
+		},
+		{
+			Service: "firestore",
+			Item:    "scaling",
+			Owner:   "gcp",
+			Label:   "Google (automatic)",
+			Summary: "Firestore scales compute and storage with the load automatically; the customer provisions no capacity, shards or I/O.",
+			ProviderDoes: []string{
+				"Scales compute and storage on demand",
+				"Bills per use with nothing to pre-provision",
+			},
+			CustomerDoes: []string{
+				"Designs data and indexes so traffic spreads well",
+			},
+			Caveats: []string{
+				"Unlike DynamoDB, Firestore has no provisioned-capacity mode for the customer to size.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/firestore/native/docs/overview",
+					Title: "Firestore overview",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-firestore.toml",
+		},
+		{
+			Service: "firestore",
+			Item:    "logging",
+			Owner:   "customer",
+			Label:   "Customer",
+			Summary: "The customer turns on and reviews Firestore audit logs: admin activity is always logged, but data reads and writes are logged only when enabled.",
+			ProviderDoes: []string{
+				"Writes Admin Activity audit logs for Firestore",
+				"Writes Data Access audit logs once the customer enables them",
+			},
+			CustomerDoes: []string{
+				"Enables Data Access audit logs for the Datastore and Firestore APIs",
+				"Reviews and retains the logs",
+			},
+			Caveats: []string{
+				"Data Access audit logs are off by default for most services, Firestore included.",
+				"Individual writes made by imports, bulk deletes and TTL are not audit logged.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/firestore/native/docs/audit-logging",
+					Title: "Firestore audit logging information",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://cloud.google.com/logging/docs/audit/configure-data-access",
+					Title: "Enable Data Access audit logs",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-firestore.toml",
+		},
+		{
+			Service: "firestore",
+			Item:    "resource-policies",
+			Owner:   "customer",
+			Label:   "Customer",
+			Summary: "For mobile and web clients, the customer writes the Firestore security rules that decide which documents each signed-in user may read or write.",
+			ProviderDoes: []string{
+				"Evaluates security rules on every request from the mobile and web SDKs",
+			},
+			CustomerDoes: []string{
+				"Writes and tests security rules for each database",
+				"Pairs rules with Firebase Authentication",
+				"Keeps a copy of rules outside backups",
+			},
+			Caveats: []string{
+				"Security rules do not apply to server client libraries, which are governed by IAM instead.",
+				"Rules are not part of Firestore backups, so a restored database needs its rules deployed again.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/firestore/native/docs/reference/libraries",
+					Title: "Firestore client libraries",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://cloud.google.com/firestore/native/docs/backups",
+					Title: "Back up and restore data",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-firestore.toml",
+		},
+		{
+			Service: "gce",
+			Item:    "physical-facility",
+			Owner:   "gcp",
+			Label:   "Google",
+			Summary: "Google secures the data centers and physical network that Compute Engine runs in; customers never enter or manage them.",
+			ProviderDoes: []string{
+				"Controls physical access to its data centers",
+				"Protects data that leaves the physical boundaries it controls",
+			},
+			CustomerDoes: []string{},
+			Caveats: []string{
+				"Google encrypts and authenticates traffic that crosses links outside the physical boundaries it controls, so protection continues beyond its buildings.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/docs/security/encryption-in-transit",
+					Title: "Encryption in transit",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-gce.toml",
+		},
+		{
+			Service: "gce",
+			Item:    "hardware",
+			Owner:   "gcp",
+			Label:   "Google",
+			Summary: "Google runs, repairs and replaces the host servers under every VM, moving VMs off hosts that need maintenance or repair.",
+			ProviderDoes: []string{
+				"Maintains and repairs the host machines",
+				"Moves running VMs to another host when a host must be serviced",
+			},
+			CustomerDoes: []string{
+				"Chooses machine types and disks",
+			},
+			Caveats: []string{
+				"Some configurations cannot live migrate, for example VMs with attached GPUs and bare metal instances; these are stopped during host events and can be set to restart.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/compute/docs/instances/host-maintenance-overview",
+					Title: "About host events",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-gce.toml",
+		},
+		{
+			Service: "gce",
+			Item:    "hypervisor",
+			Owner:   "gcp",
+			Label:   "Google",
+			Summary: "Google runs and upgrades the virtualization layer; small hypervisor upgrades are applied in the background while VMs stay on the same host.",
+			ProviderDoes: []string{
+				"Applies hypervisor and network upgrades to hosts",
+				"Live migrates VMs when a host has to be taken out of service",
+			},
+			CustomerDoes: []string{},
+			Caveats: []string{
+				"Shielded VM adds Google-signed firmware, a virtual TPM and integrity monitoring to the virtual hardware, which help detect boot- and kernel-level tampering inside a VM.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/compute/docs/instances/host-maintenance-overview",
+					Title: "About host events",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://cloud.google.com/security/shielded-cloud/shielded-vm",
+					Title: "What is Shielded VM?",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-gce.toml",
+		},
+		{
+			Service: "gce",
+			Item:    "host-os-patching",
+			Owner:   "gcp",
+			Label:   "Google",
+			Summary: "Google maintains the host machines and handles host maintenance by live migrating most VMs, so customers never patch or reboot hosts.",
+			ProviderDoes: []string{
+				"Carries out regular maintenance of Compute Engine hosts",
+				"Live migrates most VMs by default during host events",
+			},
+			CustomerDoes: []string{
+				"Chooses each VM's host maintenance policy: live migrate, or stop and optionally restart",
+			},
+			Caveats: []string{
+				"The host is not the guest OS inside the VM, which stays with the customer.",
+				"Live migration is the default for most VMs; the customer can choose to have a VM stopped instead, and some machine types can only be stopped.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/compute/docs/instances/host-maintenance-overview",
+					Title: "About host events",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-gce.toml",
+		},
+		{
+			Service: "gce",
+			Item:    "guest-os-patching",
+			Owner:   "customer",
+			Label:   "Customer",
+			Summary: "The customer patches and hardens the operating system in each VM; VM Manager can run scheduled patch jobs, but only the ones the customer sets up.",
+			ProviderDoes: []string{
+				"Offers VM Manager patch jobs and recurring patch deployments",
+			},
+			CustomerDoes: []string{
+				"Applies OS updates on a schedule it owns",
+				"Creates patch deployments with instance filters and schedules",
+				"Hardens the OS and tests patches before rollout",
+			},
+			Caveats: []string{
+				"A patch deployment applies its instance filter each time a job runs, so VMs added later are included; the schedule, reboot choices and results stay with the customer.",
+				"Automating patching with VM Manager does not move the duty to Google.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/compute/vm-manager/docs/patch/schedule-patch-jobs",
+					Title: "Schedule patch jobs",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-gce.toml",
+		},
+		{
+			Service:      "gce",
+			Item:         "db-engine-patching",
+			Owner:        "customer",
+			Label:        "Customer (if self-install)",
+			Summary:      "A database the customer installs on a VM is its own software, so the customer installs, patches and upgrades it.",
+			ProviderDoes: []string{},
+			CustomerDoes: []string{
+				"Installs and patches the database engine",
+				"Plans and tests engine upgrades",
+			},
+			Caveats: []string{
+				"With Cloud SQL instead, Google installs and maintains the engine and applies vendor fixes; see the Cloud SQL cell.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/compute/vm-manager/docs/patch/schedule-patch-jobs",
+					Title: "Schedule patch jobs",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://cloud.google.com/sql/docs/shared-responsibility",
+					Title: "Shared responsibility",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-gce.toml",
+		},
+		{
+			Service:      "gce",
+			Item:         "runtime-patching",
+			Owner:        "customer",
+			Label:        "Customer",
+			Summary:      "Language runtimes and app servers on a VM are software the customer installed, so the customer keeps them patched.",
+			ProviderDoes: []string{},
+			CustomerDoes: []string{
+				"Patches language runtimes, app servers and libraries",
+				"Follows vendor security advisories",
+			},
+			Caveats: []string{
+				"VM Manager is built for operating system patches; choosing, testing and applying runtime updates remains the customer's work.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/compute/vm-manager/docs/patch/schedule-patch-jobs",
+					Title: "Schedule patch jobs",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-gce.toml",
+		},
+		{
+			Service:      "gce",
+			Item:         "application-code",
+			Owner:        "customer",
+			Label:        "Customer",
+			Summary:      "The customer writes, deploys and secures the code on its VMs, including dependencies and the credentials that code can use.",
+			ProviderDoes: []string{},
+			CustomerDoes: []string{
+				"Writes and reviews application code",
+				"Keeps dependencies patched",
+				"Limits what the VM's service account can do",
+			},
+			Caveats: []string{
+				"Code on a VM can call Google Cloud APIs with the permissions of the service account attached to that VM.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/compute/docs/instances/access-overview",
+					Title: "Choose an access method",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://cloud.google.com/compute/vm-manager/docs/patch/schedule-patch-jobs",
+					Title: "Schedule patch jobs",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-gce.toml",
+		},
+		{
+			Service: "gce",
+			Item:    "data",
+			Owner:   "customer",
+			Label:   "Customer",
+			Summary: "The customer decides what data lives on its disks, snapshots and images, who can reach it and how long it is kept.",
+			ProviderDoes: []string{
+				"Encrypts disks, snapshots and images at rest",
+			},
+			CustomerDoes: []string{
+				"Classifies its data and controls access to it",
+				"Decides retention and deletion of disks and snapshots",
+			},
+			Caveats: []string{
+				"Compute Engine audit logs leave out the metadata sent in setMetadata requests so that sensitive values placed there are not logged.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/docs/security/encryption/gcp-encryption-granularity",
+					Title: "Granularity of encryption for Google Cloud services",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://cloud.google.com/compute/docs/audit-logging",
+					Title: "Compute Engine audit logging",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-gce.toml",
+		},
+		{
+			Service: "gce",
+			Item:    "iam",
+			Owner:   "customer",
+			Label:   "Customer",
+			Summary: "The customer grants the IAM roles that control who may manage VMs, picks each VM's service account and decides who may log in.",
+			ProviderDoes: []string{
+				"Checks IAM on every Compute Engine API call",
+				"Ties SSH access to IAM roles when OS Login is used",
+			},
+			CustomerDoes: []string{
+				"Grants least-privilege Compute Engine roles",
+				"Attaches service accounts with only the permissions needed",
+				"Manages who may log in to VMs",
+			},
+			Caveats: []string{
+				"Anyone who connects to a VM can use the IAM permissions of the service account attached to it.",
+				"Login credentials such as SSH keys have their own cell (key pairs).",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/compute/docs/instances/access-overview",
+					Title: "Choose an access method",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://cloud.google.com/compute/docs/audit-logging",
+					Title: "Compute Engine audit logging",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-gce.toml",
+		},
+		{
+			Service: "gce",
+			Item:    "network-controls",
+			Owner:   "customer",
+			Label:   "Customer",
+			Summary: "The customer designs its VPC networks and writes the firewall rules that decide which traffic may reach or leave each VM.",
+			ProviderDoes: []string{
+				"Enforces the firewall rules the customer configures",
+			},
+			CustomerDoes: []string{
+				"Writes ingress and egress firewall rules",
+				"Targets rules at VMs by network tag or service account",
+				"Segments workloads across networks and subnets",
+			},
+			Caveats: []string{
+				"Firewall rules belong to one VPC network and apply only there, so each network needs its own rules.",
+				"Firewall rule logging is optional and has to be turned on per rule.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/firewall/docs/using-firewalls",
+					Title: "Use VPC firewall rules",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-gce.toml",
+		},
+		{
+			Service: "gce",
+			Item:    "encryption-at-rest",
+			Owner:   "customer",
+			Label:   "Customer (choose keys)",
+			Summary: "Compute Engine encrypts disks, snapshots and images by default; the customer decides whether Google's keys suffice or uses CMEK or CSEK.",
+			ProviderDoes: []string{
+				"Encrypts disk data, snapshots and images at rest by default",
+				"Manages the default keys on the customer's behalf",
+			},
+			CustomerDoes: []string{
+				"Chooses Cloud KMS keys (CMEK) or supplies its own keys (CSEK)",
+				"Keeps any key it supplies safe",
+			},
+			Caveats: []string{
+				"Google applies encryption at rest by default with keys it owns and manages; the customer's choice is about who controls the keys.",
+				"With CSEK, Google does not store the key, so a lost key means the protected data cannot be recovered.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/compute/docs/disks/customer-supplied-encryption",
+					Title: "Encrypt disks with customer-supplied encryption keys",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://cloud.google.com/assured-workloads/docs/encryption-keys",
+					Title: "Data encryption and encryption keys",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://cloud.google.com/docs/security/encryption/gcp-encryption-granularity",
+					Title: "Granularity of encryption for Google Cloud services",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-gce.toml",
+		},
+		{
+			Service: "gce",
+			Item:    "encryption-in-transit",
+			Owner:   "shared",
+			Label:   "Shared (TLS)",
+			Summary: "Google encrypts VM-to-VM traffic inside VPC networks and traffic leaving its own boundaries; the customer secures its application traffic with TLS.",
+			ProviderDoes: []string{
+				"Encrypts all VM-to-VM traffic within a VPC network and peered networks",
+				"Encrypts traffic from some proxy load balancers to backends automatically",
+			},
+			CustomerDoes: []string{
+				"Uses TLS for client connections to its applications",
+				"Picks secure backend protocols where auditable encryption is required",
+			},
+			Caveats: []string{
+				"Google enforces the network-level encryption itself; encryption between clients and the customer's applications exists only if the customer sets it up.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/docs/security/encryption-in-transit",
+					Title: "Encryption in transit",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://cloud.google.com/load-balancing/docs/ssl-certificates/encryption-to-the-backends",
+					Title: "Encryption from the load balancer to the backends",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-gce.toml",
+		},
+		{
+			Service: "gce",
+			Item:    "backup-scheduling",
+			Owner:   "customer",
+			Label:   "Customer",
+			Summary: "The customer decides what to back up and when, creating snapshot schedules with a frequency and retention and attaching them to disks.",
+			ProviderDoes: []string{
+				"Takes snapshots on the schedules the customer attaches",
+				"Stores standard snapshots geo-redundantly",
+			},
+			CustomerDoes: []string{
+				"Creates snapshot schedules and retention rules",
+				"Attaches schedules to zonal and regional disks",
+				"Tests restores",
+			},
+			Caveats: []string{
+				"A snapshot schedule also sets what happens to its snapshots if the source disk is deleted.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/compute/docs/disks/about-snapshot-schedules",
+					Title: "About snapshot schedules for disks",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-gce.toml",
+		},
+		{
+			Service: "gce",
+			Item:    "availability",
+			Owner:   "customer",
+			Label:   "Customer designs",
+			Summary: "Google keeps hosts running through live migration, but the customer must spread VMs across zones, for example with regional managed instance groups.",
+			ProviderDoes: []string{
+				"Live migrates VMs during host maintenance",
+				"Keeps a regional MIG serving from its healthy zones",
+			},
+			CustomerDoes: []string{
+				"Runs VMs in more than one zone, such as with regional MIGs",
+				"Replicates data it needs to survive a zone loss",
+			},
+			Caveats: []string{
+				"When a zone fails, a regional MIG keeps serving from the other zones but only adds VMs there if autoscaling is set up.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/compute/docs/instance-groups/regional-migs",
+					Title: "About regional MIGs",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://cloud.google.com/compute/docs/instances/host-maintenance-overview",
+					Title: "About host events",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-gce.toml",
+		},
+		{
+			Service: "gce",
+			Item:    "key-pairs",
+			Owner:   "customer",
+			Label:   "Customer",
+			Summary: "The customer chooses how people log in: OS Login ties SSH access to IAM, while SSH keys kept in metadata must be tracked and removed by the customer.",
+			ProviderDoes: []string{
+				"Ties SSH access to IAM roles when OS Login is on",
+				"Creates SSH keys for users who connect through the console or gcloud CLI",
+			},
+			CustomerDoes: []string{
+				"Turns on OS Login, ideally with two-factor authentication",
+				"Removes metadata keys when people leave",
+				"Limits who may edit project metadata",
+			},
+			Caveats: []string{
+				"Google recommends OS Login in most cases.",
+				"Users who connect with keys stored in metadata get sudo access, and anyone who can edit project metadata can add keys for most VMs in the project.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/compute/docs/instances/access-overview",
+					Title: "Choose an access method",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-gce.toml",
+		},
+		{
+			Service: "gce",
+			Item:    "logging",
+			Owner:   "customer",
+			Label:   "Customer",
+			Summary: "Compute Engine records administrative API calls in audit logs; Data Access logs and logs from inside the guest OS are the customer's to enable and review.",
+			ProviderDoes: []string{
+				"Writes audit logs for Compute Engine API methods",
+				"Redacts sensitive fields, such as supplied disk keys, from those logs",
+			},
+			CustomerDoes: []string{
+				"Enables Data Access audit logs where needed",
+				"Collects OS and application logs from inside its VMs",
+				"Routes, keeps and reviews the logs",
+			},
+			Caveats: []string{
+				"Data Access audit logs are off by default for most Google Cloud services and can add logging charges when enabled.",
+				"Audit logs record calls to the Compute Engine API, not logins or processes inside a VM.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/compute/docs/audit-logging",
+					Title: "Compute Engine audit logging",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://cloud.google.com/logging/docs/audit/configure-data-access",
+					Title: "Enable Data Access audit logs",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-gce.toml",
+		},
+		{
+			Service: "gce",
+			Item:    "scaling",
+			Owner:   "customer",
+			Label:   "Customer designs",
+			Summary: "The customer picks machine types and builds managed instance groups with an autoscaling policy; the autoscaler then adds and removes VMs within it.",
+			ProviderDoes: []string{
+				"Adds and deletes VMs in a MIG according to the customer's policy",
+			},
+			CustomerDoes: []string{
+				"Chooses machine types and group sizes",
+				"Defines autoscaling policies, signals and limits",
+			},
+			Caveats: []string{
+				"The autoscaler acts through the Compute Engine Service Agent; if a customer removes that account from the project, it must be added back.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/compute/docs/autoscaler",
+					Title: "Autoscaling groups of instances",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-gce.toml",
+		},
+		{
+			Service: "gce",
+			Item:    "maintenance-window",
+			Owner:   "shared",
+			Label:   "Google (live migration) / Customer (policy)",
+			Summary: "Google decides when hosts need maintenance and by default live-migrates VMs off them; the customer sets each VM's host maintenance policy and handles the VMs that must stop instead.",
+			ProviderDoes: []string{
+				"Schedules maintenance of the hosts under VMs",
+				"Live-migrates VMs set to migrate, which is the default for most machine types",
+				"Posts maintenance notices to the VM's metadata server",
+			},
+			CustomerDoes: []string{
+				"Chooses migrate, or terminate and restart, as each VM's host maintenance policy",
+				"Plans for VMs that cannot live-migrate, such as those with GPUs, Spot VMs and bare metal",
+				"Watches the maintenance-event metadata to drain work before an event",
+			},
+			Caveats: []string{
+				"Some machine series and configurations only stop during host events, whatever the policy says.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/compute/docs/instances/host-maintenance-overview",
+					Title: "About host events",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://cloud.google.com/compute/docs/instances/setting-vm-host-options",
+					Title: "Set VM host maintenance policy",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-gce.toml",
+		},
+		{
+			Service: "gke",
+			Item:    "physical-facility",
+			Owner:   "gcp",
+			Label:   "Google",
+			Summary: "Google secures the data centers that host GKE control planes and node VMs, including physical access to them.",
+			ProviderDoes: []string{
+				"Controls physical access to data centers",
+				"Runs the buildings, power and cooling",
+			},
+			CustomerDoes: []string{},
+			Caveats: []string{
+				"Google lists physical protection of its data centers among its own GKE duties; customers inherit it in full.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/kubernetes-engine/docs/concepts/shared-responsibility",
+					Title: "GKE shared responsibility",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-gke.toml",
+		},
+		{
+			Service: "gke",
+			Item:    "hardware",
+			Owner:   "gcp",
+			Label:   "Google",
+			Summary: "Google owns and runs the servers, storage and network gear under GKE, much of it custom designed, with private network cabling.",
+			ProviderDoes: []string{
+				"Designs and maintains the server hardware and firmware",
+				"Runs the storage and network underneath clusters",
+			},
+			CustomerDoes: []string{},
+			Caveats:      []string{},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/kubernetes-engine/docs/concepts/shared-responsibility",
+					Title: "GKE shared responsibility",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-gke.toml",
+		},
+		{
+			Service: "gke",
+			Item:    "hypervisor",
+			Owner:   "gcp",
+			Label:   "Google",
+			Summary: "Google runs and patches the virtualization layer under the control plane VMs and the Compute Engine VMs that act as nodes.",
+			ProviderDoes: []string{
+				"Patches the virtualization layer under nodes",
+				"Protects node boot and kernel integrity with Shielded Nodes",
+			},
+			CustomerDoes: []string{},
+			Caveats: []string{
+				"The hypervisor separates nodes, not pods: containers on one node share its kernel unless the customer runs them in GKE Sandbox.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/kubernetes-engine/docs/concepts/shared-responsibility",
+					Title: "GKE shared responsibility",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://cloud.google.com/kubernetes-engine/docs/concepts/sandbox-pods",
+					Title: "GKE Sandbox",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-gke.toml",
+		},
+		{
+			Service: "gke",
+			Item:    "host-os-patching",
+			Owner:   "gcp",
+			Label:   "Google",
+			Summary: "Google patches the operating system and firmware of the physical hosts beneath GKE; customers have no access to that layer.",
+			ProviderDoes: []string{
+				"Patches host operating systems and firmware",
+			},
+			CustomerDoes: []string{},
+			Caveats: []string{
+				"The host OS is not the node OS: the operating system inside each node VM is covered by the guest OS patching cell.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/kubernetes-engine/docs/concepts/shared-responsibility",
+					Title: "GKE shared responsibility",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-gke.toml",
+		},
+		{
+			Service: "gke",
+			Item:    "guest-os-patching",
+			Owner:   "shared",
+			Label:   "Google (patches) / Customer (keeps on)",
+			Summary: "Google hardens and patches node images and deploys them through node auto-upgrade; the customer keeps pools enrolled and upgrades by hand when needed.",
+			ProviderDoes: []string{
+				"Hardens and patches node images such as Container-Optimized OS and Ubuntu",
+				"Rolls patched images out to auto-upgrading node pools, draining and re-creating nodes",
+			},
+			CustomerDoes: []string{
+				"Keeps Standard node pools enrolled in auto-upgrade",
+				"Upgrades manually when maintenance policies postpone a fix or a patch is needed before the channel gets it",
+			},
+			Caveats: []string{
+				"Node auto-upgrade is on by default for new node pools, and clusters in a release channel cannot turn it off; Google's SR page still names keeping pools enrolled as the customer's job.",
+				"Changes made on a node's boot disk are lost when auto-upgrade re-creates the node; Google suggests a DaemonSet for lasting node changes.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/kubernetes-engine/docs/concepts/shared-responsibility",
+					Title: "GKE shared responsibility",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://cloud.google.com/kubernetes-engine/docs/how-to/node-auto-upgrades",
+					Title: "Auto-upgrading nodes",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://cloud.google.com/kubernetes-engine/docs/reference/rest/Shared.Types/ReleaseChannel",
+					Title: "ReleaseChannel",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-gke.toml",
+		},
+		{
+			Service: "gke",
+			Item:    "db-engine-patching",
+			Owner:   "n/a",
+			Label:   "N/A",
+			Summary: "GKE offers customers no database engine; etcd belongs to the control plane Google runs, and databases in pods are customer workloads.",
+			ProviderDoes: []string{
+				"Runs and patches etcd inside the control plane",
+			},
+			CustomerDoes: []string{},
+			Caveats: []string{
+				"A database the customer deploys as pods is software in its own images, so patching it is the customer's job.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/kubernetes-engine/docs/concepts/shared-responsibility",
+					Title: "GKE shared responsibility",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://cloud.google.com/kubernetes-engine/docs/how-to/encrypt-etcd-control-plane-disks",
+					Title: "Encrypt etcd and control plane boot disks",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-gke.toml",
+		},
+		{
+			Service:      "gke",
+			Item:         "runtime-patching",
+			Owner:        "customer",
+			Label:        "Customer (in images)",
+			Summary:      "Language runtimes and libraries travel inside the customer's container images, so the customer patches them by rebuilding and redeploying images.",
+			ProviderDoes: []string{},
+			CustomerDoes: []string{
+				"Rebuilds images on patched base images",
+				"Redeploys workloads with the new images",
+			},
+			Caveats: []string{
+				"Google's node OS patches cover the OS under the containers, not the operating system or runtime packaged inside them.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/kubernetes-engine/docs/concepts/shared-responsibility",
+					Title: "GKE shared responsibility",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-gke.toml",
+		},
+		{
+			Service:      "gke",
+			Item:         "application-code",
+			Owner:        "customer",
+			Label:        "Customer",
+			Summary:      "The customer writes, builds and secures the applications it runs as pods, along with their build files and dependencies.",
+			ProviderDoes: []string{},
+			CustomerDoes: []string{
+				"Writes and reviews application code",
+				"Keeps dependencies patched",
+				"Handles secrets and input safely",
+			},
+			Caveats: []string{},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/kubernetes-engine/docs/concepts/shared-responsibility",
+					Title: "GKE shared responsibility",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-gke.toml",
+		},
+		{
+			Service: "gke",
+			Item:    "data",
+			Owner:   "customer",
+			Label:   "Customer",
+			Summary: "The customer owns the data its workloads store and process, and decides how sensitive it is, who may reach it and how long it is kept.",
+			ProviderDoes: []string{
+				"Protects the infrastructure the data sits on",
+			},
+			CustomerDoes: []string{
+				"Classifies its data and controls access to it",
+				"Decides retention and deletion",
+			},
+			Caveats: []string{},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/kubernetes-engine/docs/concepts/shared-responsibility",
+					Title: "GKE shared responsibility",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-gke.toml",
+		},
+		{
+			Service: "gke",
+			Item:    "iam",
+			Owner:   "customer",
+			Label:   "Customer",
+			Summary: "The customer sets IAM and Kubernetes RBAC policy for its clusters, rotates cluster credentials, and gives workloads their own Google Cloud identities.",
+			ProviderDoes: []string{
+				"Integrates the cluster with IAM for authentication and authorization",
+				"Rotates the kubelet certificates it issues to nodes",
+			},
+			CustomerDoes: []string{
+				"Grants least-privilege IAM roles and RBAC rules",
+				"Rotates cluster credentials",
+				"Maps Kubernetes service accounts to IAM with Workload Identity Federation for GKE",
+			},
+			Caveats: []string{
+				"Workload Identity Federation for GKE must be enabled on Standard clusters and their node pools; Autopilot has it on permanently.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/kubernetes-engine/docs/concepts/shared-responsibility",
+					Title: "GKE shared responsibility",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://cloud.google.com/kubernetes-engine/docs/how-to/workload-identity",
+					Title: "Authenticate to Google Cloud APIs from GKE workloads",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-gke.toml",
+		},
+		{
+			Service: "gke",
+			Item:    "network-controls",
+			Owner:   "customer",
+			Label:   "Customer",
+			Summary: "The customer decides who can reach the control plane and nodes, places the cluster in its VPC, and writes the network policies between pods.",
+			ProviderDoes: []string{
+				"Ships and patches the CNI plugin and the NetworkPolicy enforcement",
+				"Runs the control plane in a Google-managed project's network",
+			},
+			CustomerDoes: []string{
+				"Chooses control plane endpoint access and authorized networks",
+				"Configures VPC firewall rules and node exposure",
+				"Writes Kubernetes network policies",
+			},
+			Caveats: []string{
+				"Pods in a cluster can talk to each other freely until the customer adds network policies.",
+				"Google's matrix calls PaaS network controls shared; here the levers that decide exposure are all customer settings, as on EKS.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/kubernetes-engine/docs/how-to/network-policy",
+					Title: "Control communication between Pods and Services using network policies",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://cloud.google.com/kubernetes-engine/docs/concepts/network-isolation",
+					Title: "About network isolation in GKE",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://cloud.google.com/kubernetes-engine/docs/concepts/shared-responsibility",
+					Title: "GKE shared responsibility",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-gke.toml",
+		},
+		{
+			Service: "gke",
+			Item:    "encryption-at-rest",
+			Owner:   "customer",
+			Label:   "Customer (choose keys)",
+			Summary: "GKE encrypts stored data by default with Google-managed keys; the customer decides whether disks, etcd and other cluster data use its own Cloud KMS keys.",
+			ProviderDoes: []string{
+				"Encrypts stored data by default, including the control plane etcd and boot disks",
+				"Offers customer-managed key options for disks",
+			},
+			CustomerDoes: []string{
+				"Chooses Cloud KMS keys where it needs control of them",
+				"Manages rotation and access of its own keys",
+			},
+			Caveats: []string{
+				"Customer-managed keys for etcd and control plane boot disks are part of an optional GKE control plane authority feature.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/kubernetes-engine/docs/concepts/shared-responsibility",
+					Title: "GKE shared responsibility",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://cloud.google.com/kubernetes-engine/docs/how-to/encrypt-etcd-control-plane-disks",
+					Title: "Encrypt etcd and control plane boot disks",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-gke.toml",
+		},
+		{
+			Service: "gke",
+			Item:    "encryption-in-transit",
+			Owner:   "shared",
+			Label:   "Shared (TLS)",
+			Summary: "Google encrypts data in transit on its infrastructure; TLS for the customer's own endpoints and between its services is the customer's to set up.",
+			ProviderDoes: []string{
+				"Encrypts data in transit across Google's infrastructure",
+				"Issues and rotates kubelet TLS certificates through a vTPM-backed bootstrap",
+			},
+			CustomerDoes: []string{
+				"Terminates TLS at its ingress and load balancers",
+				"Adds service-to-service TLS where workloads need it",
+			},
+			Caveats: []string{
+				"Google enforces encryption on its own infrastructure; no GKE setting forces TLS on the customer's application traffic.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/kubernetes-engine/docs/concepts/shared-responsibility",
+					Title: "GKE shared responsibility",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-gke.toml",
+		},
+		{
+			Service: "gke",
+			Item:    "backup-scheduling",
+			Owner:   "customer",
+			Label:   "Customer",
+			Summary: "The customer backs up workload configuration and persistent volumes, for example with Backup for GKE plans it creates and schedules.",
+			ProviderDoes: []string{
+				"Keeps an internal operational backup of etcd for its own recovery",
+				"Offers Backup for GKE with scheduled backup plans",
+			},
+			CustomerDoes: []string{
+				"Creates backup plans for each cluster",
+				"Chooses what to back up, how often and where",
+				"Tests restores",
+			},
+			Caveats: []string{
+				"Google's internal etcd backup is not a restore point the customer can use; workload and volume backups must be set up by the customer.",
+				"Google recommends that every cluster has at least one backup plan.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/kubernetes-engine/docs/add-on/backup-for-gke/how-to/backup-plan",
+					Title: "Plan a set of backups",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://cloud.google.com/kubernetes-engine/docs/add-on/backup-for-gke/how-to/backup",
+					Title: "Back up your workloads",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://cloud.google.com/kubernetes-engine/docs/how-to/encrypt-etcd-control-plane-disks",
+					Title: "Encrypt etcd and control plane boot disks",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-gke.toml",
+		},
+		{
+			Service: "gke",
+			Item:    "availability",
+			Owner:   "shared",
+			Label:   "Google (control plane) / Customer",
+			Summary: "Google runs the control plane; the customer chooses a zonal or regional cluster, spreads nodes across zones and runs enough replicas.",
+			ProviderDoes: []string{
+				"Replicates the control plane across zones in regional clusters",
+				"Repairs the control plane",
+			},
+			CustomerDoes: []string{
+				"Chooses zonal or regional at creation",
+				"Spreads node pools and pod replicas across zones",
+				"Monitors and responds to incidents",
+			},
+			Caveats: []string{
+				"A zonal cluster has a single control plane in one zone, and a cluster cannot be switched between zonal and regional after creation.",
+				"Google recommends regional clusters for production workloads.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/kubernetes-engine/docs/how-to/creating-a-zonal-cluster",
+					Title: "Creating a zonal cluster",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://cloud.google.com/kubernetes-engine/docs/concepts/shared-responsibility",
+					Title: "GKE shared responsibility",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-gke.toml",
+		},
+		{
+			Service:      "gke",
+			Item:         "container-images",
+			Owner:        "customer",
+			Label:        "Customer",
+			Summary:      "The customer builds, scans and patches the container images its pods run, whichever GKE mode runs them.",
+			ProviderDoes: []string{},
+			CustomerDoes: []string{
+				"Builds images from trusted, minimal bases",
+				"Scans images and rebuilds them when fixes appear",
+			},
+			Caveats: []string{},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/kubernetes-engine/docs/concepts/shared-responsibility",
+					Title: "GKE shared responsibility",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-gke.toml",
+		},
+		{
+			Service: "gke",
+			Item:    "container-agent-updates",
+			Owner:   "shared",
+			Label:   "Google (patches) / Customer (keeps on)",
+			Summary: "Google hardens and patches the kubelet and other node components, which move with node versions; the customer keeps node pools upgrading.",
+			ProviderDoes: []string{
+				"Patches the kubelet, CNI, metadata server, CSI driver and logging agents",
+				"Upgrades these components when node versions are upgraded",
+			},
+			CustomerDoes: []string{
+				"Keeps node pools enrolled in auto-upgrade",
+				"Upgrades node pools manually when upgrades are postponed",
+			},
+			Caveats: []string{
+				"These components change only when the node pool's GKE version changes, so a pool held back by maintenance exclusions keeps the old ones.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/kubernetes-engine/docs/concepts/shared-responsibility",
+					Title: "GKE shared responsibility",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://cloud.google.com/kubernetes-engine/docs/how-to/node-auto-upgrades",
+					Title: "Auto-upgrading nodes",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-gke.toml",
+		},
+		{
+			Service: "gke",
+			Item:    "tenant-isolation",
+			Owner:   "shared",
+			Label:   "Google (clusters) / Customer (pods)",
+			Summary: "Google keeps each cluster's control plane apart in Google-managed projects; separating workloads inside a cluster is the customer's job.",
+			ProviderDoes: []string{
+				"Runs each control plane on VMs in a Google-managed project",
+				"Offers GKE Sandbox to put untrusted pods behind a gVisor kernel",
+			},
+			CustomerDoes: []string{
+				"Separates tenants with namespaces, RBAC and network policies",
+				"Runs untrusted code in GKE Sandbox or in separate node pools or clusters",
+			},
+			Caveats: []string{
+				"Ordinary containers share the node's kernel; GKE Sandbox adds a layer between untrusted code and the host kernel.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/kubernetes-engine/docs/concepts/network-isolation",
+					Title: "About network isolation in GKE",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://cloud.google.com/kubernetes-engine/docs/concepts/sandbox-pods",
+					Title: "GKE Sandbox",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://cloud.google.com/kubernetes-engine/docs/how-to/network-policy",
+					Title: "Control communication between Pods and Services using network policies",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-gke.toml",
+		},
+		{
+			Service: "gke",
+			Item:    "control-plane",
+			Owner:   "gcp",
+			Label:   "Google",
+			Summary: "Google runs, hardens, patches, repairs and upgrades each cluster's control plane, including the API server, scheduler and etcd.",
+			ProviderDoes: []string{
+				"Hardens and patches control plane VMs and components",
+				"Upgrades the control plane automatically",
+				"Repairs and resizes the control plane",
+			},
+			CustomerDoes: []string{
+				"Chooses a release channel and maintenance windows",
+				"Decides who may reach the control plane endpoint",
+			},
+			Caveats: []string{
+				"Control plane upgrades cannot be turned off; maintenance windows and exclusions only steer their timing.",
+				"Most control plane repairs ignore maintenance windows and exclusions.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/kubernetes-engine/docs/concepts/shared-responsibility",
+					Title: "GKE shared responsibility",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://cloud.google.com/kubernetes-engine/docs/concepts/maintenance-windows-and-exclusions",
+					Title: "Maintenance windows and exclusions",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://cloud.google.com/kubernetes-engine/versioning",
+					Title: "GKE versioning and support",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-gke.toml",
+		},
+		{
+			Service: "gke",
+			Item:    "platform-version-currency",
+			Owner:   "shared",
+			Label:   "Google (upgrades) / Customer (plans)",
+			Summary: "GKE upgrades every cluster over time, and forces upgrades at end of support; the customer picks the channel and keeps workloads ready for new versions.",
+			ProviderDoes: []string{
+				"Delivers patch versions and upgrades clusters to them automatically",
+				"Upgrades control planes and nodes when a version reaches end of support",
+			},
+			CustomerDoes: []string{
+				"Chooses a release channel, including Extended for longer support",
+				"Tracks the release schedule and deprecations",
+				"Upgrades early when a fix is needed sooner",
+			},
+			Caveats: []string{
+				"Google's SR page asks customers to enroll clusters in auto-upgrade or keep them on supported versions themselves.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/kubernetes-engine/versioning",
+					Title: "GKE versioning and support",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://cloud.google.com/kubernetes-engine/docs/concepts/shared-responsibility",
+					Title: "GKE shared responsibility",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://cloud.google.com/kubernetes-engine/docs/release-schedule",
+					Title: "GKE release schedule",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-gke.toml",
+		},
+		{
+			Service: "gke",
+			Item:    "major-version-upgrades",
+			Owner:   "gcp",
+			Label:   "Google (automatic)",
+			Summary: "GKE moves clusters to new Kubernetes minor versions automatically, about three times a year; the customer can time, defer or start them early.",
+			ProviderDoes: []string{
+				"Selects auto-upgrade targets per release channel",
+				"Upgrades the control plane, then the nodes",
+				"Watches rollouts and intervenes when problems appear",
+			},
+			CustomerDoes: []string{
+				"Readies workloads for removed Kubernetes APIs",
+				"Times or defers upgrades with maintenance windows and exclusions",
+				"Upgrades manually when it wants a version sooner",
+			},
+			Caveats: []string{
+				"Automatic upgrade timing also depends on whether the cluster still uses deprecated Kubernetes APIs.",
+				"Clusters in the Extended channel get minor upgrades only as their version nears the end of extended support.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/kubernetes-engine/upgrades",
+					Title: "About GKE cluster upgrades",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://cloud.google.com/kubernetes-engine/docs/release-schedule",
+					Title: "GKE release schedule",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://cloud.google.com/kubernetes-engine/docs/concepts/maintenance-windows-and-exclusions",
+					Title: "Maintenance windows and exclusions",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-gke.toml",
+		},
+		{
+			Service: "gke",
+			Item:    "maintenance-window",
+			Owner:   "shared",
+			Label:   "Customer picks, Google applies",
+			Summary: "The customer sets one recurring maintenance window and any exclusions; GKE runs its automatic upgrades and changes inside them.",
+			ProviderDoes: []string{
+				"Schedules automatic upgrades into open maintenance windows",
+				"Holds back automatic maintenance during active exclusions",
+			},
+			CustomerDoes: []string{
+				"Sets a maintenance window and exclusions that suit its business",
+				"Plans for the maintenance that does not follow these policies",
+			},
+			Caveats: []string{
+				"Control plane repairs and maintenance of underlying services such as Compute Engine do not follow GKE maintenance policies.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/kubernetes-engine/docs/concepts/maintenance-windows-and-exclusions",
+					Title: "Maintenance windows and exclusions",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-gke.toml",
+		},
+		{
+			Service: "gke",
+			Item:    "logging",
+			Owner:   "customer",
+			Label:   "Customer (keeps on, reviews)",
+			Summary: "The customer keeps Cloud Logging and Monitoring on for its clusters and watches logs and alerts; GKE writes API server audit entries into the project's audit logs.",
+			ProviderDoes: []string{
+				"Writes Kubernetes API audit events to the project's Admin Activity and Data Access logs",
+				"Runs the node logging and monitoring agents",
+			},
+			CustomerDoes: []string{
+				"Keeps Logging and Monitoring enabled on clusters",
+				"Enables Data Access audit logs it needs",
+				"Monitors and responds to alerts and incidents",
+			},
+			Caveats: []string{
+				"Without logs, Google gives support only on a best-effort basis.",
+				"Which entries reach the Data Access log depends on the project's audit log configuration.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/kubernetes-engine/docs/concepts/shared-responsibility",
+					Title: "GKE shared responsibility",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://cloud.google.com/kubernetes-engine/docs/concepts/audit-policy",
+					Title: "Audit policy",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-gke.toml",
+		},
+		{
+			Service: "gke",
+			Item:    "scaling",
+			Owner:   "shared",
+			Label:   "Google (control plane) / Customer",
+			Summary: "Google sizes the control plane; in Standard the customer sets node pool sizes and turns on the cluster autoscaler within limits it chooses.",
+			ProviderDoes: []string{
+				"Resizes the control plane as needed",
+				"Adds and removes nodes within the bounds the customer sets when the autoscaler is on",
+			},
+			CustomerDoes: []string{
+				"Enables the cluster autoscaler with minimum and maximum node counts",
+				"Sets pod requests, replicas and pod autoscalers",
+				"Designs workloads to tolerate nodes being removed",
+			},
+			Caveats: []string{},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/kubernetes-engine/docs/concepts/cluster-autoscaler",
+					Title: "About GKE cluster autoscaling",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://cloud.google.com/kubernetes-engine/docs/concepts/maintenance-windows-and-exclusions",
+					Title: "Maintenance windows and exclusions",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-gke.toml",
+		},
+		{
+			Service: "gke",
+			Variant: "autopilot",
+			Item:    "guest-os-patching",
+			Owner:   "gcp",
+			Label:   "Google (always on)",
+			Summary: "Google manages Autopilot nodes and upgrades them automatically after the control plane; these upgrades cannot be disabled, only timed.",
+			ProviderDoes: []string{
+				"Patches node images and upgrades every node to the cluster's version",
+				"Uses surge upgrades and honours Pod disruption budgets within limits",
+			},
+			CustomerDoes: []string{
+				"Times upgrades with maintenance windows and exclusions",
+				"Sets Pod disruption budgets and graceful shutdown so upgrades keep workloads up",
+			},
+			Caveats: []string{
+				"During node upgrades GKE honours Pod disruption budgets for up to an hour and caps most Pods' termination grace period at ten minutes.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/kubernetes-engine/docs/concepts/cluster-upgrades-autopilot",
+					Title: "Autopilot cluster upgrades",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://cloud.google.com/kubernetes-engine/docs/concepts/autopilot-overview",
+					Title: "GKE Autopilot overview",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-gke.toml",
+		},
+		{
+			Service: "gke",
+			Variant: "autopilot",
+			Item:    "container-agent-updates",
+			Owner:   "gcp",
+			Label:   "Google",
+			Summary: "Autopilot upgrades nodes, and the kubelet and node components on them, to the control plane's version without customer action.",
+			ProviderDoes: []string{
+				"Upgrades nodes to the same GKE version as the control plane",
+				"Patches node components with each node version",
+			},
+			CustomerDoes: []string{
+				"Keeps workloads tolerant of node replacement",
+			},
+			Caveats: []string{},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/kubernetes-engine/docs/concepts/cluster-upgrades-autopilot",
+					Title: "Autopilot cluster upgrades",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://cloud.google.com/kubernetes-engine/docs/concepts/shared-responsibility",
+					Title: "GKE shared responsibility",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-gke.toml",
+		},
+		{
+			Service: "gke",
+			Variant: "autopilot",
+			Item:    "availability",
+			Owner:   "shared",
+			Label:   "Google (regional) / Customer (replicas)",
+			Summary: "Every Autopilot cluster is regional, with several control plane replicas; the customer still runs enough pod replicas and disruption budgets.",
+			ProviderDoes: []string{
+				"Runs a replicated control plane in every Autopilot cluster",
+				"Upgrades control plane replicas one at a time to stay available",
+			},
+			CustomerDoes: []string{
+				"Runs several replicas of each workload",
+				"Sets Pod disruption budgets and spreads pods across zones",
+			},
+			Caveats: []string{},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/kubernetes-engine/docs/concepts/cluster-upgrades-autopilot",
+					Title: "Autopilot cluster upgrades",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://cloud.google.com/kubernetes-engine/docs/resources/autopilot-standard-feature-comparison",
+					Title: "Compare GKE Autopilot and Standard",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-gke.toml",
+		},
+		{
+			Service: "gke",
+			Variant: "autopilot",
+			Item:    "scaling",
+			Owner:   "shared",
+			Label:   "Google (nodes) / Customer (pods)",
+			Summary: "Autopilot provisions and scales nodes to fit the pods the customer requests; the customer sets pod resources, replicas and autoscalers.",
+			ProviderDoes: []string{
+				"Provisions node pools automatically from workload requests",
+				"Scales nodes up and down with demand",
+			},
+			CustomerDoes: []string{
+				"Sets CPU and memory requests",
+				"Scales replicas with pod autoscalers",
+			},
+			Caveats: []string{},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/kubernetes-engine/docs/concepts/cluster-autoscaler",
+					Title: "About GKE cluster autoscaling",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://cloud.google.com/kubernetes-engine/docs/concepts/autopilot-overview",
+					Title: "GKE Autopilot overview",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-gke.toml",
+		},
+		{
+			Service: "gke",
+			Variant: "autopilot",
+			Item:    "tenant-isolation",
+			Owner:   "shared",
+			Label:   "Google (hardened) / Customer (pods)",
+			Summary: "Autopilot enforces Google's workload security constraints on every pod and runs locked-down nodes; separating tenants inside the cluster stays with the customer.",
+			ProviderDoes: []string{
+				"Rejects privileged pods and similar workloads by default through an admission controller it runs",
+				"Configures node and cluster security settings",
+			},
+			CustomerDoes: []string{
+				"Separates tenants with namespaces, RBAC and network policies",
+				"Allows specific privileged partner workloads only where needed",
+			},
+			Caveats: []string{
+				"Privileged workloads run in Autopilot only if the cluster has an allowlist that matches them.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/kubernetes-engine/docs/concepts/autopilot-security",
+					Title: "GKE Autopilot security measures",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://cloud.google.com/kubernetes-engine/docs/concepts/about-autopilot-privileged-workloads",
+					Title: "About privileged workload admission in Autopilot mode",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-gke.toml",
+		},
 	},
 	Traps: []*model.Trap{
 		{
@@ -19716,6 +34631,1461 @@ var Model = &model.Document{
 			Ignore:   true,
 			Reason:   "Deployment plumbing of CloudFormation itself.",
 			Origin:   "embedded:aws-resources.toml",
+		},
+		{
+			Type:     "azurerm_linux_virtual_machine",
+			Provider: "azure",
+			Service:  "vm",
+			Origin:   "embedded:azure-resources.toml",
+		},
+		{
+			Type:     "azurerm_windows_virtual_machine",
+			Provider: "azure",
+			Service:  "vm",
+			Origin:   "embedded:azure-resources.toml",
+		},
+		{
+			Type:     "azurerm_virtual_machine",
+			Provider: "azure",
+			Service:  "vm",
+			Origin:   "embedded:azure-resources.toml",
+		},
+		{
+			Type:     "azurerm_linux_virtual_machine_scale_set",
+			Provider: "azure",
+			Service:  "vm",
+			Origin:   "embedded:azure-resources.toml",
+		},
+		{
+			Type:     "azurerm_windows_virtual_machine_scale_set",
+			Provider: "azure",
+			Service:  "vm",
+			Origin:   "embedded:azure-resources.toml",
+		},
+		{
+			Type:     "azurerm_orchestrated_virtual_machine_scale_set",
+			Provider: "azure",
+			Service:  "vm",
+			Origin:   "embedded:azure-resources.toml",
+		},
+		{
+			Type:     "azurerm_virtual_machine_scale_set",
+			Provider: "azure",
+			Service:  "vm",
+			Origin:   "embedded:azure-resources.toml",
+		},
+		{
+			Type:     "azurerm_managed_disk",
+			Provider: "azure",
+			Service:  "vm",
+			Origin:   "embedded:azure-resources.toml",
+		},
+		{
+			Type:     "azurerm_dedicated_host",
+			Provider: "azure",
+			Service:  "vm",
+			Origin:   "embedded:azure-resources.toml",
+		},
+		{
+			Type:     "azurerm_virtual_machine_extension",
+			Provider: "azure",
+			Service:  "vm",
+			Supports: true,
+			Origin:   "embedded:azure-resources.toml",
+		},
+		{
+			Type:     "azurerm_virtual_machine_data_disk_attachment",
+			Provider: "azure",
+			Service:  "vm",
+			Supports: true,
+			Origin:   "embedded:azure-resources.toml",
+		},
+		{
+			Type:     "azurerm_virtual_machine_scale_set_extension",
+			Provider: "azure",
+			Service:  "vm",
+			Supports: true,
+			Origin:   "embedded:azure-resources.toml",
+		},
+		{
+			Type:     "azurerm_dev_test_global_vm_shutdown_schedule",
+			Provider: "azure",
+			Service:  "vm",
+			Supports: true,
+			Origin:   "embedded:azure-resources.toml",
+		},
+		{
+			Type:     "azurerm_linux_web_app",
+			Provider: "azure",
+			Service:  "app-service",
+			Rules: []model.ResourceRule{
+				{
+					Attribute: "site_config.*.application_stack.*.docker_image_name",
+					Matches:   "*",
+					Variant:   "custom-container",
+				},
+				{
+					Attribute: "site_config.*.application_stack.*.docker_image",
+					Matches:   "*",
+					Variant:   "custom-container",
+				},
+				{
+					Attribute: "site_config.*.linux_fx_version",
+					Matches:   "DOCKER|*",
+					Variant:   "custom-container",
+				},
+			},
+			Origin: "embedded:azure-resources.toml",
+		},
+		{
+			Type:     "azurerm_windows_web_app",
+			Provider: "azure",
+			Service:  "app-service",
+			Rules: []model.ResourceRule{
+				{
+					Attribute: "site_config.*.application_stack.*.docker_image_name",
+					Matches:   "*",
+					Variant:   "custom-container",
+				},
+				{
+					Attribute: "site_config.*.application_stack.*.docker_image",
+					Matches:   "*",
+					Variant:   "custom-container",
+				},
+				{
+					Attribute: "site_config.*.linux_fx_version",
+					Matches:   "DOCKER|*",
+					Variant:   "custom-container",
+				},
+			},
+			Origin: "embedded:azure-resources.toml",
+		},
+		{
+			Type:     "azurerm_linux_web_app_slot",
+			Provider: "azure",
+			Service:  "app-service",
+			Rules: []model.ResourceRule{
+				{
+					Attribute: "site_config.*.application_stack.*.docker_image_name",
+					Matches:   "*",
+					Variant:   "custom-container",
+				},
+				{
+					Attribute: "site_config.*.application_stack.*.docker_image",
+					Matches:   "*",
+					Variant:   "custom-container",
+				},
+				{
+					Attribute: "site_config.*.linux_fx_version",
+					Matches:   "DOCKER|*",
+					Variant:   "custom-container",
+				},
+			},
+			Origin: "embedded:azure-resources.toml",
+		},
+		{
+			Type:     "azurerm_windows_web_app_slot",
+			Provider: "azure",
+			Service:  "app-service",
+			Rules: []model.ResourceRule{
+				{
+					Attribute: "site_config.*.application_stack.*.docker_image_name",
+					Matches:   "*",
+					Variant:   "custom-container",
+				},
+				{
+					Attribute: "site_config.*.application_stack.*.docker_image",
+					Matches:   "*",
+					Variant:   "custom-container",
+				},
+				{
+					Attribute: "site_config.*.linux_fx_version",
+					Matches:   "DOCKER|*",
+					Variant:   "custom-container",
+				},
+			},
+			Origin: "embedded:azure-resources.toml",
+		},
+		{
+			Type:     "azurerm_app_service",
+			Provider: "azure",
+			Service:  "app-service",
+			Rules: []model.ResourceRule{
+				{
+					Attribute: "site_config.*.application_stack.*.docker_image_name",
+					Matches:   "*",
+					Variant:   "custom-container",
+				},
+				{
+					Attribute: "site_config.*.application_stack.*.docker_image",
+					Matches:   "*",
+					Variant:   "custom-container",
+				},
+				{
+					Attribute: "site_config.*.linux_fx_version",
+					Matches:   "DOCKER|*",
+					Variant:   "custom-container",
+				},
+			},
+			Origin: "embedded:azure-resources.toml",
+		},
+		{
+			Type:     "azurerm_app_service_slot",
+			Provider: "azure",
+			Service:  "app-service",
+			Rules: []model.ResourceRule{
+				{
+					Attribute: "site_config.*.application_stack.*.docker_image_name",
+					Matches:   "*",
+					Variant:   "custom-container",
+				},
+				{
+					Attribute: "site_config.*.application_stack.*.docker_image",
+					Matches:   "*",
+					Variant:   "custom-container",
+				},
+				{
+					Attribute: "site_config.*.linux_fx_version",
+					Matches:   "DOCKER|*",
+					Variant:   "custom-container",
+				},
+			},
+			Origin: "embedded:azure-resources.toml",
+		},
+		{
+			Type:     "azurerm_app_service_custom_hostname_binding",
+			Provider: "azure",
+			Service:  "app-service",
+			Supports: true,
+			Origin:   "embedded:azure-resources.toml",
+		},
+		{
+			Type:     "azurerm_app_service_certificate",
+			Provider: "azure",
+			Service:  "app-service",
+			Supports: true,
+			Origin:   "embedded:azure-resources.toml",
+		},
+		{
+			Type:     "azurerm_app_service_virtual_network_swift_connection",
+			Provider: "azure",
+			Service:  "app-service",
+			Supports: true,
+			Origin:   "embedded:azure-resources.toml",
+		},
+		{
+			Type:     "azurerm_app_service_source_control",
+			Provider: "azure",
+			Service:  "app-service",
+			Supports: true,
+			Origin:   "embedded:azure-resources.toml",
+		},
+		{
+			Type:     "azurerm_service_plan",
+			Provider: "azure",
+			Ignore:   true,
+			Reason:   "A hosting plan is counted through the web and function apps that run on it.",
+			Origin:   "embedded:azure-resources.toml",
+		},
+		{
+			Type:     "azurerm_app_service_plan",
+			Provider: "azure",
+			Ignore:   true,
+			Reason:   "A hosting plan is counted through the web and function apps that run on it.",
+			Origin:   "embedded:azure-resources.toml",
+		},
+		{
+			Type:     "azurerm_linux_function_app",
+			Provider: "azure",
+			Service:  "functions",
+			Origin:   "embedded:azure-resources.toml",
+		},
+		{
+			Type:     "azurerm_windows_function_app",
+			Provider: "azure",
+			Service:  "functions",
+			Origin:   "embedded:azure-resources.toml",
+		},
+		{
+			Type:     "azurerm_function_app",
+			Provider: "azure",
+			Service:  "functions",
+			Origin:   "embedded:azure-resources.toml",
+		},
+		{
+			Type:     "azurerm_linux_function_app_slot",
+			Provider: "azure",
+			Service:  "functions",
+			Origin:   "embedded:azure-resources.toml",
+		},
+		{
+			Type:     "azurerm_windows_function_app_slot",
+			Provider: "azure",
+			Service:  "functions",
+			Origin:   "embedded:azure-resources.toml",
+		},
+		{
+			Type:     "azurerm_function_app_flex_consumption",
+			Provider: "azure",
+			Service:  "functions",
+			Variant:  "flex-consumption",
+			Origin:   "embedded:azure-resources.toml",
+		},
+		{
+			Type:     "azurerm_function_app_function",
+			Provider: "azure",
+			Service:  "functions",
+			Supports: true,
+			Origin:   "embedded:azure-resources.toml",
+		},
+		{
+			Type:     "azurerm_mssql_database",
+			Provider: "azure",
+			Service:  "sql-database",
+			Origin:   "embedded:azure-resources.toml",
+		},
+		{
+			Type:     "azurerm_mssql_server",
+			Provider: "azure",
+			Service:  "sql-database",
+			Origin:   "embedded:azure-resources.toml",
+		},
+		{
+			Type:     "azurerm_sql_database",
+			Provider: "azure",
+			Service:  "sql-database",
+			Origin:   "embedded:azure-resources.toml",
+		},
+		{
+			Type:     "azurerm_sql_server",
+			Provider: "azure",
+			Service:  "sql-database",
+			Origin:   "embedded:azure-resources.toml",
+		},
+		{
+			Type:     "azurerm_mssql_elasticpool",
+			Provider: "azure",
+			Service:  "sql-database",
+			Origin:   "embedded:azure-resources.toml",
+		},
+		{
+			Type:     "azurerm_mssql_firewall_rule",
+			Provider: "azure",
+			Service:  "sql-database",
+			Supports: true,
+			Origin:   "embedded:azure-resources.toml",
+		},
+		{
+			Type:     "azurerm_mssql_server_transparent_data_encryption",
+			Provider: "azure",
+			Service:  "sql-database",
+			Supports: true,
+			Origin:   "embedded:azure-resources.toml",
+		},
+		{
+			Type:     "azurerm_mssql_server_security_alert_policy",
+			Provider: "azure",
+			Service:  "sql-database",
+			Supports: true,
+			Origin:   "embedded:azure-resources.toml",
+		},
+		{
+			Type:     "azurerm_mssql_database_extended_auditing_policy",
+			Provider: "azure",
+			Service:  "sql-database",
+			Supports: true,
+			Origin:   "embedded:azure-resources.toml",
+		},
+		{
+			Type:     "azurerm_mssql_server_extended_auditing_policy",
+			Provider: "azure",
+			Service:  "sql-database",
+			Supports: true,
+			Origin:   "embedded:azure-resources.toml",
+		},
+		{
+			Type:     "azurerm_mssql_virtual_network_rule",
+			Provider: "azure",
+			Service:  "sql-database",
+			Supports: true,
+			Origin:   "embedded:azure-resources.toml",
+		},
+		{
+			Type:     "azurerm_sql_firewall_rule",
+			Provider: "azure",
+			Service:  "sql-database",
+			Supports: true,
+			Origin:   "embedded:azure-resources.toml",
+		},
+		{
+			Type:     "azurerm_mssql_managed_instance",
+			Provider: "azure",
+			Service:  "sql-managed-instance",
+			Origin:   "embedded:azure-resources.toml",
+		},
+		{
+			Type:     "azurerm_sql_managed_instance",
+			Provider: "azure",
+			Service:  "sql-managed-instance",
+			Origin:   "embedded:azure-resources.toml",
+		},
+		{
+			Type:     "azurerm_mssql_managed_database",
+			Provider: "azure",
+			Service:  "sql-managed-instance",
+			Origin:   "embedded:azure-resources.toml",
+		},
+		{
+			Type:     "azurerm_cosmosdb_account",
+			Provider: "azure",
+			Service:  "cosmos-db",
+			Origin:   "embedded:azure-resources.toml",
+		},
+		{
+			Type:     "azurerm_cosmosdb_sql_database",
+			Provider: "azure",
+			Service:  "cosmos-db",
+			Origin:   "embedded:azure-resources.toml",
+		},
+		{
+			Type:     "azurerm_cosmosdb_sql_container",
+			Provider: "azure",
+			Service:  "cosmos-db",
+			Origin:   "embedded:azure-resources.toml",
+		},
+		{
+			Type:     "azurerm_cosmosdb_mongo_database",
+			Provider: "azure",
+			Service:  "cosmos-db",
+			Origin:   "embedded:azure-resources.toml",
+		},
+		{
+			Type:     "azurerm_cosmosdb_mongo_collection",
+			Provider: "azure",
+			Service:  "cosmos-db",
+			Origin:   "embedded:azure-resources.toml",
+		},
+		{
+			Type:     "azurerm_cosmosdb_cassandra_keyspace",
+			Provider: "azure",
+			Service:  "cosmos-db",
+			Origin:   "embedded:azure-resources.toml",
+		},
+		{
+			Type:     "azurerm_cosmosdb_gremlin_database",
+			Provider: "azure",
+			Service:  "cosmos-db",
+			Origin:   "embedded:azure-resources.toml",
+		},
+		{
+			Type:     "azurerm_cosmosdb_table",
+			Provider: "azure",
+			Service:  "cosmos-db",
+			Origin:   "embedded:azure-resources.toml",
+		},
+		{
+			Type:     "azurerm_storage_account",
+			Provider: "azure",
+			Service:  "blob-storage",
+			Origin:   "embedded:azure-resources.toml",
+		},
+		{
+			Type:     "azurerm_storage_container",
+			Provider: "azure",
+			Service:  "blob-storage",
+			Origin:   "embedded:azure-resources.toml",
+		},
+		{
+			Type:     "azurerm_storage_blob",
+			Provider: "azure",
+			Service:  "blob-storage",
+			Origin:   "embedded:azure-resources.toml",
+		},
+		{
+			Type:     "azurerm_storage_data_lake_gen2_filesystem",
+			Provider: "azure",
+			Service:  "blob-storage",
+			Origin:   "embedded:azure-resources.toml",
+		},
+		{
+			Type:     "azurerm_storage_management_policy",
+			Provider: "azure",
+			Service:  "blob-storage",
+			Supports: true,
+			Origin:   "embedded:azure-resources.toml",
+		},
+		{
+			Type:     "azurerm_storage_account_network_rules",
+			Provider: "azure",
+			Service:  "blob-storage",
+			Supports: true,
+			Origin:   "embedded:azure-resources.toml",
+		},
+		{
+			Type:     "azurerm_storage_account_customer_managed_key",
+			Provider: "azure",
+			Service:  "blob-storage",
+			Supports: true,
+			Origin:   "embedded:azure-resources.toml",
+		},
+		{
+			Type:     "azurerm_kubernetes_cluster",
+			Provider: "azure",
+			Service:  "aks",
+			Rules: []model.ResourceRule{
+				{
+					Attribute: "node_os_upgrade_channel",
+					Equals:    "SecurityPatch",
+					Variant:   "security-patch",
+				},
+				{
+					Attribute: "node_os_upgrade_channel",
+					Equals:    "Unmanaged",
+					Variant:   "unmanaged",
+				},
+				{
+					Attribute: "node_os_upgrade_channel",
+					Equals:    "None",
+					Variant:   "none",
+				},
+				{
+					Attribute: "node_os_channel_upgrade",
+					Equals:    "SecurityPatch",
+					Variant:   "security-patch",
+				},
+				{
+					Attribute: "node_os_channel_upgrade",
+					Equals:    "Unmanaged",
+					Variant:   "unmanaged",
+				},
+				{
+					Attribute: "node_os_channel_upgrade",
+					Equals:    "None",
+					Variant:   "none",
+				},
+			},
+			Origin: "embedded:azure-resources.toml",
+		},
+		{
+			Type:     "azurerm_kubernetes_cluster_node_pool",
+			Provider: "azure",
+			Service:  "aks",
+			Supports: true,
+			Origin:   "embedded:azure-resources.toml",
+		},
+		{
+			Type:     "azurerm_kubernetes_cluster_extension",
+			Provider: "azure",
+			Service:  "aks",
+			Supports: true,
+			Origin:   "embedded:azure-resources.toml",
+		},
+		{
+			Type:     "azurerm_container_app",
+			Provider: "azure",
+			Service:  "container-apps",
+			Origin:   "embedded:azure-resources.toml",
+		},
+		{
+			Type:     "azurerm_container_app_job",
+			Provider: "azure",
+			Service:  "container-apps",
+			Origin:   "embedded:azure-resources.toml",
+		},
+		{
+			Type:     "azurerm_container_app_environment",
+			Provider: "azure",
+			Ignore:   true,
+			Reason:   "An environment is counted through the container apps and jobs that run in it.",
+			Origin:   "embedded:azure-resources.toml",
+		},
+		{
+			Type:     "azurerm_resource_group",
+			Provider: "azure",
+			Ignore:   true,
+			Reason:   "A resource group only holds other resources.",
+			Origin:   "embedded:azure-resources.toml",
+		},
+		{
+			Type:     "azurerm_virtual_network",
+			Provider: "azure",
+			Ignore:   true,
+			Reason:   "A virtual network is counted through the resources placed in it.",
+			Origin:   "embedded:azure-resources.toml",
+		},
+		{
+			Type:     "azurerm_subnet",
+			Provider: "azure",
+			Ignore:   true,
+			Reason:   "A subnet is counted through the resources placed in it.",
+			Origin:   "embedded:azure-resources.toml",
+		},
+		{
+			Type:     "azurerm_network_interface",
+			Provider: "azure",
+			Ignore:   true,
+			Reason:   "A network interface belongs to the virtual machine it is attached to.",
+			Origin:   "embedded:azure-resources.toml",
+		},
+		{
+			Type:     "azurerm_network_interface_security_group_association",
+			Provider: "azure",
+			Ignore:   true,
+			Reason:   "An association only links a network interface to a security group.",
+			Origin:   "embedded:azure-resources.toml",
+		},
+		{
+			Type:     "azurerm_subnet_network_security_group_association",
+			Provider: "azure",
+			Ignore:   true,
+			Reason:   "An association only links a subnet to a security group.",
+			Origin:   "embedded:azure-resources.toml",
+		},
+		{
+			Type:     "azurerm_network_security_group",
+			Provider: "azure",
+			Ignore:   true,
+			Reason:   "Security group rules are the customer network controls of the resources they protect.",
+			Origin:   "embedded:azure-resources.toml",
+		},
+		{
+			Type:     "azurerm_network_security_rule",
+			Provider: "azure",
+			Ignore:   true,
+			Reason:   "Security group rules are the customer network controls of the resources they protect.",
+			Origin:   "embedded:azure-resources.toml",
+		},
+		{
+			Type:     "azurerm_public_ip",
+			Provider: "azure",
+			Ignore:   true,
+			Reason:   "A public address is counted through the resource that uses it.",
+			Origin:   "embedded:azure-resources.toml",
+		},
+		{
+			Type:     "azurerm_role_assignment",
+			Provider: "azure",
+			Ignore:   true,
+			Reason:   "Role assignments are the customer identity controls of the resources they grant access to.",
+			Origin:   "embedded:azure-resources.toml",
+		},
+		{
+			Type:     "azurerm_role_definition",
+			Provider: "azure",
+			Ignore:   true,
+			Reason:   "Role definitions are the customer identity controls of the resources they grant access to.",
+			Origin:   "embedded:azure-resources.toml",
+		},
+		{
+			Type:     "azurerm_user_assigned_identity",
+			Provider: "azure",
+			Ignore:   true,
+			Reason:   "A managed identity is counted through the resources that use it.",
+			Origin:   "embedded:azure-resources.toml",
+		},
+		{
+			Type:     "azurerm_private_endpoint",
+			Provider: "azure",
+			Ignore:   true,
+			Reason:   "A private endpoint is the customer network control of the resource it connects to.",
+			Origin:   "embedded:azure-resources.toml",
+		},
+		{
+			Type:     "azurerm_private_dns_zone",
+			Provider: "azure",
+			Ignore:   true,
+			Reason:   "A DNS zone is counted through the resources it names.",
+			Origin:   "embedded:azure-resources.toml",
+		},
+		{
+			Type:     "azurerm_private_dns_zone_virtual_network_link",
+			Provider: "azure",
+			Ignore:   true,
+			Reason:   "A DNS link is counted through the resources it names.",
+			Origin:   "embedded:azure-resources.toml",
+		},
+		{
+			Type:     "google_compute_instance",
+			Provider: "gcp",
+			Service:  "gce",
+			Origin:   "embedded:gcp-resources.toml",
+		},
+		{
+			Type:     "google_compute_instance_template",
+			Provider: "gcp",
+			Service:  "gce",
+			Origin:   "embedded:gcp-resources.toml",
+		},
+		{
+			Type:     "google_compute_region_instance_template",
+			Provider: "gcp",
+			Service:  "gce",
+			Origin:   "embedded:gcp-resources.toml",
+		},
+		{
+			Type:     "google_compute_instance_from_template",
+			Provider: "gcp",
+			Service:  "gce",
+			Origin:   "embedded:gcp-resources.toml",
+		},
+		{
+			Type:     "google_compute_instance_group_manager",
+			Provider: "gcp",
+			Service:  "gce",
+			Origin:   "embedded:gcp-resources.toml",
+		},
+		{
+			Type:     "google_compute_region_instance_group_manager",
+			Provider: "gcp",
+			Service:  "gce",
+			Origin:   "embedded:gcp-resources.toml",
+		},
+		{
+			Type:     "google_compute_disk",
+			Provider: "gcp",
+			Service:  "gce",
+			Origin:   "embedded:gcp-resources.toml",
+		},
+		{
+			Type:     "google_compute_image",
+			Provider: "gcp",
+			Service:  "gce",
+			Origin:   "embedded:gcp-resources.toml",
+		},
+		{
+			Type:     "google_compute_attached_disk",
+			Provider: "gcp",
+			Service:  "gce",
+			Supports: true,
+			Origin:   "embedded:gcp-resources.toml",
+		},
+		{
+			Type:     "google_compute_snapshot",
+			Provider: "gcp",
+			Service:  "gce",
+			Supports: true,
+			Origin:   "embedded:gcp-resources.toml",
+		},
+		{
+			Type:     "google_compute_resource_policy",
+			Provider: "gcp",
+			Service:  "gce",
+			Supports: true,
+			Origin:   "embedded:gcp-resources.toml",
+		},
+		{
+			Type:     "google_compute_disk_resource_policy_attachment",
+			Provider: "gcp",
+			Service:  "gce",
+			Supports: true,
+			Origin:   "embedded:gcp-resources.toml",
+		},
+		{
+			Type:     "google_cloud_run_v2_service",
+			Provider: "gcp",
+			Service:  "cloud-run",
+			Rules: []model.ResourceRule{
+				{
+					Attribute: "template.*.containers.*.base_image_uri",
+					Matches:   "*",
+					Variant:   "automatic-base-image-updates",
+				},
+			},
+			Origin: "embedded:gcp-resources.toml",
+		},
+		{
+			Type:     "google_cloud_run_service",
+			Provider: "gcp",
+			Service:  "cloud-run",
+			Origin:   "embedded:gcp-resources.toml",
+		},
+		{
+			Type:     "google_cloud_run_v2_job",
+			Provider: "gcp",
+			Service:  "cloud-run",
+			Origin:   "embedded:gcp-resources.toml",
+		},
+		{
+			Type:     "google_cloud_run_v2_service_iam_member",
+			Provider: "gcp",
+			Service:  "cloud-run",
+			Supports: true,
+			Origin:   "embedded:gcp-resources.toml",
+		},
+		{
+			Type:     "google_cloud_run_v2_service_iam_binding",
+			Provider: "gcp",
+			Service:  "cloud-run",
+			Supports: true,
+			Origin:   "embedded:gcp-resources.toml",
+		},
+		{
+			Type:     "google_cloud_run_service_iam_member",
+			Provider: "gcp",
+			Service:  "cloud-run",
+			Supports: true,
+			Origin:   "embedded:gcp-resources.toml",
+		},
+		{
+			Type:     "google_cloud_run_domain_mapping",
+			Provider: "gcp",
+			Service:  "cloud-run",
+			Supports: true,
+			Origin:   "embedded:gcp-resources.toml",
+		},
+		{
+			Type:     "google_cloudfunctions2_function",
+			Provider: "gcp",
+			Service:  "cloud-functions",
+			Rules: []model.ResourceRule{
+				{
+					Attribute: "build_config.*.on_deploy_update_policy.*.runtime_version",
+					Matches:   "*",
+					Variant:   "on-deployment-updates",
+				},
+			},
+			Origin: "embedded:gcp-resources.toml",
+		},
+		{
+			Type:     "google_cloudfunctions_function",
+			Provider: "gcp",
+			Service:  "cloud-functions",
+			Origin:   "embedded:gcp-resources.toml",
+		},
+		{
+			Type:     "google_cloudfunctions2_function_iam_member",
+			Provider: "gcp",
+			Service:  "cloud-functions",
+			Supports: true,
+			Origin:   "embedded:gcp-resources.toml",
+		},
+		{
+			Type:     "google_cloudfunctions_function_iam_member",
+			Provider: "gcp",
+			Service:  "cloud-functions",
+			Supports: true,
+			Origin:   "embedded:gcp-resources.toml",
+		},
+		{
+			Type:     "google_app_engine_application",
+			Provider: "gcp",
+			Service:  "app-engine",
+			Origin:   "embedded:gcp-resources.toml",
+		},
+		{
+			Type:     "google_app_engine_standard_app_version",
+			Provider: "gcp",
+			Service:  "app-engine",
+			Variant:  "standard",
+			Origin:   "embedded:gcp-resources.toml",
+		},
+		{
+			Type:     "google_app_engine_flexible_app_version",
+			Provider: "gcp",
+			Service:  "app-engine",
+			Variant:  "flexible",
+			Origin:   "embedded:gcp-resources.toml",
+		},
+		{
+			Type:     "google_app_engine_service_split_traffic",
+			Provider: "gcp",
+			Service:  "app-engine",
+			Supports: true,
+			Origin:   "embedded:gcp-resources.toml",
+		},
+		{
+			Type:     "google_sql_database_instance",
+			Provider: "gcp",
+			Service:  "cloud-sql",
+			Origin:   "embedded:gcp-resources.toml",
+		},
+		{
+			Type:     "google_sql_database",
+			Provider: "gcp",
+			Service:  "cloud-sql",
+			Origin:   "embedded:gcp-resources.toml",
+		},
+		{
+			Type:     "google_sql_user",
+			Provider: "gcp",
+			Service:  "cloud-sql",
+			Supports: true,
+			Origin:   "embedded:gcp-resources.toml",
+		},
+		{
+			Type:     "google_sql_ssl_cert",
+			Provider: "gcp",
+			Service:  "cloud-sql",
+			Supports: true,
+			Origin:   "embedded:gcp-resources.toml",
+		},
+		{
+			Type:     "google_firestore_database",
+			Provider: "gcp",
+			Service:  "firestore",
+			Origin:   "embedded:gcp-resources.toml",
+		},
+		{
+			Type:     "google_firestore_document",
+			Provider: "gcp",
+			Service:  "firestore",
+			Origin:   "embedded:gcp-resources.toml",
+		},
+		{
+			Type:     "google_firestore_index",
+			Provider: "gcp",
+			Service:  "firestore",
+			Origin:   "embedded:gcp-resources.toml",
+		},
+		{
+			Type:     "google_firestore_field",
+			Provider: "gcp",
+			Service:  "firestore",
+			Origin:   "embedded:gcp-resources.toml",
+		},
+		{
+			Type:     "google_bigquery_dataset",
+			Provider: "gcp",
+			Service:  "bigquery",
+			Origin:   "embedded:gcp-resources.toml",
+		},
+		{
+			Type:     "google_bigquery_table",
+			Provider: "gcp",
+			Service:  "bigquery",
+			Origin:   "embedded:gcp-resources.toml",
+		},
+		{
+			Type:     "google_bigquery_routine",
+			Provider: "gcp",
+			Service:  "bigquery",
+			Origin:   "embedded:gcp-resources.toml",
+		},
+		{
+			Type:     "google_bigquery_job",
+			Provider: "gcp",
+			Service:  "bigquery",
+			Origin:   "embedded:gcp-resources.toml",
+		},
+		{
+			Type:     "google_bigquery_dataset_iam_member",
+			Provider: "gcp",
+			Service:  "bigquery",
+			Supports: true,
+			Origin:   "embedded:gcp-resources.toml",
+		},
+		{
+			Type:     "google_bigquery_dataset_iam_binding",
+			Provider: "gcp",
+			Service:  "bigquery",
+			Supports: true,
+			Origin:   "embedded:gcp-resources.toml",
+		},
+		{
+			Type:     "google_bigquery_table_iam_member",
+			Provider: "gcp",
+			Service:  "bigquery",
+			Supports: true,
+			Origin:   "embedded:gcp-resources.toml",
+		},
+		{
+			Type:     "google_bigquery_dataset_access",
+			Provider: "gcp",
+			Service:  "bigquery",
+			Supports: true,
+			Origin:   "embedded:gcp-resources.toml",
+		},
+		{
+			Type:     "google_storage_bucket",
+			Provider: "gcp",
+			Service:  "cloud-storage",
+			Origin:   "embedded:gcp-resources.toml",
+		},
+		{
+			Type:     "google_storage_bucket_object",
+			Provider: "gcp",
+			Service:  "cloud-storage",
+			Origin:   "embedded:gcp-resources.toml",
+		},
+		{
+			Type:     "google_storage_bucket_iam_member",
+			Provider: "gcp",
+			Service:  "cloud-storage",
+			Supports: true,
+			Origin:   "embedded:gcp-resources.toml",
+		},
+		{
+			Type:     "google_storage_bucket_iam_binding",
+			Provider: "gcp",
+			Service:  "cloud-storage",
+			Supports: true,
+			Origin:   "embedded:gcp-resources.toml",
+		},
+		{
+			Type:     "google_storage_bucket_iam_policy",
+			Provider: "gcp",
+			Service:  "cloud-storage",
+			Supports: true,
+			Origin:   "embedded:gcp-resources.toml",
+		},
+		{
+			Type:     "google_storage_bucket_acl",
+			Provider: "gcp",
+			Service:  "cloud-storage",
+			Supports: true,
+			Origin:   "embedded:gcp-resources.toml",
+		},
+		{
+			Type:     "google_storage_object_acl",
+			Provider: "gcp",
+			Service:  "cloud-storage",
+			Supports: true,
+			Origin:   "embedded:gcp-resources.toml",
+		},
+		{
+			Type:     "google_storage_default_object_acl",
+			Provider: "gcp",
+			Service:  "cloud-storage",
+			Supports: true,
+			Origin:   "embedded:gcp-resources.toml",
+		},
+		{
+			Type:     "google_container_cluster",
+			Provider: "gcp",
+			Service:  "gke",
+			Rules: []model.ResourceRule{
+				{
+					Attribute: "enable_autopilot",
+					Equals:    "true",
+					Variant:   "autopilot",
+				},
+			},
+			Origin: "embedded:gcp-resources.toml",
+		},
+		{
+			Type:     "google_container_node_pool",
+			Provider: "gcp",
+			Service:  "gke",
+			Supports: true,
+			Origin:   "embedded:gcp-resources.toml",
+		},
+		{
+			Type:     "google_project_service",
+			Provider: "gcp",
+			Ignore:   true,
+			Reason:   "Turning an API on is counted through the resources that use it.",
+			Origin:   "embedded:gcp-resources.toml",
+		},
+		{
+			Type:     "google_compute_network",
+			Provider: "gcp",
+			Ignore:   true,
+			Reason:   "A network is counted through the resources placed in it.",
+			Origin:   "embedded:gcp-resources.toml",
+		},
+		{
+			Type:     "google_compute_subnetwork",
+			Provider: "gcp",
+			Ignore:   true,
+			Reason:   "A subnet is counted through the resources placed in it.",
+			Origin:   "embedded:gcp-resources.toml",
+		},
+		{
+			Type:     "google_compute_firewall",
+			Provider: "gcp",
+			Ignore:   true,
+			Reason:   "Firewall rules are the customer network controls of the resources they protect.",
+			Origin:   "embedded:gcp-resources.toml",
+		},
+		{
+			Type:     "google_compute_address",
+			Provider: "gcp",
+			Ignore:   true,
+			Reason:   "An address is counted through the resource that uses it.",
+			Origin:   "embedded:gcp-resources.toml",
+		},
+		{
+			Type:     "google_compute_global_address",
+			Provider: "gcp",
+			Ignore:   true,
+			Reason:   "An address is counted through the resource that uses it.",
+			Origin:   "embedded:gcp-resources.toml",
+		},
+		{
+			Type:     "google_compute_router",
+			Provider: "gcp",
+			Ignore:   true,
+			Reason:   "A router is counted through the resources whose traffic it carries.",
+			Origin:   "embedded:gcp-resources.toml",
+		},
+		{
+			Type:     "google_compute_router_nat",
+			Provider: "gcp",
+			Ignore:   true,
+			Reason:   "A NAT gateway is counted through the resources whose traffic it carries.",
+			Origin:   "embedded:gcp-resources.toml",
+		},
+		{
+			Type:     "google_service_account",
+			Provider: "gcp",
+			Ignore:   true,
+			Reason:   "A service account is counted through the resources that run as it.",
+			Origin:   "embedded:gcp-resources.toml",
+		},
+		{
+			Type:     "google_service_account_key",
+			Provider: "gcp",
+			Ignore:   true,
+			Reason:   "A service account key is the customer identity control of the resources it reaches.",
+			Origin:   "embedded:gcp-resources.toml",
+		},
+		{
+			Type:     "google_project_iam_member",
+			Provider: "gcp",
+			Ignore:   true,
+			Reason:   "IAM grants are the customer identity controls of the resources they reach.",
+			Origin:   "embedded:gcp-resources.toml",
+		},
+		{
+			Type:     "google_project_iam_binding",
+			Provider: "gcp",
+			Ignore:   true,
+			Reason:   "IAM grants are the customer identity controls of the resources they reach.",
+			Origin:   "embedded:gcp-resources.toml",
+		},
+		{
+			Type:     "google_project_iam_policy",
+			Provider: "gcp",
+			Ignore:   true,
+			Reason:   "IAM grants are the customer identity controls of the resources they reach.",
+			Origin:   "embedded:gcp-resources.toml",
+		},
+		{
+			Type:     "google_project",
+			Provider: "gcp",
+			Ignore:   true,
+			Reason:   "A project only holds other resources.",
+			Origin:   "embedded:gcp-resources.toml",
+		},
+	},
+	Equivalences: []*model.Equivalence{
+		{
+			ID:   "virtual-machines",
+			Name: "Virtual machines",
+			Services: []string{
+				"ec2",
+				"vm",
+				"gce",
+			},
+			Description: "Rented virtual machines: the provider runs the hosts and the hypervisor, the customer runs everything from the guest operating system up.",
+			Origin:      "embedded:equivalences.toml",
+		},
+		{
+			ID:   "managed-relational-databases",
+			Name: "Managed relational databases",
+			Services: []string{
+				"rds",
+				"aurora",
+				"sql-database",
+				"sql-managed-instance",
+				"cloud-sql",
+			},
+			Description: "Relational database engines the provider installs, patches and backs up, with the customer choosing the settings, the users and the network access.",
+			Origin:      "embedded:equivalences.toml",
+		},
+		{
+			ID:   "functions",
+			Name: "Functions",
+			Services: []string{
+				"lambda",
+				"functions",
+				"cloud-functions",
+				"cloud-run",
+			},
+			Description: "Code the provider runs on demand on a managed runtime, scaling it without servers for the customer to manage.",
+			Origin:      "embedded:equivalences.toml",
+		},
+		{
+			ID:   "object-storage",
+			Name: "Object storage",
+			Services: []string{
+				"s3",
+				"blob-storage",
+				"cloud-storage",
+			},
+			Description: "Buckets or containers of objects, with the provider running the storage and the customer deciding who may read and write.",
+			Origin:      "embedded:equivalences.toml",
+		},
+		{
+			ID:   "nosql-databases",
+			Name: "NoSQL document and key-value databases",
+			Services: []string{
+				"dynamodb",
+				"cosmos-db",
+				"firestore",
+			},
+			Description: "Serverless or fully managed NoSQL databases whose engine the customer never sees.",
+			Origin:      "embedded:equivalences.toml",
+		},
+		{
+			ID:   "managed-kubernetes",
+			Name: "Managed Kubernetes",
+			Services: []string{
+				"eks",
+				"aks",
+				"gke",
+			},
+			Description: "Kubernetes with a control plane the provider runs, and worker nodes whose upkeep depends on how they are deployed.",
+			Origin:      "embedded:equivalences.toml",
+		},
+		{
+			ID:   "web-app-platforms",
+			Name: "Web application platforms",
+			Services: []string{
+				"elastic-beanstalk",
+				"app-service",
+				"app-engine",
+			},
+			Description: "Platforms that run a web application from code or a container on instances the provider manages.",
+			Origin:      "embedded:equivalences.toml",
+		},
+		{
+			ID:   "serverless-containers",
+			Name: "Serverless containers",
+			Services: []string{
+				"ecs-fargate",
+				"container-apps",
+				"cloud-run",
+			},
+			Description: "Containers run without servers for the customer to manage, from an image the customer builds.",
+			Origin:      "embedded:equivalences.toml",
+		},
+		{
+			ID:   "data-warehouses",
+			Name: "Data warehouses",
+			Services: []string{
+				"redshift",
+				"bigquery",
+			},
+			Description: "Managed analytical databases for large volumes of data.",
+			Origin:      "embedded:equivalences.toml",
+		},
+	},
+	Overviews: []*model.Overview{
+		{
+			ID:       "azure-shared-responsibility",
+			Provider: "azure",
+			Title:    "Microsoft's shared responsibility matrix for Azure",
+			Columns: []string{
+				"on-premises",
+				"iaas",
+				"paas",
+				"saas",
+			},
+			Rows: []model.OverviewRow{
+				{
+					Area: "Customer data",
+					Owners: []string{
+						"customer",
+						"customer",
+						"customer",
+						"customer",
+					},
+				},
+				{
+					Area: "Configurations and settings",
+					Owners: []string{
+						"customer",
+						"customer",
+						"customer",
+						"customer",
+					},
+				},
+				{
+					Area: "Identities and users",
+					Owners: []string{
+						"customer",
+						"customer",
+						"customer",
+						"customer",
+					},
+				},
+				{
+					Area: "Client devices",
+					Owners: []string{
+						"customer",
+						"customer",
+						"customer",
+						"shared",
+					},
+				},
+				{
+					Area: "Applications",
+					Owners: []string{
+						"customer",
+						"customer",
+						"shared",
+						"shared",
+					},
+				},
+				{
+					Area: "Network controls",
+					Owners: []string{
+						"customer",
+						"customer",
+						"shared",
+						"provider",
+					},
+				},
+				{
+					Area: "Operating system",
+					Owners: []string{
+						"customer",
+						"customer",
+						"provider",
+						"provider",
+					},
+				},
+				{
+					Area: "Physical hosts",
+					Owners: []string{
+						"customer",
+						"provider",
+						"provider",
+						"provider",
+					},
+				},
+				{
+					Area: "Physical network",
+					Owners: []string{
+						"customer",
+						"provider",
+						"provider",
+						"provider",
+					},
+				},
+				{
+					Area: "Physical datacenter",
+					Owners: []string{
+						"customer",
+						"provider",
+						"provider",
+						"provider",
+					},
+				},
+			},
+			Notes: []string{
+				"Whatever the deployment, the customer keeps its data, its endpoints, its accounts and its access management.",
+				"Microsoft names Azure Virtual Machines as IaaS, App Service, Functions, SQL Database and Storage as PaaS, and Microsoft 365 as SaaS.",
+				"Reliability has a model of its own: Microsoft runs the core platform, offers zones, regions and backup for the customer to configure, and the customer designs the application to use them.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/security/fundamentals/shared-responsibility",
+					Title: "Shared responsibility in the cloud",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+				{
+					URL:   "https://learn.microsoft.com/azure/reliability/concept-shared-responsibility",
+					Title: "Shared responsibility for reliability",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:azure-overview.toml",
+		},
+		{
+			ID:       "gcp-shared-responsibility",
+			Provider: "gcp",
+			Title:    "Google Cloud's shared responsibility, by kind of service",
+			Columns: []string{
+				"iaas",
+				"paas",
+				"saas",
+			},
+			Rows: []model.OverviewRow{
+				{
+					Area: "Underlying infrastructure and physical security",
+					Owners: []string{
+						"provider",
+						"provider",
+						"provider",
+					},
+				},
+				{
+					Area: "Underlying network",
+					Owners: []string{
+						"provider",
+						"provider",
+						"provider",
+					},
+				},
+				{
+					Area: "Network controls",
+					Owners: []string{
+						"customer",
+						"shared",
+						"provider",
+					},
+				},
+				{
+					Area: "Application-level controls",
+					Owners: []string{
+						"customer",
+						"shared",
+						"provider",
+					},
+				},
+				{
+					Area: "Identity and access management",
+					Owners: []string{
+						"customer",
+						"shared",
+						"customer",
+					},
+				},
+				{
+					Area: "Data security",
+					Owners: []string{
+						"customer",
+						"customer",
+						"customer",
+					},
+				},
+				{
+					Area: "Access policies",
+					Owners: []string{
+						"customer",
+						"customer",
+						"customer",
+					},
+				},
+			},
+			Notes: []string{
+				"Google's page frames the split in prose and a figure rather than a table; this matrix is srm's reading of it. Where the page says a part depends on the service, srm shows shared.",
+				"Whatever the service, Google keeps the infrastructure and network, and the customer keeps its data and the access policies around it.",
+				"Google adds 'shared fate': hardened blueprints, guidance and insurance options that help customers with their side, without changing who owns it.",
+				"The page has no serverless column. For Cloud Run and Cloud Run functions, srm's cells are the answer: the customer still sets ingress, IAM and the code's dependencies.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/architecture/framework/security/shared-responsibility-shared-fate",
+					Title: "Shared responsibilities and shared fate on Google Cloud",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 11,
+						Day:   27,
+					},
+				},
+			},
+			Origin: "embedded:gcp-overview.toml",
 		},
 	},
 }

@@ -24,6 +24,30 @@ type Explanation struct {
 	Traps []*Trap
 	// Services lists the provider's services of the same model.
 	Services []*Service
+	// Framing is the provider's own overview matrix, at the column for the
+	// service model explained; nil when the provider has none for it.
+	Framing *Framing
+}
+
+// Framing is one column of a provider's overview matrix.
+type Framing struct {
+	Overview *Overview
+	Column   int
+}
+
+// FramingOf finds a provider's own overview column for a service model.
+func (m *Model) FramingOf(provider, serviceModel string) *Framing {
+	for _, o := range m.Overviews {
+		if o.Provider != provider {
+			continue
+		}
+		for i, c := range o.Columns {
+			if c == serviceModel {
+				return &Framing{Overview: o, Column: i}
+			}
+		}
+	}
+	return nil
 }
 
 // VariantShift is what one variant changes compared with its service.
@@ -47,6 +71,11 @@ func (m *Model) Explain(t Target, asModel *ServiceModel) *Explanation {
 			e.ByRole[r] = append(e.ByRole[r], it)
 		}
 	}
+	framed := e.ServiceModel.ID
+	if asModel != nil {
+		framed = asModel.ID
+	}
+	e.Framing = m.FramingOf(e.Provider.ID, framed)
 	inv := m.Invariants(e.Provider.ID)
 	e.CustomerAlways = inv.Always[KindCustomer]
 	if iaas := m.Archetype(e.Provider.ID, "iaas"); iaas != nil && (iaas.ID != t.Service.ID || t.Variant != nil) {

@@ -97,7 +97,18 @@ type Item struct {
 	Category    string   `toml:"category" required:"true" doc:"Id of the item's category."`
 	Aliases     []string `toml:"aliases" doc:"Other names people type for the item."`
 	Description string   `toml:"description" required:"true" doc:"One sentence on what the item covers."`
-	Origin      string   `toml:"-"`
+	// ProviderNames rename the row in one provider's tables, where Name
+	// uses another provider's terms, such as "Multi-AZ".
+	ProviderNames map[string]string `toml:"provider_names" doc:"The row's name in one provider's tables, where the name uses another provider's terms, such as { azure = \"Network controls (NSG)\" }."`
+	Origin        string            `toml:"-"`
+}
+
+// NameFor is the item's name in a table of one provider's services.
+func (it *Item) NameFor(provider string) string {
+	if n := it.ProviderNames[provider]; n != "" {
+		return n
+	}
+	return it.Name
 }
 
 // Service is a cloud service of one provider: one column of the model.

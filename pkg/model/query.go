@@ -99,9 +99,34 @@ func (m *Model) ResolveService(provider, name string) (*Service, error) {
 	}
 	id, err := ix.resolve(name)
 	if err != nil {
-		return nil, err
+		return nil, m.elsewhere(provider, name, err)
 	}
 	return m.Service(id), nil
+}
+
+// elsewhere adds to a service the selected provider does not have the
+// other providers' services of that exact name, qualified, as in "azure/vm"
+// for "vm" when the provider is aws.
+func (m *Model) elsewhere(provider, name string, err error) error {
+	ne, ok := err.(*NameError)
+	if !ok || ne.Ambiguous {
+		return err
+	}
+	var found []string
+	for _, p := range m.Providers {
+		if p.ID == provider {
+			continue
+		}
+		if id, err := m.ix().serviceNames(p.ID).resolve(name); err == nil {
+			found = append(found, p.ID+"/"+id)
+		}
+	}
+	if len(found) == 0 {
+		return err
+	}
+	ne.Scope = "on " + provider
+	ne.Candidates = append(found, ne.Candidates...)
+	return ne
 }
 
 // ResolveVariant finds a variant of a service by id, name or alias.

@@ -2,7 +2,6 @@ package model
 
 import (
 	"fmt"
-	"path"
 	"slices"
 	"strings"
 )
@@ -81,7 +80,7 @@ func (r ResourceRule) matches(attrs map[string]any) bool {
 			return true
 		}
 		if r.Matches != "" {
-			if ok, _ := path.Match(strings.ToLower(r.Matches), strings.ToLower(s)); ok {
+			if wildcardMatch(strings.ToLower(r.Matches), strings.ToLower(s)) {
 				return true
 			}
 		}
@@ -143,4 +142,26 @@ func (ix *index) resourceTypes() (exact map[string]*ResourceType, patterns []*Re
 		slices.SortStableFunc(ix.resourcePatterns, func(a, b *ResourceType) int { return len(b.Type) - len(a.Type) })
 	})
 	return ix.resources, ix.resourcePatterns
+}
+
+// wildcardMatch reports whether s matches pattern, where * stands for any
+// text, slashes included, and every other character for itself.
+func wildcardMatch(pattern, s string) bool {
+	parts := strings.Split(pattern, "*")
+	if len(parts) == 1 {
+		return pattern == s
+	}
+	if !strings.HasPrefix(s, parts[0]) {
+		return false
+	}
+	s = s[len(parts[0]):]
+	last := parts[len(parts)-1]
+	for _, part := range parts[1 : len(parts)-1] {
+		i := strings.Index(s, part)
+		if i < 0 {
+			return false
+		}
+		s = s[i+len(part):]
+	}
+	return strings.HasSuffix(s, last)
 }

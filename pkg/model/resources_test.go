@@ -157,3 +157,27 @@ func TestParseAcksProblems(t *testing.T) {
 		}
 	}
 }
+
+func TestWildcardMatch(t *testing.T) {
+	tests := []struct {
+		pattern, s string
+		want       bool
+	}{
+		{"*", "", true},
+		{"*", "us-docker.pkg.dev/serverless-runtimes/nodejs22", true},
+		{"fargate*", "fargate_spot", true},
+		{"fargate*", "ec2", false},
+		{"docker|*", "docker|nginx:1.27", true},
+		{"a*b*c", "a/x/b/y/c", true},
+		{"a*b*c", "a/x/c/y/b", false},
+		{"a*a", "a", false},
+		{"[x]?", "[x]?", true},
+		{"exact", "exact", true},
+		{"exact", "exacting", false},
+	}
+	for _, tc := range tests {
+		if got := wildcardMatch(tc.pattern, tc.s); got != tc.want {
+			t.Errorf("wildcardMatch(%q, %q) = %v", tc.pattern, tc.s, got)
+		}
+	}
+}

@@ -2,6 +2,7 @@ package model
 
 import (
 	"fmt"
+	"maps"
 	"net/url"
 	"reflect"
 	"slices"
@@ -217,6 +218,9 @@ func (v *validator) references() {
 	}
 	for _, it := range m.Items {
 		ref(it, "category", "category", it.Category, categories)
+		for _, p := range slices.Sorted(maps.Keys(it.ProviderNames)) {
+			ref(it, "provider_names", "provider", p, providers)
+		}
 	}
 	for _, s := range m.Services {
 		ref(s, "provider", "provider", s.Provider, providers)

@@ -30,6 +30,23 @@ type explainJSON struct {
 	Traps           []trapJSON          `json:"traps"`
 	Analogy         string              `json:"analogy"`
 	ServicesOfModel []string            `json:"services_of_model"`
+	ProviderFraming *framingJSON        `json:"provider_framing"` // null when the provider has no matrix for the model
+}
+
+// framingJSON is the column of the provider's own matrix for the service
+// model explained; owners are "provider", "customer", "shared" or "n/a".
+type framingJSON struct {
+	Overview string           `json:"overview"`
+	Title    string           `json:"title"`
+	Column   string           `json:"column"`
+	Rows     []framingRowJSON `json:"rows"`
+	Notes    []string         `json:"notes"`
+	Sources  []sourceJSON     `json:"sources"`
+}
+
+type framingRowJSON struct {
+	Area  string `json:"area"`
+	Owner string `json:"owner"`
 }
 
 func itemIDs(items []*model.Item) []string {
@@ -83,6 +100,15 @@ func Explain(w io.Writer, f Format, opt TableOptions, m *model.Model, e *model.E
 		}
 		for _, s := range e.Services {
 			out.ServicesOfModel = append(out.ServicesOfModel, s.ID)
+		}
+		if fr := e.Framing; fr != nil {
+			o := fr.Overview
+			fj := &framingJSON{Overview: o.ID, Title: o.Title, Column: o.Columns[fr.Column], Rows: []framingRowJSON{},
+				Notes: append([]string{}, o.Notes...), Sources: sourcesJSON(o.Sources)}
+			for _, r := range o.Rows {
+				fj.Rows = append(fj.Rows, framingRowJSON{Area: r.Area, Owner: r.Owners[fr.Column]})
+			}
+			out.ProviderFraming = fj
 		}
 		return writeJSON(w, out)
 	}
@@ -183,15 +209,35 @@ func Explain(w io.Writer, f Format, opt TableOptions, m *model.Model, e *model.E
 		}
 		parts = append(parts, fmt.Sprintf("%s (%s)", who, strings.Join(itemNames(items), ", ")))
 	}
-	for role, items := range e.ByRole {
+	var thirdParties []string
+	for role := range e.ByRole {
 		if role != model.KindProvider && role != model.KindCustomer && role != model.OwnerShared && role != model.OwnerNotApplicable {
-			parts = append(parts, fmt.Sprintf("%s owns %d (%s)", OwnerName(m, role), len(items), strings.Join(itemNames(items), ", ")))
+			thirdParties = append(thirdParties, role)
 		}
+	}
+	slices.Sort(thirdParties) // map order must not reach the output
+	for _, role := range thirdParties {
+		items := e.ByRole[role]
+		parts = append(parts, fmt.Sprintf("%s owns %d (%s)", OwnerName(m, role), len(items), strings.Join(itemNames(items), ", ")))
 	}
 	if len(parts) > 0 {
 		parts[0] = strings.ToUpper(parts[0][:1]) + parts[0][1:]
 	}
 	para(strings.Join(parts, "; ") + ".")
+
+	if fr := e.Framing; fr != nil {
+		o := fr.Overview
+		heading(fmt.Sprintf("%s's own matrix: %s", OwnerName(m, p.Party), modelName(m, o.Columns[fr.Column])))
+		for _, r := range o.Rows {
+			bullet(r.Area + ": " + framingOwner(m, p, r.Owners[fr.Column]))
+		}
+		for _, n := range o.Notes {
+			para(n)
+		}
+		for _, src := range o.Sources {
+			para("Source: " + src.Title + " <" + src.URL + ">")
+		}
+	}
 
 	if len(e.CustomerAlways) > 0 {
 		heading("What the customer always keeps")
@@ -260,4 +306,13 @@ func explainCSV(w io.Writer, e *model.Explanation) error {
 		}
 	}
 	return writeCSV(w, []string{"provider", "service", "variant", "service_model", "item", "item_name", "role"}, rows)
+}
+
+// framingOwner names an owner of a provider's overview matrix, which says
+// "provider" rather than a party id.
+func framingOwner(m *model.Model, p *model.Provider, owner string) string {
+	if owner == model.KindProvider {
+		return OwnerName(m, p.Party)
+	}
+	return OwnerName(m, owner)
 }

@@ -62,10 +62,10 @@ func writePageStart(b *strings.Builder, title, subtitle string) {
 	fmt.Fprintf(b, "<h1>%s</h1>\n<p class=\"sub\">%s</p>\n", htmlEscape(title), htmlEscape(subtitle))
 }
 
-func writeLegendHTML(b *strings.Builder, p *model.Provider) {
+func writeLegendHTML(b *strings.Builder, providerShortName string) {
 	b.WriteString("<div class=\"legend\">")
 	for _, l := range []struct{ class, label string }{
-		{"owner-provider", p.ShortName + " (provider)"}, {"owner-shared", "Shared"}, {"owner-customer", "Customer"}, {"owner-na", "Not applicable"},
+		{"owner-provider", providerLegend(providerShortName)}, {"owner-shared", "Shared"}, {"owner-customer", "Customer"}, {"owner-na", "Not applicable"},
 	} {
 		fmt.Fprintf(b, "<span><span class=\"swatch %s\"></span>%s</span>", l.class, htmlEscape(l.label))
 	}
@@ -127,15 +127,19 @@ func MatrixHTML(w io.Writer, m *model.Model, mx *model.Matrix) error {
 		}
 		title = "Who owns what: " + strings.Join(names, ", ")
 	}
-	writePageStart(&b, title, mx.Provider.Name+" · shared responsibility by item and service")
-	writeLegendHTML(&b, mx.Provider)
+	provider, providerShort := mx.Provider.Name, mx.Provider.ShortName
+	if spansProviders(mx.Targets) {
+		provider, providerShort = "Several clouds", "the provider"
+	}
+	writePageStart(&b, title, provider+" · shared responsibility by item and service")
+	writeLegendHTML(&b, providerShort)
 	b.WriteString("<table class=\"srm\">\n<thead><tr><th scope=\"col\">Item</th>")
 	for _, t := range mx.Targets {
-		fmt.Fprintf(&b, "<th scope=\"col\">%s</th>", htmlEscape(TargetName(t)))
+		fmt.Fprintf(&b, "<th scope=\"col\">%s</th>", htmlEscape(columnName(m, t, spansProviders(mx.Targets))))
 	}
 	b.WriteString("</tr></thead>\n<tbody>\n")
 	for i, it := range mx.Items {
-		fmt.Fprintf(&b, "<tr><th scope=\"row\">%s</th>", htmlEscape(it.Name))
+		fmt.Fprintf(&b, "<tr><th scope=\"row\">%s</th>", htmlEscape(rowName(it, mx.Targets)))
 		for j, c := range mx.Cells[i] {
 			t := mx.Targets[j]
 			if c == nil {
@@ -167,7 +171,7 @@ func DiagramHTML(w io.Writer, m *model.Model, d *Diagram) error {
 		}
 		title = "Who owns what: " + strings.Join(names, ", ")
 	}
-	writePageStart(&b, title, d.Provider.Name+" · the provider's part at the bottom, the customer's on top")
+	writePageStart(&b, title, d.providerName()+" · the provider's part at the bottom, the customer's on top")
 	b.WriteString("<figure>\n")
 	d.writeSVG(&b, m, "srm")
 	b.WriteString("</figure>\n")

@@ -72,6 +72,7 @@ type columnJSON struct {
 	Name      string `json:"name"`
 	ShortName string `json:"short_name"`
 	Model     string `json:"model"`
+	Provider  string `json:"provider"` // the service's provider, for tables across clouds
 }
 
 type rowJSON struct {

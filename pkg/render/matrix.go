@@ -35,11 +35,12 @@ func Matrix(w io.Writer, f Format, opt TableOptions, m *model.Model, mx *model.M
 
 func matrixGrid(m *model.Model, mx *model.Matrix, clean func(string) string, st Style) grid {
 	g := grid{header: []string{"Item"}}
+	acrossClouds := spansProviders(mx.Targets)
 	for _, t := range mx.Targets {
-		g.header = append(g.header, clean(TargetName(t)))
+		g.header = append(g.header, clean(columnName(m, t, acrossClouds)))
 	}
 	for i, it := range mx.Items {
-		row := []string{clean(it.Name)}
+		row := []string{clean(rowName(it, mx.Targets))}
 		styles := []func(string) string{nil}
 		for _, c := range mx.Cells[i] {
 			if c == nil {
@@ -68,7 +69,7 @@ func newMatrixJSON(mx *model.Matrix) matrixJSON {
 	for _, t := range mx.Targets {
 		out.Columns = append(out.Columns, columnJSON{
 			Service: t.Service.ID, Variant: t.VariantID(), Name: t.Service.Name,
-			ShortName: t.Service.ShortName, Model: t.Service.Model,
+			ShortName: t.Service.ShortName, Model: t.Service.Model, Provider: t.Service.Provider,
 		})
 	}
 	for i, it := range mx.Items {
@@ -95,8 +96,38 @@ func matrixCSV(w io.Writer, mx *model.Matrix) error {
 				continue
 			}
 			t := mx.Targets[j]
-			rows = append(rows, []string{mx.Provider.ID, t.Service.ID, t.VariantID(), it.ID, it.Category, c.Owner, c.Label})
+			rows = append(rows, []string{t.Service.Provider, t.Service.ID, t.VariantID(), it.ID, it.Category, c.Owner, c.Label})
 		}
 	}
 	return writeCSV(w, matrixCSVHeader, rows)
+}
+
+// spansProviders reports whether the targets belong to more than one
+// provider, when each column names its provider.
+func spansProviders(targets []model.Target) bool {
+	for _, t := range targets[min(1, len(targets)):] {
+		if t.Service.Provider != targets[0].Service.Provider {
+			return true
+		}
+	}
+	return false
+}
+
+// columnName is a target's column header: its name, and its provider's
+// when the table spans clouds.
+func columnName(m *model.Model, t model.Target, withProvider bool) string {
+	name := TargetName(t)
+	if p := m.Provider(t.Service.Provider); withProvider && p != nil {
+		name += " · " + p.ShortName
+	}
+	return name
+}
+
+// rowName is an item's name as a table row: in the provider's own terms
+// when every column is that provider's.
+func rowName(it *model.Item, targets []model.Target) string {
+	if len(targets) == 0 || spansProviders(targets) {
+		return it.Name
+	}
+	return it.NameFor(targets[0].Service.Provider)
 }

@@ -42,6 +42,7 @@ type reviewJSON struct {
 	Services         []reviewServiceJSON      `json:"services"`
 	Responsibilities []responsibilityJSON     `json:"responsibilities"`
 	ProviderOwned    []string                 `json:"provider_owned"`
+	Providers        []string                 `json:"providers"` // the providers of the stack's services, in model order
 	UnknownTypes     []typeCountJSON          `json:"unknown_resource_types"`
 	IgnoredTypes     []typeCountJSON          `json:"ignored_resource_types"`
 	Acknowledgements bool                     `json:"acknowledgements_checked"`
@@ -98,7 +99,7 @@ type unacknowledgedJSONItem struct {
 func Review(w io.Writer, f Format, opt TableOptions, m *model.Model, r ReviewReport) error {
 	switch f {
 	case JSON:
-		return writeJSON(w, newReviewJSON(r))
+		return writeJSON(w, newReviewJSON(m, r))
 	case CSV:
 		return reviewCSV(w, r)
 	case Markdown:
@@ -107,10 +108,11 @@ func Review(w io.Writer, f Format, opt TableOptions, m *model.Model, r ReviewRep
 	return reviewText(w, opt, m, r)
 }
 
-func newReviewJSON(r ReviewReport) reviewJSON {
+func newReviewJSON(m *model.Model, r ReviewReport) reviewJSON {
 	out := reviewJSON{
 		SchemaVersion: SchemaVersion, Provider: r.Provider.ID, Inputs: []reviewInputJSON{}, Services: []reviewServiceJSON{},
 		Responsibilities: []responsibilityJSON{}, ProviderOwned: itemIDs(r.Review.ProviderOwned),
+		Providers:    stackProviders(m, r.Review),
 		UnknownTypes: typeCounts(r.Unknown), IgnoredTypes: typeCounts(r.Ignored), Acknowledgements: r.Acks,
 		Unacknowledged: []unacknowledgedJSONItem{},
 	}
@@ -268,8 +270,9 @@ func reviewText(w io.Writer, opt TableOptions, m *model.Model, r ReviewReport) e
 	s := Sanitize
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s\n", st.Bold(s("Stack: "+stackLine(r))))
+	acrossClouds := len(stackProviders(m, r.Review)) > 1
 	for _, t := range r.Review.Targets {
-		line := fmt.Sprintf("%-18s %s", TargetName(t.Target), shortList(t.Resources, 4))
+		line := fmt.Sprintf("%-18s %s", columnName(m, t.Target, acrossClouds), shortList(t.Resources, 4))
 		b.WriteString(hang(s(line), width, "  ", "                     "))
 	}
 	fmt.Fprintf(&b, "\n%s\n", st.Bold(s(fmt.Sprintf("Customer and shared responsibilities (%d)", len(r.Review.Responsibilities)))))
@@ -301,7 +304,7 @@ func reviewText(w io.Writer, opt TableOptions, m *model.Model, r ReviewReport) e
 		}
 	}
 	if len(r.Review.ProviderOwned) > 0 {
-		line := fmt.Sprintf("%s owns for this stack: %s.", r.Provider.ShortName, joinAnd(itemNames(r.Review.ProviderOwned)))
+		line := fmt.Sprintf("%s: %s.", ownsPhrase(m, r), joinAnd(itemNames(r.Review.ProviderOwned)))
 		b.WriteString("\n" + wrap(s(line), width, ""))
 	}
 	_, err := io.WriteString(w, b.String())
@@ -322,7 +325,7 @@ func reviewMarkdown(w io.Writer, m *model.Model, r ReviewReport) error {
 			}
 			res = ": " + shortList(quoted, 6)
 		}
-		fmt.Fprintf(&b, "- **%s**%s\n", s(TargetName(t.Target)), res)
+		fmt.Fprintf(&b, "- **%s**%s\n", s(columnName(m, t.Target, len(stackProviders(m, r.Review)) > 1)), res)
 	}
 	category := ""
 	for _, resp := range r.Review.Responsibilities {
@@ -349,7 +352,7 @@ func reviewMarkdown(w io.Writer, m *model.Model, r ReviewReport) error {
 		}
 	}
 	if len(r.Review.ProviderOwned) > 0 {
-		fmt.Fprintf(&b, "\n%s owns for this stack: %s.\n", s(r.Provider.ShortName), s(joinAnd(itemNames(r.Review.ProviderOwned))))
+		fmt.Fprintf(&b, "\n%s: %s.\n", s(ownsPhrase(m, r)), s(joinAnd(itemNames(r.Review.ProviderOwned))))
 	}
 	if len(r.Unknown) > 0 {
 		var names []string
@@ -360,4 +363,36 @@ func reviewMarkdown(w io.Writer, m *model.Model, r ReviewReport) error {
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// stackProviders lists the providers of a stack's services, in model order.
+func stackProviders(m *model.Model, r *model.Review) []string {
+	out := []string{}
+	for _, p := range m.Providers {
+		for _, st := range r.Targets {
+			if st.Target.Service.Provider == p.ID {
+				out = append(out, p.ID)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// ownsPhrase says who owns the provider-owned items: the stack's one
+// provider, or each provider for its own services.
+func ownsPhrase(m *model.Model, r ReviewReport) string {
+	ids := stackProviders(m, r.Review)
+	if len(ids) <= 1 {
+		name := r.Provider.ShortName
+		if len(ids) == 1 {
+			name = m.Provider(ids[0]).ShortName
+		}
+		return name + " owns for this stack"
+	}
+	var names []string
+	for _, id := range ids {
+		names = append(names, m.Provider(id).ShortName)
+	}
+	return "Each provider owns for its own services in this stack (" + joinAnd(names) + ")"
 }

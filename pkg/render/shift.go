@@ -68,6 +68,9 @@ func (e ShiftEnd) modelID() string {
 func DirectionTitle(m *model.Model, provider *model.Provider, dir string) string {
 	switch dir {
 	case model.ToProvider:
+		if provider == nil {
+			return "Moved to the provider"
+		}
 		if p := m.Party(provider.Party); p != nil {
 			return "Moved to " + p.Name
 		}
@@ -152,7 +155,11 @@ func Shift(w io.Writer, f Format, st Style, m *model.Model, p *model.Provider, f
 		if len(group) == 0 {
 			continue
 		}
-		title := fmt.Sprintf("%s (%d)", DirectionTitle(m, p, dir), len(group))
+		dirProvider := p
+		if from.Target.Service.Provider != to.Target.Service.Provider {
+			dirProvider = nil // across clouds, "the provider" is each side's own
+		}
+		title := fmt.Sprintf("%s (%d)", DirectionTitle(m, dirProvider, dir), len(group))
 		if md {
 			fmt.Fprintf(&b, "\n**%s**\n\n", clean(title))
 		} else {
