@@ -41,6 +41,7 @@ func BenchmarkRenderers(b *testing.B) {
 		{"who", "rds", "backups"},
 		{"table"},
 		{"table", "--services", "ec2,ecs-ec2,ecs-fargate,eks,lambda,rds,dynamodb,s3"},
+		{"compare", "lambda"},
 		{"shift", "iaas", "serverless"},
 		{"explain", "paas"},
 		{"always"},
