@@ -1,6 +1,7 @@
 package cmd
 
 import (
+	"fmt"
 	"github.com/spf13/cobra"
 
 	"srm/pkg/model"
@@ -108,7 +109,21 @@ func trapsRun(o *KnowledgeOptions) error {
 		}
 		traps = append(traps, t)
 	}
+	if len(traps) == 0 {
+		o.nothingFound("traps", prov)
+	}
 	return render.Traps(o.IO.Out, o.Global.format, o.style(), prov, traps)
+}
+
+// nothingFound says on stderr that a listing is empty, so an empty answer
+// is not mistaken for a failure; the output, such as JSON's [], still
+// follows on stdout.
+func (o *KnowledgeOptions) nothingFound(what string, prov *model.Provider) {
+	scope := ""
+	if o.Service != "" || o.Item != "" {
+		scope = " matching --service and --item"
+	}
+	fmt.Fprintf(o.IO.ErrOut, "srm: the model has no %s %s%s\n", prov.ShortName, what, scope)
 }
 
 func faqRun(o *KnowledgeOptions) error {
@@ -124,5 +139,9 @@ func faqRun(o *KnowledgeOptions) error {
 	if err != nil {
 		return err
 	}
-	return render.FAQs(o.IO.Out, o.Global.format, o.style(), prov, m.FAQsAbout(prov.ID, service, item))
+	faqs := m.FAQsAbout(prov.ID, service, item)
+	if len(faqs) == 0 {
+		o.nothingFound("FAQs", prov)
+	}
+	return render.FAQs(o.IO.Out, o.Global.format, o.style(), prov, faqs)
 }
