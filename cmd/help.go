@@ -22,12 +22,14 @@ var helpTopics = []struct{ name, short, long string }{
   2  usage error: unknown flag or command, missing or extra argument, or a
      bad flag value such as -o yaml
   3  a name the model does not know or cannot decide between: an unknown or
-     ambiguous service, item, provider or variant, or an item that does not
-     apply to the service; stderr suggests the closest names
+     ambiguous service, item, provider or variant, an item that does not
+     apply to the service, or a service srm compare has no equivalents for;
+     stderr suggests the closest names
   4  an input file cannot be read, parsed or validated: a model overlay, a
      plan or template for review, an --acks file; stderr names the file,
      the line (and column) where known, and the key
   70 an internal error: a bug in srm, please report it
+  130, 143  interrupted by Ctrl-C (SIGINT) or stopped by SIGTERM
 
 On every error (2 and up) stdout stays empty and stderr has one line
 starting "srm: ". A code of 2 or more means srm could not answer.`},
