@@ -1,9 +1,11 @@
 package cmd
 
 import (
+	"github.com/spf13/pflag"
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -319,5 +321,20 @@ func TestReadmePictureIsCurrent(t *testing.T) {
 	old, err := os.ReadFile(path)
 	if err != nil || string(old) != svg {
 		t.Error("docs/srm.svg is stale: run SRM_UPDATE=1 go test ./cmd -run TestReadmePictureIsCurrent")
+	}
+}
+
+func TestListFlag(t *testing.T) {
+	var got []string
+	fs := pflag.NewFlagSet("t", pflag.ContinueOnError)
+	listFlag(fs, &got, "services", "")
+	if err := fs.Parse([]string{"--services", "ec2, s3,,", "--services=lambda:container-image"}); err != nil {
+		t.Fatal(err)
+	}
+	if want := []string{"ec2", "s3", "lambda:container-image"}; !slices.Equal(got, want) {
+		t.Errorf("got %q, want %q", got, want)
+	}
+	if !slices.Equal(listOf(fs, "services"), got) || listOf(fs, "nope") != nil {
+		t.Error("listOf does not read the flag back")
 	}
 }
