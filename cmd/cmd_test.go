@@ -1,7 +1,6 @@
 package cmd
 
 import (
-	"github.com/spf13/pflag"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -9,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/spf13/pflag"
 
 	"srm/pkg/iostreams"
 )
