@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"srm/pkg/iostreams"
 )
@@ -64,6 +65,8 @@ var hostileInputs = []hostileInput{
 	// Acknowledgement files.
 	{name: "acks-escape-codes", files: map[string]string{"a.toml": "[[acks]]\nitem = \"iam\"\nowner = \"\\u001b[31mteam\"\nevidence = \"x\"\n"}, args: []string{"review", "--services", "ec2", "--acks", "DIR/a.toml"}, code: exitInput, stderr: "U+001B"},
 	{name: "acks-deep", files: map[string]string{"a.toml": "x = " + strings.Repeat("[", 100_000)}, args: []string{"review", "--services", "ec2", "--acks", "DIR/a.toml"}, code: exitInput, stderr: "nest more than"},
+	{name: "acks-long-string", files: map[string]string{"a.toml": "[[acks]]\nitem = \"iam\"\nowner = \"t\"\nevidence = \"" + strings.Repeat("e", 5000) + "\"\n"}, args: []string{"review", "--services", "ec2", "--acks", "DIR/a.toml"}, code: exitInput, stderr: "longer than 2000 characters"},
+	{name: "acks-long-list", files: map[string]string{"a.toml": "[[acks]]\nitem = \"iam\"\nowner = \"t\"\nevidence = \"e\"\nservices = [" + strings.Repeat(`"ec2", `, 300) + "]\n"}, args: []string{"review", "--services", "ec2", "--acks", "DIR/a.toml"}, code: exitInput, stderr: "more than the limit of 200"},
 	{name: "acks-unknown-item", files: map[string]string{"a.toml": "[[acks]]\nitem = \"gest os patching\"\nowner = \"t\"\nevidence = \"x\"\n"}, args: []string{"review", "--services", "ec2", "--acks", "DIR/a.toml"}, code: exitInput, stderr: `"guest-os-patching"`},
 
 	// The command line.
@@ -139,5 +142,43 @@ func TestHostileInputs(t *testing.T) {
 				t.Errorf("stdout lacks %q:\n%.300s", tc.stdout, out)
 			}
 		})
+	}
+}
+
+// TestValidateListsAtMostAHundredProblems feeds validate a file wrong on
+// every entry: it lists 100 problems, then how many more there are.
+func TestValidateListsAtMostAHundredProblems(t *testing.T) {
+	dir := t.TempDir()
+	var b strings.Builder
+	for i := 0; i < 150; i++ {
+		b.WriteString("[[items]]\nid = \"x\"\n\n")
+	}
+	path := filepath.Join(dir, "m.toml")
+	if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut := run(t, "validate", path)
+	lines := strings.Split(strings.TrimSpace(errOut), "\n")
+	// The 100 problems, the count of the rest, and the summary.
+	if code != exitInput || out != "" || len(lines) != maxProblemsShown+2 || !strings.HasPrefix(lines[maxProblemsShown], "srm: ... and ") {
+		t.Errorf("exit %d, %d lines, last %q", code, len(lines), lines[len(lines)-1])
+	}
+}
+
+// TestTablesWrapNoNarrowerThan40 checks that an absurd width, such as
+// COLUMNS=1, gives a table 40 columns wide rather than one cut to shreds.
+func TestTablesWrapNoNarrowerThan40(t *testing.T) {
+	for _, width := range []int{1, 20} {
+		ios, _, out, _ := iostreams.Test()
+		ios.SetTerminalWidth(width)
+		if code := Run([]string{"table"}, ios); code != exitOK {
+			t.Fatalf("exit %d", code)
+		}
+		// Tables keep a column or two of margin inside the width.
+		for _, line := range strings.Split(strings.TrimSpace(out.String()), "\n") {
+			if n := utf8.RuneCountInString(line); n > minTableWidth || n < minTableWidth-2 {
+				t.Fatalf("width %d: a line of %d columns, want about %d: %q", width, n, minTableWidth, line)
+			}
+		}
 	}
 }

@@ -79,7 +79,7 @@ func (d *Diagram) legend(top int) ([]legendEntry, int) {
 		case "line":
 			label = "the line between " + d.providerShortName() + " and the customer"
 		case model.KindProvider:
-			label = providerLegend(d.providerShortName())
+			label = providerLegend(d.Provider, spansProviders(d.Targets))
 		default:
 			label = swatches[role].Legend
 		}
@@ -296,10 +296,11 @@ func (d *Diagram) providerShortName() string {
 	return d.Provider.ShortName
 }
 
-// providerLegend is the legend entry for the provider's colour.
-func providerLegend(shortName string) string {
-	if shortName == "the provider" {
+// providerLegend is the legend entry for the provider's colour: the
+// provider's name, or just "Provider" when the columns span clouds.
+func providerLegend(p *model.Provider, acrossClouds bool) string {
+	if acrossClouds {
 		return "Provider"
 	}
-	return shortName + " (provider)"
+	return p.ShortName + " (provider)"
 }

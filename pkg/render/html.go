@@ -62,10 +62,10 @@ func writePageStart(b *strings.Builder, title, subtitle string) {
 	fmt.Fprintf(b, "<h1>%s</h1>\n<p class=\"sub\">%s</p>\n", htmlEscape(title), htmlEscape(subtitle))
 }
 
-func writeLegendHTML(b *strings.Builder, providerShortName string) {
+func writeLegendHTML(b *strings.Builder, providerLabel string) {
 	b.WriteString("<div class=\"legend\">")
 	for _, l := range []struct{ class, label string }{
-		{"owner-provider", providerLegend(providerShortName)}, {"owner-shared", "Shared"}, {"owner-customer", "Customer"}, {"owner-na", "Not applicable"},
+		{"owner-provider", providerLabel}, {"owner-shared", "Shared"}, {"owner-customer", "Customer"}, {"owner-na", "Not applicable"},
 	} {
 		fmt.Fprintf(b, "<span><span class=\"swatch %s\"></span>%s</span>", l.class, htmlEscape(l.label))
 	}
@@ -127,12 +127,13 @@ func MatrixHTML(w io.Writer, m *model.Model, mx *model.Matrix) error {
 		}
 		title = "Who owns what: " + strings.Join(names, ", ")
 	}
-	provider, providerShort := mx.Provider.Name, mx.Provider.ShortName
-	if spansProviders(mx.Targets) {
-		provider, providerShort = "Several clouds", "the provider"
+	acrossClouds := spansProviders(mx.Targets)
+	provider := mx.Provider.Name
+	if acrossClouds {
+		provider = "Several clouds"
 	}
 	writePageStart(&b, title, provider+" · shared responsibility by item and service")
-	writeLegendHTML(&b, providerShort)
+	writeLegendHTML(&b, providerLegend(mx.Provider, acrossClouds))
 	b.WriteString("<table class=\"srm\">\n<thead><tr><th scope=\"col\">Item</th>")
 	for _, t := range mx.Targets {
 		fmt.Fprintf(&b, "<th scope=\"col\">%s</th>", htmlEscape(columnName(m, t, spansProviders(mx.Targets))))

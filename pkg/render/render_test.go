@@ -144,3 +144,43 @@ func tomlString(s string) string {
 	b, _ := json.Marshal(s)
 	return string(b)
 }
+
+// TestAcrossClouds checks that a grid spanning providers names each
+// column's provider and no single provider in its legend, and that a
+// single provider's grid uses that provider's own row names.
+func TestAcrossClouds(t *testing.T) {
+	m := loadWith(t, "")
+	mx := matrixOf(t, m, "aws/ec2", "azure/vm", "gcp/gce")
+	var text, page, svg bytes.Buffer
+	if err := Matrix(&text, Text, TableOptions{}, m, mx); err != nil {
+		t.Fatal(err)
+	}
+	if err := MatrixHTML(&page, m, mx); err != nil {
+		t.Fatal(err)
+	}
+	d := NewDiagram(m.Provider("aws"), "", mx.Targets, mx.Items)
+	if err := d.SVG(&svg, m); err != nil {
+		t.Fatal(err)
+	}
+	for what, want := range map[string][]string{
+		text.String(): {"EC2 · AWS", "Azure VM · Azure", "Compute Engine · Google Cloud", "Network controls (SG/NACL)"},
+		page.String(): {"Several clouds", ">Provider<", "Compute Engine · Google Cloud"},
+		svg.String():  {"Several clouds", ">Provider<", "the line between the provider and the customer"},
+	} {
+		for _, w := range want {
+			if !strings.Contains(what, w) {
+				t.Errorf("output lacks %q:\n%.400s", w, what)
+			}
+		}
+		if strings.Contains(what, "AWS (provider)") {
+			t.Errorf("a grid across clouds names AWS as the provider:\n%.400s", what)
+		}
+	}
+	text.Reset()
+	if err := Matrix(&text, Text, TableOptions{}, m, matrixOf(t, m, "azure/vm", "azure/functions")); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(text.String(), "Network controls (NSG/firewall)") || strings.Contains(text.String(), "· Azure") {
+		t.Errorf("an Azure-only table:\n%s", text.String())
+	}
+}
