@@ -176,19 +176,8 @@ func (m *Model) merge(d sourcedDoc, track bool) {
 // Sections returns the model's entries as one document, section by
 // section, as package gosource compiles them.
 func (m *Model) Sections() *Document {
-	return &Document{
-		Providers: m.Providers, Parties: m.Parties, Categories: m.Categories,
-		ServiceModels: m.ServiceModels, Items: m.Items, Services: m.Services,
-		Variants: m.Variants, Tables: m.Tables, Cells: m.Cells, Traps: m.Traps,
-		FAQs: m.FAQs, Controls: m.Controls, Resources: m.Resources,
-		Equivalences: m.Equivalences, Overviews: m.Overviews,
-	}
+	d := m.Document
+	return &d
 }
 
-func (m *Model) setSections(d *Document) {
-	m.Providers, m.Parties, m.Categories = d.Providers, d.Parties, d.Categories
-	m.ServiceModels, m.Items, m.Services = d.ServiceModels, d.Items, d.Services
-	m.Variants, m.Tables, m.Cells, m.Traps = d.Variants, d.Tables, d.Cells, d.Traps
-	m.FAQs, m.Controls, m.Resources = d.FAQs, d.Controls, d.Resources
-	m.Equivalences, m.Overviews = d.Equivalences, d.Overviews
-}
+func (m *Model) setSections(d *Document) { m.Document = *d }

@@ -23,21 +23,8 @@ const (
 // Model is a loaded, merged and validated model. Slices keep the order in
 // which entries were first defined, which is the order srm lists them in.
 type Model struct {
-	Providers     []*Provider
-	Parties       []*Party
-	Categories    []*Category
-	ServiceModels []*ServiceModel
-	Items         []*Item
-	Services      []*Service
-	Variants      []*Variant
-	Tables        []*Table
-	Cells         []*Cell
-	Traps         []*Trap
-	FAQs          []*FAQ
-	Controls      []*Control
-	Resources     []*ResourceType
-	Equivalences  []*Equivalence
-	Overviews     []*Overview
+	// Document holds every section: the merged entries of all files.
+	Document
 
 	index     *index
 	indexOnce sync.Once
