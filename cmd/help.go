@@ -130,13 +130,17 @@ unknown or misspelt key is an error.
   [[cells]]           service, variant, item, owner, label, summary,
                       provider_does, customer_does, party_does, caveats,
                       sources ({url, title, checked})
+  [[defaults]]        provider, item, owner, label, summary and the rest of
+                      a cell: the provider's answer for every one of its
+                      services
   [[traps]], [[faqs]], [[controls]], [[resources]], [[equivalences]],
   [[overviews]]       knowledge, review mappings and cross-cloud data
 
 Entries merge by id: a later file replaces an entry with the same id (a
 cell: the same service, variant and item) and adds new ones. A variant
-inherits every cell of its service and overrides only those it lists. An
-owner is a party id, "shared" or "n/a".
+inherits every cell of its service and overrides only those it lists, and
+a service inherits its provider's default cells in the same way. An owner
+is a party id, "shared" or "n/a".
 
 A small overlay that gives OS patching on EC2 to an internal team:
 

@@ -64,7 +64,7 @@ func sourcesRun(o *SourcesOptions) error {
 	if err != nil {
 		return err
 	}
-	keep := func(c *model.Cell) bool { return m.Service(c.Service).Provider == prov.ID }
+	keep := func(c *model.Cell) bool { return m.ProviderOf(c) == prov.ID }
 	if o.Service != "" {
 		t, err := m.ResolveTarget(prov.ID, o.Service)
 		if err != nil {
@@ -72,6 +72,9 @@ func sourcesRun(o *SourcesOptions) error {
 		}
 		inner := keep
 		keep = func(c *model.Cell) bool {
+			if c.ProviderDefault() { // cited for the service when it inherits the default
+				return inner(c) && m.Cell(t.Service.ID, t.VariantID(), c.Item).ProviderDefault()
+			}
 			return inner(c) && c.Service == t.Service.ID && (t.Variant == nil || c.Variant == "" || c.Variant == t.Variant.ID)
 		}
 	}

@@ -712,6 +712,144 @@ var Model = &model.Document{
 			Description: "Providing enough capacity for the load, and scaling it up and down.",
 			Origin:      "embedded:items.toml",
 		},
+		{
+			ID:       "secret-rotation",
+			Name:     "Secret rotation",
+			Category: "identity",
+			Aliases: []string{
+				"rotating secrets",
+				"rotate secrets",
+				"credential rotation",
+				"password rotation",
+			},
+			Description: "Replacing stored passwords, API keys and other secrets on a schedule, and updating what uses them.",
+			Origin:      "embedded:items.toml",
+		},
+		{
+			ID:       "tls-policy",
+			Name:     "TLS policy",
+			Category: "encryption",
+			Aliases: []string{
+				"TLS policy",
+				"SSL policy",
+				"security policy",
+				"cipher suites",
+				"minimum TLS version",
+				"listener TLS policy",
+			},
+			Description: "Choosing the TLS versions and cipher suites an endpoint or listener accepts from clients.",
+			Origin:      "embedded:items.toml",
+		},
+		{
+			ID:       "certificates",
+			Name:     "Certificate management",
+			Category: "encryption",
+			Aliases: []string{
+				"TLS certificates",
+				"SSL certificates",
+				"certificate renewal",
+				"certs",
+				"certificate",
+			},
+			Description: "Issuing, deploying and renewing the TLS certificates that endpoints present, and keeping private keys safe.",
+			Origin:      "embedded:items.toml",
+		},
+		{
+			ID:       "log-retention",
+			Name:     "Log retention",
+			Category: "monitoring",
+			Aliases: []string{
+				"log expiry",
+				"logs retention",
+				"retention period",
+				"log storage",
+			},
+			Description: "How long logs and metrics are kept, where, encrypted how, and who may read them.",
+			Origin:      "embedded:items.toml",
+		},
+		{
+			ID:       "alerting",
+			Name:     "Alarms and alerting",
+			Category: "monitoring",
+			Aliases: []string{
+				"alarms",
+				"alerts",
+				"alarm",
+				"alert rules",
+				"monitoring alerts",
+			},
+			Description: "Deciding what to watch, the thresholds that raise an alarm and who is told.",
+			Origin:      "embedded:items.toml",
+		},
+		{
+			ID:       "findings-response",
+			Name:     "Acting on findings",
+			Category: "monitoring",
+			Aliases: []string{
+				"findings",
+				"remediation",
+				"security findings",
+				"threat findings",
+			},
+			Description: "Reviewing the findings a detection or posture service raises, and fixing or suppressing each one.",
+			Origin:      "embedded:items.toml",
+		},
+		{
+			ID:       "waf-rules",
+			Name:     "Web application firewall rules",
+			Category: "network",
+			Aliases: []string{
+				"WAF",
+				"WAF rules",
+				"web ACL",
+				"web ACLs",
+				"web application firewall",
+			},
+			Description: "Choosing and tuning the rules that inspect web requests and block attacks such as SQL injection or bots.",
+			Origin:      "embedded:items.toml",
+		},
+		{
+			ID:       "public-exposure",
+			Name:     "Public exposure",
+			Category: "network",
+			Aliases: []string{
+				"internet exposure",
+				"public endpoint",
+				"internet-facing",
+				"public access settings",
+			},
+			Description: "Deciding whether a resource can be reached from the internet or by anyone, and keeping it private otherwise.",
+			Origin:      "embedded:items.toml",
+		},
+		{
+			ID:       "dns-integrity",
+			Name:     "DNS zone integrity",
+			Category: "network",
+			Aliases: []string{
+				"DNSSEC",
+				"DNS records",
+				"dangling DNS",
+				"subdomain takeover",
+				"DNS security",
+			},
+			Description: "Keeping a zone's records correct, signing it with DNSSEC, and removing records that point at released resources.",
+			Origin:      "embedded:items.toml",
+		},
+		{
+			ID:       "ai-safety",
+			Name:     "Model input and output safety",
+			Category: "application",
+			Aliases: []string{
+				"guardrails",
+				"content filtering",
+				"content filters",
+				"responsible AI",
+				"prompt injection",
+				"AI safety",
+			},
+			Description: "Filtering and reviewing what goes into and comes out of a hosted AI model: harmful content, prompt injection and leaks of sensitive data.",
+			Origin:      "embedded:items.toml",
+		},
 	},
 	Services: []*model.Service{
 		{
@@ -32180,6 +32318,348 @@ var Model = &model.Document{
 				},
 			},
 			Origin: "embedded:gcp-gke.toml",
+		},
+	},
+	Defaults: []*model.DefaultCell{
+		{
+			Provider: "aws",
+			Item:     "physical-facility",
+			Owner:    "aws",
+			Label:    "AWS",
+			Summary:  "AWS secures the data centers that every AWS service runs in: who may enter, guards and surveillance, power, cooling and fire protection. Customers never manage the buildings.",
+			ProviderDoes: []string{
+				"Controls and logs physical access to data centers",
+				"Runs power, cooling and environmental protection",
+			},
+			CustomerDoes: []string{},
+			Caveats: []string{
+				"Customers inherit these physical controls and can read the third-party audit reports AWS publishes in AWS Artifact to see what they inherit.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://aws.amazon.com/compliance/shared-responsibility-model/",
+					Title: "Shared Responsibility Model",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 12,
+						Day:   4,
+					},
+				},
+				{
+					URL:   "https://docs.aws.amazon.com/whitepapers/latest/aws-risk-and-compliance/shared-responsibility-model.html",
+					Title: "Shared responsibility model (Amazon Web Services: Risk and Compliance)",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 12,
+						Day:   4,
+					},
+				},
+			},
+			Origin: "embedded:defaults.toml",
+		},
+		{
+			Provider: "aws",
+			Item:     "hardware",
+			Owner:    "aws",
+			Label:    "AWS",
+			Summary:  "AWS buys, runs, repairs and retires the servers, storage devices and network gear under every AWS service, including wiping or destroying storage media at the end of their life.",
+			ProviderDoes: []string{
+				"Maintains and replaces failed servers, disks and network equipment",
+				"Decommissions storage media so that customer data cannot be recovered from them",
+			},
+			CustomerDoes: []string{},
+			Caveats:      []string{},
+			Sources: []model.Source{
+				{
+					URL:   "https://aws.amazon.com/compliance/shared-responsibility-model/",
+					Title: "Shared Responsibility Model",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 12,
+						Day:   4,
+					},
+				},
+				{
+					URL:   "https://docs.aws.amazon.com/whitepapers/latest/aws-risk-and-compliance/shared-responsibility-model.html",
+					Title: "Shared responsibility model (Amazon Web Services: Risk and Compliance)",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 12,
+						Day:   4,
+					},
+				},
+			},
+			Origin: "embedded:defaults.toml",
+		},
+		{
+			Provider: "aws",
+			Item:     "hypervisor",
+			Owner:    "aws",
+			Label:    "AWS",
+			Summary:  "AWS runs and patches the virtualization layer under every AWS service, which keeps one customer's workloads apart from another's on shared hosts.",
+			ProviderDoes: []string{
+				"Runs and patches the virtualization layer",
+				"Isolates customers from each other on shared hardware",
+			},
+			CustomerDoes: []string{},
+			Caveats:      []string{},
+			Sources: []model.Source{
+				{
+					URL:   "https://aws.amazon.com/compliance/shared-responsibility-model/",
+					Title: "Shared Responsibility Model",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 12,
+						Day:   4,
+					},
+				},
+				{
+					URL:   "https://docs.aws.amazon.com/whitepapers/latest/aws-risk-and-compliance/shared-responsibility-model.html",
+					Title: "Shared responsibility model (Amazon Web Services: Risk and Compliance)",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 12,
+						Day:   4,
+					},
+				},
+			},
+			Origin: "embedded:defaults.toml",
+		},
+		{
+			Provider: "aws",
+			Item:     "host-os-patching",
+			Owner:    "aws",
+			Label:    "AWS",
+			Summary:  "AWS patches the operating system of the physical hosts under every AWS service; customers have no access to that layer.",
+			ProviderDoes: []string{
+				"Patches and hardens host operating systems",
+			},
+			CustomerDoes: []string{},
+			Caveats: []string{
+				"The host operating system is not the guest OS inside an instance or node the customer runs; that one has a cell of its own.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://aws.amazon.com/compliance/shared-responsibility-model/",
+					Title: "Shared Responsibility Model",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 12,
+						Day:   4,
+					},
+				},
+				{
+					URL:   "https://docs.aws.amazon.com/whitepapers/latest/aws-risk-and-compliance/shared-responsibility-model.html",
+					Title: "Shared responsibility model (Amazon Web Services: Risk and Compliance)",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 12,
+						Day:   4,
+					},
+				},
+			},
+			Origin: "embedded:defaults.toml",
+		},
+		{
+			Provider: "azure",
+			Item:     "physical-facility",
+			Owner:    "azure",
+			Label:    "Microsoft",
+			Summary:  "Microsoft secures the datacenters that every Azure service runs in: buildings, physical access and environmental controls. Customers never manage them.",
+			ProviderDoes: []string{
+				"Controls physical access to datacenters",
+				"Runs power, cooling and environmental protection",
+			},
+			CustomerDoes: []string{},
+			Caveats: []string{
+				"Microsoft's matrix gives the physical datacenter to Microsoft in the IaaS, PaaS and SaaS columns alike.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/security/fundamentals/shared-responsibility",
+					Title: "Shared responsibility in the cloud",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 12,
+						Day:   4,
+					},
+				},
+			},
+			Origin: "embedded:defaults.toml",
+		},
+		{
+			Provider: "azure",
+			Item:     "hardware",
+			Owner:    "azure",
+			Label:    "Microsoft",
+			Summary:  "Microsoft provides, maintains and retires the physical hosts and the physical network under every Azure service.",
+			ProviderDoes: []string{
+				"Maintains and replaces physical hosts",
+				"Runs the physical network: routers, switches and cabling",
+			},
+			CustomerDoes: []string{},
+			Caveats:      []string{},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/security/fundamentals/shared-responsibility",
+					Title: "Shared responsibility in the cloud",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 12,
+						Day:   4,
+					},
+				},
+			},
+			Origin: "embedded:defaults.toml",
+		},
+		{
+			Provider: "azure",
+			Item:     "hypervisor",
+			Owner:    "azure",
+			Label:    "Microsoft",
+			Summary:  "Microsoft runs and patches the virtualization layer under every Azure service, which isolates one customer's workloads from another's.",
+			ProviderDoes: []string{
+				"Runs and patches the virtualization layer",
+			},
+			CustomerDoes: []string{},
+			Caveats:      []string{},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/security/fundamentals/shared-responsibility",
+					Title: "Shared responsibility in the cloud",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 12,
+						Day:   4,
+					},
+				},
+			},
+			Origin: "embedded:defaults.toml",
+		},
+		{
+			Provider: "azure",
+			Item:     "host-os-patching",
+			Owner:    "azure",
+			Label:    "Microsoft",
+			Summary:  "Microsoft maintains the physical hosts under every Azure service, including the operating system that runs them; customers have no access to that layer.",
+			ProviderDoes: []string{
+				"Patches the software of the physical hosts",
+			},
+			CustomerDoes: []string{},
+			Caveats: []string{
+				"The host is not the operating system of a VM or node the customer runs; that one has a cell of its own.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://learn.microsoft.com/azure/security/fundamentals/shared-responsibility",
+					Title: "Shared responsibility in the cloud",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 12,
+						Day:   4,
+					},
+				},
+			},
+			Origin: "embedded:defaults.toml",
+		},
+		{
+			Provider: "gcp",
+			Item:     "physical-facility",
+			Owner:    "gcp",
+			Label:    "Google",
+			Summary:  "Google secures the data centers that every Google Cloud service runs in; customers never enter or manage them.",
+			ProviderDoes: []string{
+				"Controls physical access to data centers",
+				"Protects the premises and their power and cooling",
+			},
+			CustomerDoes: []string{},
+			Caveats:      []string{},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/architecture/framework/security/shared-responsibility-shared-fate",
+					Title: "Shared responsibilities and shared fate on Google Cloud",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 12,
+						Day:   4,
+					},
+				},
+			},
+			Origin: "embedded:defaults.toml",
+		},
+		{
+			Provider: "gcp",
+			Item:     "hardware",
+			Owner:    "gcp",
+			Label:    "Google",
+			Summary:  "Google provides, maintains and retires the machines, storage and network equipment under every Google Cloud service.",
+			ProviderDoes: []string{
+				"Maintains and replaces servers, storage and network equipment",
+			},
+			CustomerDoes: []string{},
+			Caveats:      []string{},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/architecture/framework/security/shared-responsibility-shared-fate",
+					Title: "Shared responsibilities and shared fate on Google Cloud",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 12,
+						Day:   4,
+					},
+				},
+			},
+			Origin: "embedded:defaults.toml",
+		},
+		{
+			Provider: "gcp",
+			Item:     "hypervisor",
+			Owner:    "gcp",
+			Label:    "Google",
+			Summary:  "Google runs and patches the virtualization and sandbox layers under every Google Cloud service, which keep customers apart from each other.",
+			ProviderDoes: []string{
+				"Runs and patches the virtualization layer",
+			},
+			CustomerDoes: []string{},
+			Caveats:      []string{},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/architecture/framework/security/shared-responsibility-shared-fate",
+					Title: "Shared responsibilities and shared fate on Google Cloud",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 12,
+						Day:   4,
+					},
+				},
+			},
+			Origin: "embedded:defaults.toml",
+		},
+		{
+			Provider: "gcp",
+			Item:     "host-os-patching",
+			Owner:    "gcp",
+			Label:    "Google",
+			Summary:  "Google patches the operating system of the hosts under every Google Cloud service; customers have no access to them.",
+			ProviderDoes: []string{
+				"Patches host operating systems and firmware",
+			},
+			CustomerDoes: []string{},
+			Caveats: []string{
+				"The host is not the operating system of a VM or node the customer runs; that one has a cell of its own.",
+			},
+			Sources: []model.Source{
+				{
+					URL:   "https://cloud.google.com/architecture/framework/security/shared-responsibility-shared-fate",
+					Title: "Shared responsibilities and shared fate on Google Cloud",
+					Checked: model.Date{
+						Year:  2026,
+						Month: 12,
+						Day:   4,
+					},
+				},
+			},
+			Origin: "embedded:defaults.toml",
 		},
 	},
 	Traps: []*model.Trap{

@@ -24,6 +24,7 @@ type Document struct {
 	Variants      []*Variant      `toml:"variants"`
 	Tables        []*Table        `toml:"tables"`
 	Cells         []*Cell         `toml:"cells"`
+	Defaults      []*DefaultCell  `toml:"defaults"`
 	Traps         []*Trap         `toml:"traps"`
 	FAQs          []*FAQ          `toml:"faqs"`
 	Controls      []*Control      `toml:"controls"`

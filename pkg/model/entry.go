@@ -59,6 +59,7 @@ var sectionWhat = map[string]string{
 	"variants":       "variant",
 	"tables":         "table id",
 	"cells":          "cell",
+	"defaults":       "default cell",
 	"traps":          "trap id",
 	"faqs":           "FAQ id",
 	"controls":       "control id",
@@ -117,6 +118,9 @@ func (e *Equivalence) setOrigin(o string)  { e.Origin = o }
 func (o *Overview) entryKey() string       { return o.ID }
 func (o *Overview) entryOrigin() string    { return o.Origin }
 func (o *Overview) setOrigin(s string)     { o.Origin = s }
+func (d *DefaultCell) entryKey() string    { return d.key().String() }
+func (d *DefaultCell) entryOrigin() string { return d.Origin }
+func (d *DefaultCell) setOrigin(s string)  { d.Origin = s }
 
 // Every section's entries must be entries; TestSectionsAreEntries checks
 // that document and Model agree.
@@ -136,4 +140,5 @@ var (
 	_ entry = (*ResourceType)(nil)
 	_ entry = (*Equivalence)(nil)
 	_ entry = (*Overview)(nil)
+	_ entry = (*DefaultCell)(nil)
 )

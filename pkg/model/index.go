@@ -35,6 +35,11 @@ type index struct {
 	cells       map[CellKey]*Cell
 	cellLookups atomic.Int32
 
+	// inherited holds the provider-default cells handed out so far, one per
+	// service and item, so that asking twice gives the same cell.
+	inheritedMu sync.Mutex
+	inherited   map[CellKey]*Cell
+
 	modelsOnce sync.Once
 	models     *nameIndex
 
@@ -178,4 +183,29 @@ func (ix *index) cell(k CellKey) *Cell {
 		}
 	})
 	return ix.cells[k]
+}
+
+// inheritedCell returns the service's provider-default cell for the item,
+// or nil when the provider has no default for it.
+func (ix *index) inheritedCell(service, item string) *Cell {
+	svc := ix.m.Service(service)
+	if svc == nil {
+		return nil
+	}
+	d := ix.m.Default(svc.Provider, item)
+	if d == nil {
+		return nil
+	}
+	k := CellKey{Service: service, Item: item}
+	ix.inheritedMu.Lock()
+	defer ix.inheritedMu.Unlock()
+	if c := ix.inherited[k]; c != nil {
+		return c
+	}
+	if ix.inherited == nil {
+		ix.inherited = map[CellKey]*Cell{}
+	}
+	c := d.cellFor(service)
+	ix.inherited[k] = c
+	return c
 }

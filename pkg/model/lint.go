@@ -23,17 +23,25 @@ func (m *Model) Lint(files ...string) []Problem {
 			continue
 		}
 		prov := m.Provider(svc.Provider)
-		if want := m.OwnerFromLabel(prov.ID, c.Label); want != c.Owner {
-			if want == "" {
-				v.add(c, "label", "label %q names no party, so it does not say that the owner is %q", c.Label, c.Owner)
-			} else {
-				v.add(c, "label", "label %q says the owner is %q, but owner is %q", c.Label, want, c.Owner)
-			}
-		}
+		v.lintLabel(c, prov.ID, c.Label, c.Owner)
 		if c.Summary == "" {
 			v.add(c, "summary", "missing: say in one sentence who does what, or why the item does not apply")
 		}
 		v.lintSources(c, prov)
+	}
+	for _, d := range m.Defaults {
+		if len(files) > 0 && !slices.Contains(files, d.Origin) {
+			continue
+		}
+		prov := m.Provider(d.Provider)
+		if prov == nil {
+			continue
+		}
+		v.lintLabel(d, prov.ID, d.Label, d.Owner)
+		if d.Summary == "" {
+			v.add(d, "summary", "missing: say in one sentence who does what on every service of the provider")
+		}
+		v.lintSources(d, prov)
 	}
 	for _, k := range m.knowledge() {
 		if len(files) > 0 && !slices.Contains(files, k.origin) {
@@ -44,6 +52,18 @@ func (m *Model) Lint(files ...string) []Problem {
 		}
 	}
 	return v.out
+}
+
+// lintLabel checks that a label names the owner it goes with.
+func (v *validator) lintLabel(e any, provider, label, owner string) {
+	want := v.m.OwnerFromLabel(provider, label)
+	switch {
+	case want == owner:
+	case want == "":
+		v.add(e, "label", "label %q names no party, so it does not say that the owner is %q", label, owner)
+	default:
+		v.add(e, "label", "label %q says the owner is %q, but owner is %q", label, want, owner)
+	}
 }
 
 // lintSources checks that every source of e is an https page of the

@@ -150,16 +150,57 @@ type Cell struct {
 	Caveats      []string            `toml:"caveats" doc:"Refinements, defaults and exceptions."`
 	Sources      []Source            `toml:"sources" required:"true" doc:"Pages of the provider's documentation that back the answer."`
 	Origin       string              `toml:"-"`
+
+	// inherited is the provider-wide default the cell stands for, when the
+	// service has no cell of its own for the item.
+	inherited *DefaultCell
+}
+
+// ProviderDefault reports whether the cell is the provider-wide default for
+// its item, inherited because the service has no cell of its own.
+func (c *Cell) ProviderDefault() bool { return c.inherited != nil }
+
+// DefaultCell is a provider's answer for one item on every one of its
+// services, as the provider's own shared-responsibility page gives it, such
+// as AWS securing the physical facilities. A service inherits it unless it
+// has a cell of its own for the item, as a variant inherits its service's
+// cells; a service overrides it only where it differs.
+type DefaultCell struct {
+	Provider     string              `toml:"provider" required:"true" doc:"Id of the provider whose services inherit the cell."`
+	Item         string              `toml:"item" required:"true" doc:"Id of the item."`
+	Owner        string              `toml:"owner" required:"true" doc:"A party id, \"shared\" or \"n/a\"."`
+	Label        string              `toml:"label" required:"true" doc:"Short text a table shows, such as \"AWS\"."`
+	Summary      string              `toml:"summary" doc:"One sentence saying who does what, for any service of the provider."`
+	ProviderDoes []string            `toml:"provider_does" doc:"What the provider does for this item."`
+	CustomerDoes []string            `toml:"customer_does" doc:"What the customer does for this item."`
+	PartyDoes    map[string][]string `toml:"party_does" doc:"What other parties do, keyed by party id."`
+	Caveats      []string            `toml:"caveats" doc:"Refinements, defaults and exceptions."`
+	Sources      []Source            `toml:"sources" required:"true" doc:"The provider's own pages that give this answer for every service."`
+	Origin       string              `toml:"-"`
+}
+
+// cellFor is the default as the cell of one service.
+func (d *DefaultCell) cellFor(service string) *Cell {
+	return &Cell{
+		Service: service, Item: d.Item, Owner: d.Owner, Label: d.Label, Summary: d.Summary,
+		ProviderDoes: d.ProviderDoes, CustomerDoes: d.CustomerDoes, PartyDoes: d.PartyDoes,
+		Caveats: d.Caveats, Sources: d.Sources, Origin: d.Origin, inherited: d,
+	}
 }
 
 // CellKey identifies a cell: a service, optionally one of its variants, and
-// an item.
+// an item; or, for a provider-wide default, a provider and an item.
 type CellKey struct {
 	Service, Variant, Item string
+	Provider               string // set for a provider-wide default only
 }
 
-// String renders the key as "service/item" or "service:variant/item".
+// String renders the key as "service/item", "service:variant/item", or
+// "provider/*/item" for a provider-wide default.
 func (k CellKey) String() string {
+	if k.Service == "" && k.Provider != "" {
+		return k.Provider + "/*/" + k.Item
+	}
 	s := k.Service
 	if k.Variant != "" {
 		s += ":" + k.Variant
@@ -167,7 +208,14 @@ func (k CellKey) String() string {
 	return s + "/" + k.Item
 }
 
-func (c *Cell) key() CellKey { return CellKey{c.Service, c.Variant, c.Item} }
+func (c *Cell) key() CellKey {
+	if c.inherited != nil {
+		return c.inherited.key()
+	}
+	return CellKey{Service: c.Service, Variant: c.Variant, Item: c.Item}
+}
+
+func (d *DefaultCell) key() CellKey { return CellKey{Provider: d.Provider, Item: d.Item} }
 
 // Source is a page of the provider's documentation that backs a cell.
 type Source struct {

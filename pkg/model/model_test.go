@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -61,6 +62,57 @@ func TestVariantInheritsAndOverrides(t *testing.T) {
 	}
 	if got := m.VariantsChanging("fn", "runtime-patching"); len(got) != 1 || got[0].ID != "image" {
 		t.Errorf("VariantsChanging = %v", got)
+	}
+}
+
+// TestServiceInheritsProviderDefault checks the order in which a cell is
+// found: the variant's own, the service's own, then the provider's default.
+func TestServiceInheritsProviderDefault(t *testing.T) {
+	m := mustLoad(t, overlay(`
+[[defaults]]
+provider = "acme"
+item = "runtime-patching"
+owner = "customer"
+label = "Customer"
+summary = "Acme leaves runtimes to the customer everywhere."
+sources = [{ url = "https://docs.acme.example/srm" }]
+`))
+	tests := []struct {
+		service, variant, item, owner string
+		inherited                     bool
+	}{
+		{"vm", "", "runtime-patching", "customer", true},
+		{"fn", "", "runtime-patching", "acme", false},
+		{"fn", "image", "runtime-patching", "customer", false},
+		{"vm", "", "guest-os-patching", "customer", false},
+	}
+	for _, tt := range tests {
+		c := m.Cell(tt.service, tt.variant, tt.item)
+		if c == nil || c.Owner != tt.owner || c.ProviderDefault() != tt.inherited {
+			t.Errorf("Cell(%s, %q, %s) = %+v, want owner %s, inherited %v", tt.service, tt.variant, tt.item, c, tt.owner, tt.inherited)
+			continue
+		}
+		if c.Service != tt.service {
+			t.Errorf("Cell(%s, %q, %s).Service = %q", tt.service, tt.variant, tt.item, c.Service)
+		}
+	}
+	if a, b := m.Cell("vm", "", "runtime-patching"), m.Cell("vm", "", "runtime-patching"); a != b {
+		t.Error("asking twice for an inherited cell gives two cells")
+	}
+	if got := m.ItemsOf("vm"); len(got) != 2 {
+		t.Errorf("ItemsOf(vm) = %d items, want its own and the inherited one", len(got))
+	}
+	if got := m.Cell("vm", "", "runtime-patching").Origin; got == "" {
+		t.Error("an inherited cell does not say which file it came from")
+	}
+	var sources []string
+	for _, u := range m.SourceUses(nil) {
+		for _, k := range u.Cells {
+			sources = append(sources, k.String())
+		}
+	}
+	if !slices.Contains(sources, "acme/*/runtime-patching") {
+		t.Errorf("SourceUses does not list the default: %v", sources)
 	}
 }
 

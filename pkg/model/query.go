@@ -185,21 +185,48 @@ func (m *Model) VariantsOf(service string) []*Variant {
 
 // Cell returns the cell for an item of a service, as deployed in the given
 // variant ("" for the default deployment). A variant inherits the service's
-// cell unless it overrides it. It returns nil when the model has no cell.
+// cell unless it overrides it, and a service its provider's default cell
+// for the item (see DefaultCell). It returns nil when the model has no cell.
 func (m *Model) Cell(service, variant, item string) *Cell {
 	if variant != "" {
-		if c := m.ix().cell(CellKey{service, variant, item}); c != nil {
+		if c := m.ix().cell(CellKey{Service: service, Variant: variant, Item: item}); c != nil {
 			return c
 		}
 	}
-	return m.ix().cell(CellKey{service, "", item})
+	if c := m.ix().cell(CellKey{Service: service, Item: item}); c != nil {
+		return c
+	}
+	return m.ix().inheritedCell(service, item)
 }
 
-// ItemsOf lists the items that have a cell for the service, in model order.
+// ProviderOf returns the id of the provider a cell belongs to, "" when its
+// service is not in the model.
+func (m *Model) ProviderOf(c *Cell) string {
+	if c.inherited != nil {
+		return c.inherited.Provider
+	}
+	if s := m.Service(c.Service); s != nil {
+		return s.Provider
+	}
+	return ""
+}
+
+// Default returns a provider's default cell for an item, or nil.
+func (m *Model) Default(provider, item string) *DefaultCell {
+	for _, d := range m.Defaults {
+		if d.Provider == provider && d.Item == item {
+			return d
+		}
+	}
+	return nil
+}
+
+// ItemsOf lists the items that have a cell for the service, its own or its
+// provider's default, in model order.
 func (m *Model) ItemsOf(service string) []*Item {
 	var out []*Item
 	for _, it := range m.Items {
-		if m.ix().cell(CellKey{service, "", it.ID}) != nil {
+		if m.Cell(service, "", it.ID) != nil {
 			out = append(out, it)
 		}
 	}
@@ -211,7 +238,7 @@ func (m *Model) ItemsOf(service string) []*Item {
 func (m *Model) VariantsChanging(service, item string) []*Variant {
 	var out []*Variant
 	for _, v := range m.VariantsOf(service) {
-		if m.ix().cell(CellKey{service, v.ID, item}) != nil {
+		if m.ix().cell(CellKey{Service: service, Variant: v.ID, Item: item}) != nil {
 			out = append(out, v)
 		}
 	}

@@ -20,7 +20,11 @@ type SourceUse struct {
 func (m *Model) SourceUses(keep func(*Cell) bool) []*SourceUse {
 	byURL := map[string]*SourceUse{}
 	undated := map[string]bool{}
-	for _, c := range m.Cells {
+	cells := slices.Clone(m.Cells)
+	for _, d := range m.Defaults {
+		cells = append(cells, d.cellFor(""))
+	}
+	for _, c := range cells {
 		if keep != nil && !keep(c) {
 			continue
 		}

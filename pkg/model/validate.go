@@ -358,10 +358,29 @@ func (v *validator) cells() {
 		} else if party := find(m.Parties, c.Owner, func(x *Party) string { return x.ID }); party != nil && party.Kind == KindProvider && svc != nil && party.Provider != svc.Provider {
 			v.add(c, "owner", "owner %q is the party of provider %q, but service %q belongs to %q", c.Owner, party.Provider, c.Service, svc.Provider)
 		}
-		for party := range c.PartyDoes {
-			if !slices.Contains(parties, party) {
-				v.add(c, "party_does."+party, "%s", undefined("party", party, parties))
-			}
+		v.partyDoes(c, c.PartyDoes, parties)
+	}
+	providers := ids(m.Providers, func(p *Provider) string { return p.ID })
+	for _, d := range m.Defaults {
+		if d.Provider != "" && !slices.Contains(providers, d.Provider) {
+			v.add(d, "provider", "%s", undefined("provider", d.Provider, providers))
+		}
+		if d.Item != "" && !slices.Contains(items, d.Item) {
+			v.add(d, "item", "%s", undefined("item", d.Item, items))
+		}
+		if d.Owner != "" && !slices.Contains(owners, d.Owner) {
+			v.add(d, "owner", "owner %q is not a party, %q or %q%s", d.Owner, OwnerShared, OwnerNotApplicable, didYouMean(d.Owner, owners))
+		} else if party := find(m.Parties, d.Owner, func(x *Party) string { return x.ID }); party != nil && party.Kind == KindProvider && party.Provider != d.Provider {
+			v.add(d, "owner", "owner %q is the party of provider %q, but this default is for %q", d.Owner, party.Provider, d.Provider)
+		}
+		v.partyDoes(d, d.PartyDoes, parties)
+	}
+}
+
+func (v *validator) partyDoes(e any, does map[string][]string, parties []string) {
+	for _, party := range slices.Sorted(maps.Keys(does)) {
+		if !slices.Contains(parties, party) {
+			v.add(e, "party_does."+party, "%s", undefined("party", party, parties))
 		}
 	}
 }

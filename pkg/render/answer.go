@@ -50,25 +50,26 @@ func TargetName(t model.Target) string {
 func newAnswerJSON(a *model.Answer) answerJSON {
 	c := a.Cell
 	out := answerJSON{
-		SchemaVersion: SchemaVersion,
-		Provider:      a.Provider.ID,
-		Service:       a.Target.Service.ID,
-		ServiceName:   a.Target.Service.Name,
-		Variant:       a.Target.VariantID(),
-		Item:          a.Item.ID,
-		ItemName:      a.Item.Name,
-		Category:      a.Item.Category,
-		Owner:         c.Owner,
-		Label:         c.Label,
-		Summary:       c.Summary,
-		ProviderDoes:  list(c.ProviderDoes),
-		CustomerDoes:  list(c.CustomerDoes),
-		PartyDoes:     partyDoes(c.PartyDoes),
-		Caveats:       list(c.Caveats),
-		Sources:       sourcesJSON(c.Sources),
-		Alternatives:  []alternativeJSON{},
-		Origin:        c.Origin,
-		Traps:         []trapRefJSON{},
+		SchemaVersion:   SchemaVersion,
+		Provider:        a.Provider.ID,
+		Service:         a.Target.Service.ID,
+		ServiceName:     a.Target.Service.Name,
+		Variant:         a.Target.VariantID(),
+		Item:            a.Item.ID,
+		ItemName:        a.Item.Name,
+		Category:        a.Item.Category,
+		Owner:           c.Owner,
+		Label:           c.Label,
+		Summary:         c.Summary,
+		ProviderDoes:    list(c.ProviderDoes),
+		CustomerDoes:    list(c.CustomerDoes),
+		PartyDoes:       partyDoes(c.PartyDoes),
+		Caveats:         list(c.Caveats),
+		Sources:         sourcesJSON(c.Sources),
+		Alternatives:    []alternativeJSON{},
+		Origin:          c.Origin,
+		Traps:           []trapRefJSON{},
+		ProviderDefault: c.ProviderDefault(),
 	}
 	for _, t := range a.Traps {
 		out.Traps = append(out.Traps, trapRefJSON{ID: t.ID, Title: t.Title, Truth: t.Truth})
@@ -106,6 +107,9 @@ func answerText(w io.Writer, st Style, m *model.Model, a *model.Answer) error {
 		fmt.Fprintf(&b, "As:     %s\n", s(a.Target.Variant.Name))
 	} else if d := defaultDeployment(m, a.Target.Service); d != "" {
 		fmt.Fprintf(&b, "As:     %s (the default deployment)\n", s(d))
+	}
+	if c.ProviderDefault() {
+		fmt.Fprintf(&b, "Scope:  %s\n", s(providerDefaultNote(a)))
 	}
 	if c.Summary != "" {
 		fmt.Fprintf(&b, "\n%s\n", s(c.Summary))
@@ -160,6 +164,12 @@ func answerText(w io.Writer, st Style, m *model.Model, a *model.Answer) error {
 	return err
 }
 
+// providerDefaultNote says that an answer is the provider's default for
+// the item rather than a cell written for the service.
+func providerDefaultNote(a *model.Answer) string {
+	return a.Provider.ShortName + "'s default for every one of its services: " + a.Target.Service.ShortName + " has no cell of its own for this item"
+}
+
 func alternativeName(a *model.Answer, alt model.Alternative) string {
 	if alt.Variant == nil {
 		return "default (" + a.Target.Service.ID + ")"
@@ -173,6 +183,9 @@ func answerMarkdown(w io.Writer, m *model.Model, a *model.Answer) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, "### %s\n\n", s(answerHeading(a)))
 	fmt.Fprintf(&b, "**Owner:** %s (`%s`): %s\n", s(OwnerName(m, c.Owner)), s(c.Owner), s(c.Label))
+	if c.ProviderDefault() {
+		fmt.Fprintf(&b, "\n*%s*\n", s(providerDefaultNote(a)))
+	}
 	if c.Summary != "" {
 		fmt.Fprintf(&b, "\n%s\n", s(c.Summary))
 	}

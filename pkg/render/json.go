@@ -43,6 +43,9 @@ type answerJSON struct {
 	Alternatives  []alternativeJSON   `json:"alternatives"`
 	Origin        string              `json:"origin"`
 	Traps         []trapRefJSON       `json:"traps"`
+	// ProviderDefault is true when the answer is the provider's default for
+	// the item on every service, not a cell written for this service.
+	ProviderDefault bool `json:"provider_default"`
 }
 
 type trapRefJSON struct {
