@@ -61,7 +61,8 @@ srm who -o json:
   caveats, sources (list of {url, title, checked}), alternatives (other
   deployments whose answer differs: {variant, owner, label}), origin (the
   model file the answer came from), traps (the exam traps about this
-  answer: {id, title, truth})
+  answer: {id, title, truth}), provider_default (true when the answer is
+  the provider's default for every service)
 
 srm table -o json:
   schema_version, provider, title, columns ({service, variant, name,
@@ -92,7 +93,9 @@ srm review -o json:
   customer_does, acknowledged, ack_owner, evidence}}), provider_owned,
   unknown_resource_types and ignored_resource_types ({type, count, reason,
   resources}), acknowledgements_checked, unacknowledged ({item, service,
-  variant, owner}), providers (the providers of the stack's services)
+  variant, owner}), providers (the providers of the stack's services),
+  not_reviewed ({kind, name, source, where, why, resources, acknowledged,
+  ack_owner, ack_reason})
 
 srm explain -o json:
   schema_version, provider, service, variant, service_model, as_model,

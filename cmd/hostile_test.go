@@ -3,6 +3,7 @@ package cmd
 import (
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -22,6 +23,8 @@ type hostileInput struct {
 	stderr string
 	// stdout is a piece of what srm writes when it succeeds.
 	stdout string
+	// slow cases take seconds to set up and are skipped with -short.
+	slow bool
 }
 
 const sampleCell = `[[cells]]
@@ -62,6 +65,18 @@ var hostileInputs = []hostileInput{
 	{name: "template-yaml-deep", files: map[string]string{"t.yaml": "Resources: " + strings.Repeat("[", 100_000)}, args: []string{"review", "DIR/t.yaml"}, code: exitInput, stderr: "t.yaml"},
 	{name: "plan-escape-codes-in-type", files: map[string]string{"p.json": `{"resource_changes":[{"address":"x.y","mode":"managed","type":"evil\u001b[2J","name":"y","change":{"actions":["create"],"after":{}}}]}`}, args: []string{"review", "DIR/p.json"}, code: exitOK, stderr: `evil\x1b[2J`},
 
+	// Terraform configuration, ARM templates and nested stacks.
+	{name: "tf-deep-nesting", files: map[string]string{"infra/main.tf": "locals {\n  x = " + strings.Repeat("[", 1_000_000) + "\n}\n"}, args: []string{"review", "DIR/infra"}, code: exitInput, stderr: "nest more than 128 levels"},
+	{name: "tf-64-mib-file", files: map[string]string{"infra/main.tf": "big:67108864"}, args: []string{"review", "DIR/infra"}, code: exitInput, stderr: "larger than the limit"},
+	{name: "tf-module-cycle", files: map[string]string{"infra/main.tf": `module "a" { source = "./a" }`, "infra/a/main.tf": `module "back" { source = "../" }`}, args: []string{"review", "DIR/infra"}, code: exitInput, stderr: "module cycle"},
+	{name: "tf-symlink-loop", files: map[string]string{"infra/main.tf": `module "m" { source = "./self/self/self" }`, "infra/self": "symlink:."}, args: []string{"review", "-r", "DIR/infra"}, code: exitInput, stderr: "module cycle"},
+	{name: "tf-escape-codes-in-type", files: map[string]string{"infra/main.tf": "resource \"evil\x1b[2J\" \"x\" {}\n"}, args: []string{"review", "DIR/infra"}, code: exitOK, stderr: `evil\x1b[2J`},
+	{name: "dir-100000-empty-files", files: map[string]string{"infra/": "empty-files:100000"}, args: []string{"review", "-r", "DIR/infra"}, code: exitInput, stderr: "more than the limit of 10000", slow: true},
+	{name: "dir-nothing-to-read", files: map[string]string{"infra/README.md": "# hi\n"}, args: []string{"review", "DIR/infra"}, code: exitInput, stderr: "no infrastructure code here"},
+	{name: "bicep-file", files: map[string]string{"main.bicep": "param x string\n"}, args: []string{"review", "DIR/main.bicep"}, code: exitInput, stderr: "az bicep build --file"},
+	{name: "arm-deep-nested-deployments", files: map[string]string{"t.json": armNested(40)}, args: []string{"review", "DIR/t.json"}, code: exitInput, stderr: "nest more than 32 deep"},
+	{name: "cfn-nested-stack-cycle", files: map[string]string{"t.yaml": "Resources:\n  Self:\n    Type: AWS::CloudFormation::Stack\n    Properties:\n      TemplateURL: ./t.yaml\n"}, args: []string{"review", "DIR/t.yaml"}, code: exitInput, stderr: "includes this template again"},
+
 	// Acknowledgement files.
 	{name: "acks-escape-codes", files: map[string]string{"a.toml": "[[acks]]\nitem = \"iam\"\nowner = \"\\u001b[31mteam\"\nevidence = \"x\"\n"}, args: []string{"review", "--services", "ec2", "--acks", "DIR/a.toml"}, code: exitInput, stderr: "U+001B"},
 	{name: "acks-deep", files: map[string]string{"a.toml": "x = " + strings.Repeat("[", 100_000)}, args: []string{"review", "--services", "ec2", "--acks", "DIR/a.toml"}, code: exitInput, stderr: "nest more than"},
@@ -74,6 +89,15 @@ var hostileInputs = []hostileInput{
 	{name: "name-a-megabyte-long", args: []string{"who", strings.Repeat("x", 1<<20), "iam"}, code: exitName, stderr: "xxx…"},
 	{name: "unknown-format", args: []string{"table", "-o", "yaml"}, code: exitUsage, stderr: "valid: text, json"},
 	{name: "columns-absurd", env: map[string]string{"COLUMNS": "-5"}, args: []string{"table", "-o", "csv"}, code: exitOK, stdout: "guest-os-patching"},
+}
+
+// armNested is an ARM template of deployments nested depth deep.
+func armNested(depth int) string {
+	inner := `{"resources": []}`
+	for i := 0; i < depth; i++ {
+		inner = `{"resources": [{"type": "Microsoft.Resources/deployments", "name": "d", "properties": {"template": ` + inner + `}}]}`
+	}
+	return strings.Replace(inner, `{"resources"`, `{"$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#", "contentVersion": "1.0.0.0", "resources"`, 1)
 }
 
 // yamlAliasBomb is the "billion laughs": each level refers to the one above
@@ -89,14 +113,41 @@ func yamlAliasBomb() string {
 	return b.String()
 }
 
+// writeEmptyFiles fills dir with count empty .tf files.
+func writeEmptyFiles(t *testing.T, dir, count string) {
+	t.Helper()
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	n, _ := strconv.Atoi(count)
+	for i := 0; i < n; i++ {
+		if err := os.WriteFile(filepath.Join(dir, strconv.Itoa(i)+".tf"), nil, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
 func TestHostileInputs(t *testing.T) {
 	for _, tc := range hostileInputs {
 		t.Run(tc.name, func(t *testing.T) {
+			if tc.slow && testing.Short() {
+				t.Skip("slow to set up")
+			}
 			dir := t.TempDir()
 			for name, content := range tc.files {
 				path := filepath.Join(dir, name)
 				if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 					t.Fatal(err)
+				}
+				if target, ok := strings.CutPrefix(content, "symlink:"); ok {
+					if err := os.Symlink(target, path); err != nil {
+						t.Fatal(err)
+					}
+					continue
+				}
+				if n, ok := strings.CutPrefix(content, "empty-files:"); ok {
+					writeEmptyFiles(t, path, n)
+					continue
 				}
 				if size, ok := strings.CutPrefix(content, "big:"); ok {
 					f, err := os.Create(path)

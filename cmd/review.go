@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
-	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -14,6 +12,7 @@ import (
 	"srm/pkg/iostreams"
 	"srm/pkg/model"
 	"srm/pkg/render"
+	"srm/pkg/review"
 )
 
 // ReviewOptions are the inputs of `srm review`.
@@ -25,35 +24,42 @@ type ReviewOptions struct {
 	FormatIn string   // --format-in
 	Acks     string   // --acks FILE
 	InitAcks bool     // --init-acks
+	// Recursive reviews every directory under a directory given (-r).
+	Recursive bool
 }
 
 // NewCmdReview builds `srm review`. runF replaces reviewRun in tests.
 func NewCmdReview(f *Factory, runF func(*ReviewOptions) error) *cobra.Command {
 	opts := &ReviewOptions{Factory: f}
 	cmd := &cobra.Command{
-		Use:   "review [<file>...] [--services <a,b>] [--acks <file> | --init-acks]",
-		Short: "List what the customer owns across a stack, from a service list, a Terraform plan or a CloudFormation template",
+		Use:   "review [<path>...] [-r] [--services <a,b>] [--acks <file> | --init-acks]",
+		Short: "List what the customer owns across a stack: Terraform, CloudFormation, ARM, or a service list",
 		Long: `List the customer's and the shared responsibilities across a stack,
 deduplicated and grouped by category, each with the services it applies to
 and what the customer must do. What the provider owns for every service of
 the stack is summed up in one line.
 
-The stack comes from --services, from files, or both. Files may be
-Terraform plans ('terraform show -json PLAN') or state ('terraform show
--json'), or CloudFormation or SAM templates in JSON or YAML; srm tells which
-from the content (--format-in forces it), and "-" reads stdin. Resources a
-plan deletes do not count. Resource types srm does not know are listed on
-stderr and in -o json, never dropped silently.
+The stack comes from --services, from files and directories, or both. A
+directory is a Terraform root module (its .tf and .tf.json files, local
+modules followed) plus any templates in it; -r reviews every root module
+and template under it. Files may be Terraform configuration, plans or
+state ('terraform show -json'), CloudFormation or SAM templates in JSON or
+YAML (local nested stacks followed), or ARM templates; srm tells which from
+the name and content (--format-in forces it), and "-" reads stdin. Values
+known without a plan are used; nothing unknown is guessed. What srm cannot
+review — resource types it does not know, registry modules, templates at
+URLs — is listed under "Not reviewed", never dropped silently.
 
 As a CI gate, --acks FILE checks an acknowledgement file saying who covers
-each responsibility and where the evidence is: srm prints the review and
-exits 1 when any customer or shared responsibility has no acknowledgement.
+each responsibility and where the evidence is, and who owns each thing not
+reviewed: srm prints the review and exits 1 when anything is not covered.
 --init-acks prints a starter file for the stack.`,
-		Example: `  $ srm review --services ec2,rds,s3
+		Example: `  $ srm review ./infra
+  $ srm review -r . -o markdown > REVIEW.md
+  $ srm review --services ec2,rds,s3
   $ terraform show -json plan.out > plan.json && srm review plan.json
-  $ srm review template.yaml -o markdown > REVIEW.md
-  $ srm review plan.json --init-acks > srm-acks.toml
-  $ srm review plan.json --acks srm-acks.toml`,
+  $ srm review ./infra --init-acks > srm-acks.toml
+  $ srm review ./infra --acks srm-acks.toml`,
 		GroupID:           "ask",
 		ValidArgsFunction: completeReviewFiles,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -75,9 +81,10 @@ exits 1 when any customer or shared responsibility has no acknowledgement.
 	}
 	fl := cmd.Flags()
 	listFlag(fl, &opts.Services, "services", "comma-separated `services` in the stack, beside any files")
-	fl.StringVar(&opts.FormatIn, "format-in", "auto", "read files as `format`: auto, terraform-plan, terraform-state or cloudformation")
+	fl.StringVar(&opts.FormatIn, "format-in", "auto", "read files as `format`: auto, terraform, terraform-plan, terraform-state, cloudformation or arm")
 	fl.StringVar(&opts.Acks, "acks", "", "exit 1 unless this acknowledgement `file` covers every customer or shared responsibility")
 	fl.BoolVar(&opts.InitAcks, "init-acks", false, "print a starter acknowledgement file for the stack")
+	fl.BoolVarP(&opts.Recursive, "recursive", "r", false, "review every Terraform root module and template under a directory")
 	registerFlagCompletion(cmd, "services", completeList(completeServices(f)))
 	registerFlagCompletion(cmd, "format-in", func(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
 		var out []cobra.Completion
@@ -100,35 +107,29 @@ func reviewRun(o *ReviewOptions) error {
 		return err
 	}
 	format, _ := iac.ParseFormat(o.FormatIn)
-	st := newStackBuilder()
-	for _, path := range o.Files {
-		data, err := readInput(o.IO.In, path)
-		name := path
-		if path == "-" {
-			name = "stdin"
-		}
-		if err != nil {
-			return &iac.Error{Path: name, Msg: err.Error()}
-		}
-		stack, err := iac.Parse(name, data, format)
-		if err != nil {
-			return err
-		}
-		st.add(m, stack, len(o.Files) > 1)
+	inputs, err := readReviewInputs(o, format)
+	if err != nil {
+		return err
+	}
+	b := review.NewBuilder(m)
+	for _, in := range inputs {
+		b.AddStack(in.stack, in.prefix)
 	}
 	for _, name := range o.Services {
 		t, err := m.ResolveTarget(prov.ID, name)
 		if err != nil {
 			return err
 		}
-		st.target(t)
+		b.AddTarget(t)
 	}
-	review := m.Review(st.finish())
+	stack := b.Finish()
+	rv := m.Review(stack.Targets)
 	if o.InitAcks {
-		return render.StarterAcks(o.IO.Out, m, review)
+		return render.StarterAcks(o.IO.Out, m, rv, stack.NotReviewed)
 	}
-	report := render.ReviewReport{Provider: prov, Review: review, Inputs: st.inputs, Unknown: st.unknown, Ignored: st.ignored}
+	report := render.ReviewReport{Provider: prov, Review: rv, Stack: stack}
 	var missing []model.ReviewEntry
+	var unaccepted []review.NotReviewed
 	if o.Acks != "" {
 		f, err := readModelFile(o.Acks)
 		if err != nil {
@@ -138,33 +139,56 @@ func reviewRun(o *ReviewOptions) error {
 		if err != nil {
 			return err
 		}
-		missing = review.Acknowledge(acks)
+		missing = rv.Acknowledge(acks)
+		unaccepted = stack.Accept(acks)
 		report.Acks = true
 	}
-	if len(st.unknown) > 0 {
+	if len(stack.NotReviewed) > 0 {
 		var parts []string
-		for _, tc := range st.unknown {
-			parts = append(parts, fmt.Sprintf("%s (%d)", tc.Type, len(tc.Resources)))
+		for _, nr := range stack.NotReviewed {
+			part := nr.Name
+			if len(nr.Resources) > 0 {
+				part += fmt.Sprintf(" (%d)", len(nr.Resources))
+			}
+			parts = append(parts, part)
 		}
-		fmt.Fprintf(o.IO.ErrOut, "srm: %d resource %s srm does not know, not reviewed: %s\n",
-			len(st.unknown), plural(len(st.unknown), "type"), render.Sanitize(strings.Join(parts, ", ")))
+		fmt.Fprintf(o.IO.ErrOut, "srm: not reviewed: %s\n", render.Sanitize(shortJoin(parts, 8)))
 	}
 	if err := render.Review(o.IO.Out, o.Global.format, o.tableOptions(), m, report); err != nil {
 		return err
 	}
+	if len(missing) == 0 && len(unaccepted) == 0 {
+		return nil
+	}
+	// The review is the answer a failed gate still owes: print it.
+	if err := iostreams.Release(o.IO.Out); err != nil {
+		return err
+	}
+	var why []string
 	if len(missing) > 0 {
-		// The review is the answer a failed gate still owes: print it.
-		if err := iostreams.Release(o.IO.Out); err != nil {
-			return err
-		}
 		var keys []string
 		for _, e := range missing {
 			keys = append(keys, e.Target.Target.ID()+"/"+e.Cell.Item)
 		}
-		return &checkFailedError{msg: fmt.Sprintf("%d %s no acknowledgement in %s: %s",
-			len(missing), plural2(len(missing), "responsibility has", "responsibilities have"), o.Acks, strings.Join(keys, ", "))}
+		why = append(why, fmt.Sprintf("%d %s no acknowledgement in %s: %s",
+			len(missing), plural2(len(missing), "responsibility has", "responsibilities have"), o.Acks, shortJoin(keys, 12)))
 	}
-	return nil
+	if len(unaccepted) > 0 {
+		var names []string
+		for _, nr := range unaccepted {
+			names = append(names, nr.Name)
+		}
+		why = append(why, fmt.Sprintf("%d not reviewed and not accepted in %s: %s", len(unaccepted), o.Acks, shortJoin(names, 12)))
+	}
+	return &checkFailedError{msg: strings.Join(why, "; ")}
+}
+
+// shortJoin joins at most n names and says how many more there are.
+func shortJoin(names []string, n int) string {
+	if len(names) <= n {
+		return strings.Join(names, ", ")
+	}
+	return strings.Join(names[:n], ", ") + fmt.Sprintf(" and %d more", len(names)-n)
 }
 
 func plural2(n int, one, many string) string {
@@ -174,8 +198,56 @@ func plural2(n int, one, many string) string {
 	return many
 }
 
-// readInput reads a file, or stdin for "-", refusing anything larger than
-// an input can be before reading it all.
+// reviewInput is one stack to review and what goes before its addresses.
+type reviewInput struct {
+	stack  *iac.Stack
+	prefix string
+}
+
+// readReviewInputs reads every path given: files, directories and "-" for
+// stdin. When there are several stacks, each address starts with where it
+// came from.
+func readReviewInputs(o *ReviewOptions, format iac.Format) ([]reviewInput, error) {
+	var out []reviewInput
+	var passed []iac.PassedFile
+	for _, path := range o.Files {
+		if path == "-" {
+			data, err := readInput(o.IO.In, path)
+			if err != nil {
+				return nil, &iac.Error{Path: "stdin", Msg: err.Error()}
+			}
+			st, err := iac.Parse("stdin", data, format)
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, reviewInput{stack: st, prefix: "stdin:"})
+			continue
+		}
+		res, err := iac.Read(path, iac.Options{Format: format, Recursive: o.Recursive})
+		if err != nil {
+			return nil, err
+		}
+		passed = append(passed, res.Passed...)
+		for _, st := range res.Stacks {
+			out = append(out, reviewInput{stack: st, prefix: review.Prefix(path, st.Path)})
+		}
+	}
+	if len(out) == 1 {
+		out[0].prefix = ""
+	}
+	if len(passed) > 0 {
+		var names []string
+		for _, p := range passed {
+			names = append(names, p.Path)
+		}
+		fmt.Fprintf(o.IO.ErrOut, "srm: passed over %d %s that %s no infrastructure code srm reads: %s\n",
+			len(passed), plural2(len(passed), "file", "files"), plural2(len(passed), "holds", "hold"), render.Sanitize(shortJoin(names, 5)))
+	}
+	return out, nil
+}
+
+// readInput reads stdin for "-", refusing anything larger than an input
+// can be before reading it all.
 func readInput(stdin io.Reader, path string) ([]byte, error) {
 	r := stdin
 	if path != "-" {
@@ -184,9 +256,6 @@ func readInput(stdin io.Reader, path string) ([]byte, error) {
 			return nil, withoutPath(err)
 		}
 		defer fh.Close()
-		if fi, err := fh.Stat(); err == nil && fi.IsDir() {
-			return nil, fmt.Errorf("is a directory")
-		}
 		r = fh
 	}
 	data, err := io.ReadAll(io.LimitReader(r, iac.MaxInputBytes+1))
@@ -197,72 +266,4 @@ func readInput(stdin io.Reader, path string) ([]byte, error) {
 		return nil, fmt.Errorf("larger than the limit of %d bytes", iac.MaxInputBytes)
 	}
 	return data, nil
-}
-
-// stackBuilder collects the deployments of a stack from its inputs.
-type stackBuilder struct {
-	targets []model.StackTarget
-	byID    map[string]int
-	inputs  []render.ReviewInput
-	unknown []render.TypeCount
-	ignored []render.TypeCount
-	// supporting resources wait until every input is read, to join the
-	// deployment of their service that the stack has.
-	supporting []model.StackTarget
-}
-
-func newStackBuilder() *stackBuilder { return &stackBuilder{byID: map[string]int{}} }
-
-func (b *stackBuilder) target(t model.Target) int {
-	if i, ok := b.byID[t.ID()]; ok {
-		return i
-	}
-	b.byID[t.ID()] = len(b.targets)
-	b.targets = append(b.targets, model.StackTarget{Target: t})
-	return len(b.targets) - 1
-}
-
-func (b *stackBuilder) add(m *model.Model, s *iac.Stack, prefix bool) {
-	b.inputs = append(b.inputs, render.ReviewInput{Path: s.Path, Format: string(s.Format), Resources: len(s.Resources), Deleted: s.Deleted})
-	for _, r := range s.Resources {
-		addr := r.Address
-		if prefix {
-			addr = filepath.Base(s.Path) + ":" + addr
-		}
-		mp := m.MapResource(r.Type, r.Attributes)
-		switch {
-		case !mp.Known():
-			b.unknown = addType(b.unknown, r.Type, "", addr)
-		case mp.Ignored():
-			b.ignored = addType(b.ignored, r.Type, mp.Type.Reason, addr)
-		case mp.Supporting():
-			b.supporting = append(b.supporting, model.StackTarget{Target: mp.Target, Resources: []string{addr}})
-		default:
-			i := b.target(mp.Target)
-			b.targets[i].Resources = append(b.targets[i].Resources, addr)
-		}
-	}
-}
-
-// finish attaches each supporting resource to a deployment of its service
-// in the stack, or to the service's default deployment when there is none.
-func (b *stackBuilder) finish() []model.StackTarget {
-	for _, s := range b.supporting {
-		i := slices.IndexFunc(b.targets, func(t model.StackTarget) bool { return t.Target.Service == s.Target.Service })
-		if i < 0 {
-			i = b.target(s.Target)
-		}
-		b.targets[i].Resources = append(b.targets[i].Resources, s.Resources...)
-	}
-	b.supporting = nil
-	return b.targets
-}
-
-func addType(list []render.TypeCount, typ, reason, addr string) []render.TypeCount {
-	i := slices.IndexFunc(list, func(tc render.TypeCount) bool { return tc.Type == typ })
-	if i < 0 {
-		return append(list, render.TypeCount{Type: typ, Reason: reason, Resources: []string{addr}})
-	}
-	list[i].Resources = append(list[i].Resources, addr)
-	return list
 }

@@ -11,11 +11,11 @@ import (
 	"srm/pkg/iostreams"
 )
 
-// realStacks says, for each real infrastructure file in
-// ../shared/fixtures/iac (see its SOURCES.md), the deployments srm must
-// find and the resource types it must report as unknown: services the
-// catalog does not cover, such as Neptune or load balancers.
-var realStacks = map[string]struct{ services, unknown []string }{
+// realStacks says, for each real input in ../shared/fixtures/iac (see its
+// SOURCES.md), the deployments srm must find and what it must list as not
+// reviewed: registry modules, nested stacks it does not fetch, and resource
+// types the catalog does not cover yet. Directories are reviewed with -r.
+var realStacks = map[string]struct{ services, notReviewed []string }{
 	"terraform/checkov-terragoat-plan-ec2-rds-eks-lambda-s3-kms.json": {
 		[]string{"ec2", "eks", "kms", "lambda", "rds", "s3"},
 		[]string{"aws_ecr_repository", "aws_elasticsearch_domain", "aws_elasticsearch_domain_policy", "aws_elb", "aws_neptune_cluster", "aws_neptune_cluster_instance", "aws_neptune_cluster_snapshot"},
@@ -68,35 +68,107 @@ var realStacks = map[string]struct{ services, unknown []string }{
 	"cloudformation/sam-translator-output-lambda-image-and-zip.json": {
 		[]string{"lambda", "lambda:container-image"}, nil,
 	},
+	"cloudformation/nested/aws-sam-nested-stack-sample": {
+		// Three local nested applications, followed.
+		[]string{"api-gateway", "dynamodb", "lambda", "sqs"},
+		[]string{"AWS::Cognito::UserPool", "AWS::Cognito::UserPoolClient", "AWS::SSM::Parameter"},
+	},
+	"arm/aks.json":                    {[]string{"aks"}, nil},
+	"arm/app-service-docs-linux.json": {[]string{"app-service"}, nil},
+	"arm/container-app-create.json": {
+		[]string{"container-apps"}, []string{"Microsoft.OperationalInsights/workspaces"},
+	},
+	"arm/cosmosdb-webapp.json": {[]string{"app-service", "cosmos-db"}, nil},
+	"arm/function-app-flex-managed-identities.json": {
+		[]string{"blob-storage", "functions:flex-consumption"},
+		[]string{"Microsoft.Insights/components", "Microsoft.OperationalInsights/workspaces"},
+	},
+	"arm/key-vault-create.json":       {nil, []string{"Microsoft.KeyVault/vaults", "Microsoft.KeyVault/vaults/secrets"}},
+	"arm/sql-database.json":           {[]string{"sql-database"}, nil},
+	"arm/storage-account-create.json": {[]string{"blob-storage"}, nil},
+	"hcl/anthos-bm-gcp-terraform": {
+		// Its own resources are firewall rules, addresses and helpers; the
+		// VMs come from registry modules, and the load balancer and
+		// Filestore modules have count 0 with the variables' defaults.
+		nil,
+		[]string{"module.admin_vm_hosts.module.compute_instance", "module.controlplane_vm_hosts.module.compute_instance", "module.create_service_accounts", "module.enable_google_apis_primary", "module.enable_google_apis_secondary", "module.gke_hub_membership", "module.init_hosts.module.gcloud_add_ssh_key_metadata", "module.instance_template", "module.instance_template_worker", "module.worker_vm_hosts.module.compute_instance"},
+	},
+	"hcl/learn-terraform-modules-create": {
+		[]string{"s3"}, []string{"module.ec2_instances", "module.vpc"},
+	},
+	"hcl/terragoat": {
+		[]string{"aks", "app-service", "aurora", "bigquery", "blob-storage", "cloud-sql", "cloud-storage", "ec2", "eks", "gce", "gke", "kms", "lambda", "rds", "s3", "sql-database", "vm"},
+		[]string{"aws_ecr_repository", "aws_elasticsearch_domain", "aws_elasticsearch_domain_policy", "aws_elb", "aws_neptune_cluster", "aws_neptune_cluster_instance", "aws_neptune_cluster_snapshot", "azurerm_application_gateway", "azurerm_key_vault", "azurerm_key_vault_key", "azurerm_key_vault_secret", "azurerm_monitor_log_profile", "azurerm_mysql_server", "azurerm_network_watcher", "azurerm_network_watcher_flow_log", "azurerm_policy_assignment", "azurerm_policy_definition", "azurerm_postgresql_configuration", "azurerm_postgresql_server", "azurerm_security_center_contact", "azurerm_security_center_subscription_pricing"},
+	},
+	"hcl/todo-python-mongo-terraform": {
+		[]string{"app-service", "cosmos-db"},
+		[]string{"azurerm_application_insights", "azurerm_key_vault", "azurerm_key_vault_access_policy", "azurerm_key_vault_secret", "azurerm_log_analytics_workspace", "azurerm_portal_dashboard"},
+	},
 }
 
-// TestReviewRealStacks runs srm review over every real file in
-// ../shared/fixtures/iac and checks what it finds.
-func TestReviewRealStacks(t *testing.T) {
-	const dir = "../../shared/fixtures/iac"
-	files, _ := filepath.Glob(filepath.Join(dir, "*", "*"))
-	if len(files) == 0 {
-		t.Skip(dir + " is not checked out")
+const fixturesDir = "../../shared/fixtures/iac"
+
+// realInputs lists the inputs under the fixtures: the files of terraform/,
+// cloudformation/ and arm/ (JSON templates; their Bicep sources are checked
+// apart), and the directories of hcl/ and cloudformation/nested/.
+func realInputs(t *testing.T) []string {
+	t.Helper()
+	var out []string
+	for _, pattern := range []string{"terraform/*", "cloudformation/*", "arm/*.json", "hcl/*", "cloudformation/nested/*"} {
+		matches, _ := filepath.Glob(filepath.Join(fixturesDir, pattern))
+		for _, m := range matches {
+			rel, _ := filepath.Rel(fixturesDir, m)
+			if fi, err := os.Stat(m); err == nil && fi.IsDir() && !strings.HasPrefix(rel, "hcl/") && !strings.HasPrefix(rel, "cloudformation/nested/") {
+				continue // cloudformation/nested is a folder of stacks
+			}
+			out = append(out, rel)
+		}
 	}
-	for _, path := range files {
-		rel, _ := filepath.Rel(dir, path)
+	if len(out) == 0 {
+		t.Skip(fixturesDir + " is not checked out")
+	}
+	return out
+}
+
+type reviewDoc struct {
+	Services []struct {
+		Service, Variant string
+		Resources        []string
+	} `json:"services"`
+	NotReviewed []struct{ Kind, Name string } `json:"not_reviewed"`
+	Ignored     []struct {
+		Type      string
+		Resources []string
+	} `json:"ignored_resource_types"`
+	Inputs []struct{ Resources int } `json:"inputs"`
+}
+
+func reviewJSON(t *testing.T, args ...string) reviewDoc {
+	t.Helper()
+	ios, _, out, errOut := iostreams.Test()
+	if code := Run(append([]string{"review", "-o", "json"}, args...), ios); code != exitOK {
+		t.Fatalf("srm review %v: exit code %d: %s", args, code, errOut)
+	}
+	var doc reviewDoc
+	if err := json.Unmarshal(out.Bytes(), &doc); err != nil {
+		t.Fatal(err)
+	}
+	return doc
+}
+
+// TestReviewRealStacks reviews every real input under ../shared/fixtures/iac
+// and checks what it finds: every resource is reviewed, ignored with a
+// reason, or listed as not reviewed.
+func TestReviewRealStacks(t *testing.T) {
+	inputs := realInputs(t)
+	for _, rel := range inputs {
 		t.Run(rel, func(t *testing.T) {
 			want, ok := realStacks[rel]
 			if !ok {
 				t.Fatalf("no expectation for %s: add it to realStacks from SOURCES.md", rel)
 			}
-			ios, _, out, errOut := iostreams.Test()
-			if code := Run([]string{"review", path, "-o", "json"}, ios); code != exitOK {
-				t.Fatalf("exit code %d: %s", code, errOut)
-			}
-			var doc struct {
-				Services []struct{ Service, Variant string } `json:"services"`
-				Unknown  []struct{ Type string }             `json:"unknown_resource_types"`
-			}
-			if err := json.Unmarshal(out.Bytes(), &doc); err != nil {
-				t.Fatal(err)
-			}
-			var services, unknown []string
+			doc := reviewJSON(t, "-r", filepath.Join(fixturesDir, rel))
+			var services, notReviewed []string
 			for _, s := range doc.Services {
 				id := s.Service
 				if s.Variant != "" {
@@ -104,24 +176,86 @@ func TestReviewRealStacks(t *testing.T) {
 				}
 				services = append(services, id)
 			}
-			for _, u := range doc.Unknown {
-				unknown = append(unknown, u.Type)
+			for _, nr := range doc.NotReviewed {
+				notReviewed = append(notReviewed, nr.Name)
 			}
 			slices.Sort(services)
-			slices.Sort(unknown)
+			slices.Sort(notReviewed)
 			if !slices.Equal(services, want.services) {
 				t.Errorf("services %v, want %v", services, want.services)
 			}
-			if !slices.Equal(unknown, want.unknown) {
-				t.Errorf("unknown types %v, want %v", unknown, want.unknown)
-			}
-			if len(want.unknown) > 0 && !strings.Contains(errOut.String(), "srm does not know") {
-				t.Errorf("no summary of unknown types on stderr: %q", errOut)
+			if !slices.Equal(notReviewed, want.notReviewed) {
+				t.Errorf("not reviewed %v, want %v", notReviewed, want.notReviewed)
 			}
 		})
 	}
-	if len(files) != len(realStacks) {
-		t.Errorf("%d files, %d expectations", len(files), len(realStacks))
+	if len(inputs) != len(realStacks) {
+		t.Errorf("%d inputs, %d expectations", len(inputs), len(realStacks))
+	}
+}
+
+// TestReviewBicepFixtures: each Bicep source is refused with the hint to
+// build it, while a review of the folder reads the JSON beside it.
+func TestReviewBicepFixtures(t *testing.T) {
+	matches, _ := filepath.Glob(filepath.Join(fixturesDir, "arm", "*.bicep"))
+	if len(matches) == 0 {
+		t.Skip(fixturesDir + " is not checked out")
+	}
+	for _, path := range matches {
+		ios, _, out, errOut := iostreams.Test()
+		if code := Run([]string{"review", path}, ios); code != exitInput || out.Len() > 0 || !strings.Contains(errOut.String(), "az bicep build --file") {
+			t.Errorf("%s: exit %d, stderr %q", path, code, errOut)
+		}
+	}
+	doc := reviewJSON(t, filepath.Join(fixturesDir, "arm"))
+	if len(doc.Inputs) != len(matches) {
+		t.Errorf("the arm folder gives %d inputs, want one per template (%d)", len(doc.Inputs), len(matches))
+	}
+	for _, nr := range doc.NotReviewed {
+		if nr.Kind == "Bicep file" {
+			t.Errorf("%s is listed although its JSON template sits beside it", nr.Name)
+		}
+	}
+}
+
+// TestTerragoatSourceAgreesWithPlan: the terragoat stack as Terraform
+// source and as a plan of an earlier revision must map every resource they
+// share to the same deployment.
+func TestTerragoatSourceAgreesWithPlan(t *testing.T) {
+	plan := filepath.Join(fixturesDir, "terraform", "checkov-terragoat-plan-ec2-rds-eks-lambda-s3-kms.json")
+	if _, err := os.Stat(plan); err != nil {
+		t.Skip(fixturesDir + " is not checked out")
+	}
+	where := func(doc reviewDoc) map[string]string {
+		out := map[string]string{}
+		for _, s := range doc.Services {
+			for _, r := range s.Resources {
+				out[strings.TrimSuffix(r, "[0]")] = s.Service + ":" + s.Variant
+			}
+		}
+		for _, ig := range doc.Ignored {
+			for _, r := range ig.Resources {
+				out[strings.Fields(strings.TrimSuffix(r, "[0]"))[0]] = "ignored"
+			}
+		}
+		for _, nr := range doc.NotReviewed {
+			out[nr.Name] = "not reviewed"
+		}
+		return out
+	}
+	fromPlan := where(reviewJSON(t, plan))
+	fromSource := where(reviewJSON(t, filepath.Join(fixturesDir, "hcl", "terragoat", "aws")))
+	shared := 0
+	for addr, got := range fromPlan {
+		if src, ok := fromSource[addr]; ok {
+			shared++
+			if src != got {
+				t.Errorf("%s: the plan says %s, the source %s", addr, got, src)
+			}
+		}
+	}
+	if shared < 40 {
+		t.Errorf("only %d resources in common", shared)
 	}
 }
 

@@ -2,6 +2,7 @@ package iac
 
 import (
 	"fmt"
+	"path/filepath"
 	"slices"
 	"strings"
 )
@@ -10,7 +11,14 @@ import (
 // Globals apply to its functions, APIs and tables where a resource does
 // not set the property itself.
 func (s *Stack) readTemplate(doc map[string]any) error {
-	resources, ok := doc["Resources"].(map[string]any)
+	raw, present := doc["Resources"]
+	if !present {
+		return fmt.Errorf("no Resources section, so not a CloudFormation or SAM template")
+	}
+	if raw == nil {
+		return nil // an empty Resources: is a valid stack of nothing
+	}
+	resources, ok := raw.(map[string]any)
 	if !ok {
 		return fmt.Errorf("Resources is not a mapping")
 	}
@@ -40,6 +48,10 @@ func (s *Stack) readTemplate(doc map[string]any) error {
 			}
 			props = merged
 		}
+		if ref, ok := nestedRef(id, typ, props); ok {
+			s.nested = append(s.nested, ref)
+			continue
+		}
 		s.Resources = append(s.Resources, Resource{Address: id, Type: typ, Attributes: props})
 	}
 	return nil
@@ -54,4 +66,114 @@ func samGlobals(globals map[string]any, typ string) map[string]any {
 	}
 	g, _ := globals[kind].(map[string]any)
 	return g
+}
+
+// nested is a nested stack a template declares: an AWS::CloudFormation::Stack
+// with its TemplateURL, or an AWS::Serverless::Application with its
+// Location. location is "" when it is not a literal path or URL.
+type nested struct {
+	id, typ  string
+	location string
+	why      string // set when location is "": why it cannot be followed
+}
+
+func nestedRef(id, typ string, props map[string]any) (nested, bool) {
+	key := ""
+	switch typ {
+	case "AWS::CloudFormation::Stack":
+		key = "TemplateURL"
+	case "AWS::Serverless::Application":
+		key = "Location"
+	default:
+		return nested{}, false
+	}
+	ref := nested{id: id, typ: typ}
+	switch v := props[key].(type) {
+	case string:
+		ref.location = v
+	case map[string]any:
+		if _, sar := v["ApplicationId"]; sar {
+			ref.why = "an application from the AWS Serverless Application Repository is not fetched"
+		} else {
+			ref.why = key + " is not a literal path or URL"
+		}
+	default:
+		ref.why = "it has no " + key
+	}
+	return ref, true
+}
+
+// isRemote reports whether a nested stack's location is a URL rather than
+// a path on disk.
+func isRemote(location string) bool {
+	return strings.Contains(location, "://")
+}
+
+// localNested resolves a nested stack's location against the template that
+// declares it, when it is a path on disk.
+func localNested(parent string, ref nested) (string, bool) {
+	if ref.location == "" || isRemote(ref.location) {
+		return "", false
+	}
+	return filepath.Clean(filepath.Join(filepath.Dir(parent), ref.location)), true
+}
+
+// MaxNestedDepth bounds nested stacks within nested stacks.
+const MaxNestedDepth = 16
+
+// followNested reads the local nested stacks of a template into it,
+// addressed "Parent/LogicalId", and lists the others as not reviewed.
+// chain holds the templates above, to refuse a cycle.
+func (r *reader) followNested(st *Stack, chain []string) error {
+	if len(st.nested) == 0 {
+		return nil
+	}
+	chain = append(chain, realPath(st.Path))
+	if len(chain) > MaxNestedDepth {
+		return &Error{Path: st.Path, Msg: fmt.Sprintf("nested stacks nest more than %d deep", MaxNestedDepth)}
+	}
+	refs := st.nested
+	st.nested = nil
+	for _, ref := range refs {
+		skip := Skipped{Kind: KindNestedStack, Name: ref.id, Source: ref.location, Where: st.Path}
+		local, ok := localNested(st.Path, ref)
+		switch {
+		case ref.location == "":
+			skip.Why = ref.why
+		case !ok:
+			skip.Why = "a template at a URL is not fetched; review the child template's file to include it"
+		case r == nil:
+			skip.Why = "read from standard input, so the path cannot be followed; review the file by its path"
+		}
+		if skip.Why != "" {
+			st.NotReviewed = append(st.NotReviewed, skip)
+			continue
+		}
+		if slices.Contains(chain, realPath(local)) {
+			return &Error{Path: st.Path, Msg: fmt.Sprintf("nested stack %s includes %s, which includes this template again", ref.id, ref.location)}
+		}
+		data, err := readLimited(local, MaxInputBytes)
+		if err != nil {
+			return &Error{Path: st.Path, Msg: fmt.Sprintf("nested stack %s: %s: %s", ref.id, ref.location, err)}
+		}
+		child, err := parse(local, data, CloudFormation)
+		if err != nil {
+			return err
+		}
+		if err := r.followNested(child, chain); err != nil {
+			return err
+		}
+		for _, res := range child.Resources {
+			res.Address = ref.id + "/" + res.Address
+			if res.File == "" {
+				res.File = local
+			}
+			st.Resources = append(st.Resources, res)
+		}
+		for _, sk := range child.NotReviewed {
+			sk.Name = ref.id + "/" + sk.Name
+			st.NotReviewed = append(st.NotReviewed, sk)
+		}
+	}
+	return nil
 }

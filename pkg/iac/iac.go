@@ -1,6 +1,9 @@
 // Package iac reads the resources a stack declares from infrastructure as
-// code: Terraform plans and state (the JSON of `terraform show -json`) and
-// CloudFormation or SAM templates in JSON or YAML.
+// code: Terraform configuration (.tf and .tf.json), plans and state (the
+// JSON of `terraform show -json`), CloudFormation or SAM templates in JSON
+// or YAML, and Azure Resource Manager templates. What it cannot follow,
+// such as a registry module or a template at a URL, it lists as not
+// reviewed rather than dropping it.
 package iac
 
 import (
@@ -14,14 +17,16 @@ type Format string
 
 // The formats srm reads.
 const (
-	Auto           Format = "auto"
-	TerraformPlan  Format = "terraform-plan"
-	TerraformState Format = "terraform-state"
-	CloudFormation Format = "cloudformation"
+	Auto            Format = "auto"
+	TerraformSource Format = "terraform"
+	TerraformPlan   Format = "terraform-plan"
+	TerraformState  Format = "terraform-state"
+	CloudFormation  Format = "cloudformation"
+	ARM             Format = "arm"
 )
 
 // Formats lists the formats a user can name with --format-in.
-var Formats = []Format{Auto, TerraformPlan, TerraformState, CloudFormation}
+var Formats = []Format{Auto, TerraformSource, TerraformPlan, TerraformState, CloudFormation, ARM}
 
 // ParseFormat accepts a format name, with a few common spellings.
 func ParseFormat(s string) (Format, error) {
@@ -32,10 +37,14 @@ func ParseFormat(s string) (Format, error) {
 		return TerraformPlan, nil
 	case "terraform-state", "tfstate", "state":
 		return TerraformState, nil
+	case "terraform", "tf", "hcl", "terraform-source":
+		return TerraformSource, nil
 	case "cloudformation", "cfn", "sam":
 		return CloudFormation, nil
+	case "arm", "azure-resource-manager":
+		return ARM, nil
 	}
-	return "", fmt.Errorf("unknown input format %q (valid: auto, terraform-plan, terraform-state, cloudformation)", s)
+	return "", fmt.Errorf("unknown input format %q (valid: auto, terraform, terraform-plan, terraform-state, cloudformation, arm)", s)
 }
 
 // Resource is one resource a stack declares.
@@ -47,18 +56,55 @@ type Resource struct {
 	// "AWS::EC2::Instance".
 	Type string
 	// Attributes are its planned values or properties, as decoded JSON:
-	// maps, lists, strings, json.Number, bools and nil.
+	// maps, lists, strings, json.Number, bools and nil. Values the input
+	// does not know, such as expressions only a plan resolves, are absent.
 	Attributes map[string]any
+	// File and Line say where it is declared, where the input has lines;
+	// File is empty when it is the stack's own path.
+	File string
+	Line int
+	// Count is how many instances the declaration makes: 1 unless a
+	// literal count, for_each or copy says otherwise.
+	Count int
+	// Note says what a reader should know about it, such as a count known
+	// only at plan time.
+	Note string
 }
 
-// Stack is what one input file declares.
+// Instances is the number of instances, at least one.
+func (r Resource) Instances() int { return max(r.Count, 1) }
+
+// Stack is what one input declares.
 type Stack struct {
 	Path      string
 	Format    Format
 	Resources []Resource
 	// Deleted counts resources a plan deletes, which do not count.
 	Deleted int
+	// NotReviewed lists what the input refers to but srm cannot read:
+	// remote modules, nested stacks at URLs, linked templates.
+	NotReviewed []Skipped
+
+	nested []nested // nested stacks a template declares, until followed
 }
+
+// Skipped is something a stack refers to that srm did not review, with
+// where it was found and why.
+type Skipped struct {
+	Kind   string // KindModule, KindNestedStack, KindLinkedTemplate, KindBicep
+	Name   string // its address or logical id
+	Source string // the module source, template URL or file
+	Where  string // file and line where it is declared
+	Why    string
+}
+
+// Kinds of Skipped.
+const (
+	KindModule         = "module"
+	KindNestedStack    = "nested stack"
+	KindLinkedTemplate = "linked template"
+	KindBicep          = "Bicep file"
+)
 
 // Limits bound the work any one input can cause.
 const (
@@ -66,6 +112,7 @@ const (
 	MaxDepth      = 512      // nesting of maps and lists
 	MaxNodes      = 5_000_000
 	MaxResources  = 200_000
+	MaxFiles      = 10_000 // files of infrastructure code one review reads
 )
 
 // Error is an input that cannot be read as a stack. It names the file and,
@@ -92,14 +139,36 @@ func (e *Error) Error() string {
 
 // Parse reads a stack from data. With Auto it tells the format from the
 // content: JSON with resource_changes is a plan, JSON with
-// values.root_module is state, and JSON or YAML with a Resources map is a
-// CloudFormation or SAM template.
+// values.root_module is state, JSON with a deployment template $schema is
+// an ARM template, and JSON or YAML with a Resources map is a
+// CloudFormation or SAM template. Terraform configuration is read only
+// when the format says so (or, through Read, from a .tf file): a .tf file
+// is never taken for YAML. Parse follows nothing outside data: local
+// modules and nested stacks are listed as not reviewed.
 func Parse(path string, data []byte, format Format) (*Stack, error) {
-	if len(data) > MaxInputBytes {
+	st, err := parse(path, data, format)
+	if err != nil {
+		return nil, err
+	}
+	var none *reader // lists nested stacks as not reviewed
+	if err := none.followNested(st, nil); err != nil {
+		return nil, err
+	}
+	return st, nil
+}
+
+func parse(path string, data []byte, format Format) (*Stack, error) {
+	if format == "" {
+		format = Auto
+	}
+	if int64(len(data)) > MaxInputBytes {
 		return nil, &Error{Path: path, Msg: fmt.Sprintf("file is %d bytes, more than the limit of %d", len(data), MaxInputBytes)}
 	}
 	if bytes.IndexByte(data, 0) >= 0 {
-		return nil, &Error{Path: path, Msg: "binary file: srm reads Terraform plan or state JSON and CloudFormation or SAM templates"}
+		return nil, &Error{Path: path, Msg: "binary file: srm reads Terraform configuration, plan or state JSON, CloudFormation or SAM templates and ARM templates"}
+	}
+	if format == TerraformSource {
+		return parseTerraformSource(path, data)
 	}
 	trimmed := bytes.TrimLeft(data, " \t\r\n\ufeff")
 	if len(trimmed) == 0 {
@@ -118,7 +187,7 @@ func Parse(path string, data []byte, format Format) (*Stack, error) {
 	if format == Auto {
 		format = detect(doc)
 		if format == Auto {
-			return nil, &Error{Path: path, Msg: "not a Terraform plan or state (the JSON of 'terraform show -json') or a CloudFormation or SAM template; use --format-in to say which it is"}
+			return nil, &Error{Path: path, Msg: "not a Terraform plan or state (the JSON of 'terraform show -json'), a CloudFormation or SAM template or an ARM template; use --format-in to say which it is"}
 		}
 	}
 	s := &Stack{Path: path, Format: format}
@@ -129,6 +198,8 @@ func Parse(path string, data []byte, format Format) (*Stack, error) {
 		err = s.readState(doc)
 	case CloudFormation:
 		err = s.readTemplate(doc)
+	case ARM:
+		err = s.readARM(doc)
 	}
 	if err != nil {
 		return nil, &Error{Path: path, Msg: err.Error()}
@@ -151,7 +222,16 @@ func detect(doc map[string]any) Format {
 			return TerraformState
 		}
 	}
-	if _, ok := doc["Resources"].(map[string]any); ok {
+	if isARM(doc) {
+		return ARM
+	}
+	if _, ok := doc["Resources"]; ok {
+		return CloudFormation
+	}
+	if _, ok := doc["AWSTemplateFormatVersion"]; ok {
+		return CloudFormation
+	}
+	if t, ok := doc["Transform"].(string); ok && strings.HasPrefix(t, "AWS::Serverless") {
 		return CloudFormation
 	}
 	return Auto

@@ -26,8 +26,44 @@ type Ack struct {
 	Line    int    `toml:"-"`
 }
 
+// SkipAck accepts something a review could not read — a resource type srm
+// does not know, or a module, nested stack or template it does not fetch:
+// who owns it and why that is fine.
+type SkipAck struct {
+	Type     string `toml:"type" doc:"A resource type srm does not know, such as \"aws_lb\"; a trailing * matches any type with that prefix."`
+	Source   string `toml:"source" doc:"A module source, nested stack or template location, such as \"terraform-aws-modules/vpc/aws\"."`
+	Owner    string `toml:"owner" required:"true" doc:"Who owns it, such as a team."`
+	Reason   string `toml:"reason" required:"true" doc:"Why it is fine that srm does not review it."`
+	Evidence string `toml:"evidence" doc:"Where the evidence is, if anywhere."`
+
+	File string `toml:"-"`
+	Line int    `toml:"-"`
+}
+
+// Accepts reports whether the entry accepts a resource type (kind
+// "resource type") or a source of any other kind.
+func (a *SkipAck) Accepts(kind, name, source string) bool {
+	if a.Type != "" {
+		if kind != "resource type" {
+			return false
+		}
+		if p, ok := strings.CutSuffix(a.Type, "*"); ok {
+			return strings.HasPrefix(name, p)
+		}
+		return a.Type == name
+	}
+	return a.Source != "" && a.Source == source
+}
+
+// Acks is what an acknowledgement file holds.
+type Acks struct {
+	Acks        []*Ack
+	NotReviewed []*SkipAck
+}
+
 type ackDocument struct {
-	Acks []*Ack `toml:"acks"`
+	Acks        []*Ack     `toml:"acks"`
+	NotReviewed []*SkipAck `toml:"not_reviewed"`
 }
 
 var ackDocumentType = reflect.TypeFor[ackDocument]()
@@ -35,7 +71,7 @@ var ackDocumentType = reflect.TypeFor[ackDocument]()
 // ParseAcks reads an acknowledgement file with the same strictness as a
 // model file: unknown keys, unknown items or services and empty owners or
 // evidence are problems that name the line. It returns a *LoadError.
-func (m *Model) ParseAcks(f File, provider string) ([]*Ack, error) {
+func (m *Model) ParseAcks(f File, provider string) (*Acks, error) {
 	ps := &problems{file: f.Path}
 	if len(f.Data) > MaxFileBytes {
 		ps.add(0, "", "file is %d bytes, more than the limit of %d", len(f.Data), MaxFileBytes)
@@ -53,8 +89,8 @@ func (m *Model) ParseAcks(f File, provider string) ([]*Ack, error) {
 		return nil, &LoadError{Problems: ps.list}
 	}
 	checkKeys(md, ps, ackDocumentType)
-	if len(doc.Acks) > MaxEntities {
-		ps.add(0, "", "%d acknowledgements, more than the limit of %d", len(doc.Acks), MaxEntities)
+	if len(doc.Acks)+len(doc.NotReviewed) > MaxEntities {
+		ps.add(0, "", "%d acknowledgements, more than the limit of %d", len(doc.Acks)+len(doc.NotReviewed), MaxEntities)
 		return nil, &LoadError{Problems: ps.list}
 	}
 	for i, a := range doc.Acks {
@@ -80,27 +116,46 @@ func (m *Model) ParseAcks(f File, provider string) ([]*Ack, error) {
 			}
 			a.targets = append(a.targets, t)
 		}
-		walkStrings(reflect.ValueOf(a), "", func(field, s string) {
-			if len(s) > MaxTextLen*4 || utf8.RuneCountInString(s) > MaxTextLen {
-				ps.addEntry("acks", i, field, "text is longer than %d characters", MaxTextLen)
-				return
-			}
-			for _, r := range s {
-				if isUnsafeText(r) {
-					ps.addEntry("acks", i, field, "text contains the control or format character %U", r)
-					return
-				}
-			}
-		}, func(field string, n int) {
-			if n > MaxListLen {
-				ps.addEntry("acks", i, field, "list has %d entries, more than the limit of %d", n, MaxListLen)
-			}
-		})
+		checkAckText(ps, "acks", i, a)
+	}
+	for i, a := range doc.NotReviewed {
+		a.File, a.Line = f.Path, ps.lines.entry("not_reviewed", i)
+		if (a.Type == "") == (a.Source == "") {
+			ps.addEntry("not_reviewed", i, "type", "give exactly one of type (a resource type) or source (a module, stack or template)")
+		}
+		if strings.TrimSpace(a.Owner) == "" {
+			ps.addEntry("not_reviewed", i, "owner", "empty: say who owns it")
+		}
+		if strings.TrimSpace(a.Reason) == "" {
+			ps.addEntry("not_reviewed", i, "reason", "empty: say why it is fine that srm does not review it")
+		}
+		checkAckText(ps, "not_reviewed", i, a)
 	}
 	if len(ps.list) > 0 {
 		return nil, &LoadError{Problems: ps.list}
 	}
-	return doc.Acks, nil
+	return &Acks{Acks: doc.Acks, NotReviewed: doc.NotReviewed}, nil
+}
+
+// checkAckText applies the model's limits on text to one entry of an
+// acknowledgement file.
+func checkAckText(ps *problems, section string, i int, e any) {
+	walkStrings(reflect.ValueOf(e), "", func(field, s string) {
+		if len(s) > MaxTextLen*4 || utf8.RuneCountInString(s) > MaxTextLen {
+			ps.addEntry(section, i, field, "text is longer than %d characters", MaxTextLen)
+			return
+		}
+		for _, r := range s {
+			if isUnsafeText(r) {
+				ps.addEntry(section, i, field, "text contains the control or format character %U", r)
+				return
+			}
+		}
+	}, func(field string, n int) {
+		if n > MaxListLen {
+			ps.addEntry(section, i, field, "list has %d entries, more than the limit of %d", n, MaxListLen)
+		}
+	})
 }
 
 // covers reports whether the acknowledgement covers an item of a target:

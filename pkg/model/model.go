@@ -283,7 +283,10 @@ type ResourceType struct {
 	Supports bool           `toml:"supports" doc:"True for types that configure a resource of the service, such as a Lambda permission: they join that resource's deployment rather than claim the service's default one."`
 	Reason   string         `toml:"reason" doc:"Why an ignored type carries no responsibility of its own."`
 	Rules    []ResourceRule `toml:"rules" doc:"Rules on the resource's attributes, tried in order; the first that matches decides the service and variant."`
-	Origin   string         `toml:"-"`
+	// Hosts are the services whose resources hang off this one, as file
+	// shares, queues and tables hang off an Azure storage account.
+	Hosts  []string `toml:"hosts" doc:"Services whose resources hang off this type, such as file shares off a storage account: it joins the deployments of those services that the stack has, and stands for its own service only when the stack has none of them."`
+	Origin string   `toml:"-"`
 }
 
 // ResourceRule picks a service or variant from one attribute of a
@@ -293,6 +296,9 @@ type ResourceRule struct {
 	Equals    string `toml:"equals" doc:"Matches when the attribute, or any element of it, equals this, ignoring case."`
 	Matches   string `toml:"matches" doc:"Matches when the attribute, or any element of it, matches this pattern, where * stands for any text; case is ignored."`
 	Missing   bool   `toml:"missing" doc:"Matches when the attribute is absent or empty."`
+	Present   bool   `toml:"present" doc:"Matches when the attribute is set to anything, even a reference that only a deployment resolves."`
+	Ignore    bool   `toml:"ignore" doc:"When the rule matches, the resource carries no responsibility of its own, such as a gateway of another kind that shares the type."`
+	Reason    string `toml:"reason" doc:"Why a resource the rule ignores carries no responsibility of its own."`
 	Service   string `toml:"service" doc:"The service when the rule matches; the type's own service when omitted."`
 	Variant   string `toml:"variant" doc:"The variant when the rule matches."`
 }

@@ -2,6 +2,7 @@ package model
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 )
@@ -10,13 +11,32 @@ import (
 type Mapping struct {
 	Type   *ResourceType // nil when the model does not know the type
 	Target Target        // the deployment, when the type maps to a service
+	// Alternatives are other deployments the resource may be, when a
+	// template condition decides between them; Condition says so.
+	Alternatives []Target
+	Condition    string
+	// ignoredBy is the rule that marks this resource as carrying no
+	// responsibility of its own, when one does.
+	ignoredBy *ResourceRule
 }
 
 // Known reports whether the model knows the resource's type.
 func (mp Mapping) Known() bool { return mp.Type != nil }
 
-// Ignored reports whether the type carries no responsibility of its own.
-func (mp Mapping) Ignored() bool { return mp.Type != nil && mp.Type.Ignore }
+// Ignored reports whether the resource carries no responsibility of its
+// own: its type says so, or a rule on its attributes does.
+func (mp Mapping) Ignored() bool { return mp.Type != nil && (mp.Type.Ignore || mp.ignoredBy != nil) }
+
+// Reason says why an ignored resource carries no responsibility of its own.
+func (mp Mapping) Reason() string {
+	if mp.ignoredBy != nil {
+		return mp.ignoredBy.Reason
+	}
+	if mp.Type != nil {
+		return mp.Type.Reason
+	}
+	return ""
+}
 
 // Supporting reports whether the type configures another resource of its
 // service, so it joins whatever deployment of the service the stack has.
@@ -26,11 +46,14 @@ func (mp Mapping) Supporting() bool { return mp.Type != nil && mp.Type.Supports 
 // attributes stands for. An exact type wins over a pattern such as
 // "Custom::*"; among patterns, the longest prefix wins.
 func (m *Model) MapResource(typ string, attrs map[string]any) Mapping {
+	// Types match ignoring case: ARM's are case-insensitive, and no two
+	// types of Terraform or CloudFormation differ only in case.
 	exact, patterns := m.ix().resourceTypes()
-	rt := exact[typ]
+	lower := strings.ToLower(typ)
+	rt := exact[lower]
 	if rt == nil {
 		for _, r := range patterns {
-			if strings.HasPrefix(typ, strings.TrimSuffix(r.Type, "*")) {
+			if strings.HasPrefix(lower, strings.ToLower(strings.TrimSuffix(r.Type, "*"))) {
 				rt = r
 				break
 			}
@@ -43,9 +66,50 @@ func (m *Model) MapResource(typ string, attrs map[string]any) Mapping {
 	if rt.Ignore {
 		return mp
 	}
+	conds := ifConditions(attrs, maxConditions)
+	if len(conds) == 0 {
+		mp.Target, mp.ignoredBy = m.applyRules(rt, attrs)
+		return mp
+	}
+	// A CloudFormation condition picks a value: map the resource once for
+	// each way the conditions can go, and keep every deployment that
+	// results rather than pick one.
+	var targets []Target
+	for world := 0; world < 1<<len(conds); world++ {
+		choice := map[string]bool{}
+		for i, c := range conds {
+			choice[c] = world&(1<<i) != 0
+		}
+		t, ignoredBy := m.applyRules(rt, resolveIfs(attrs, choice, 0).(map[string]any))
+		if ignoredBy != nil {
+			continue // that branch makes nothing to review
+		}
+		if !slices.ContainsFunc(targets, func(x Target) bool { return x.ID() == t.ID() }) {
+			targets = append(targets, t)
+		}
+	}
+	if len(targets) == 0 {
+		mp.Target, mp.ignoredBy = m.applyRules(rt, attrs)
+		return mp
+	}
+	mp.Target = targets[0]
+	if len(targets) > 1 {
+		mp.Alternatives = targets[1:]
+		mp.Condition = "depends on condition " + strings.Join(conds, ", ")
+	}
+	return mp
+}
+
+// applyRules picks the deployment a resource of a type stands for: the
+// first rule that matches decides, else the type's own service. A rule
+// that ignores the resource is returned instead.
+func (m *Model) applyRules(rt *ResourceType, attrs map[string]any) (Target, *ResourceRule) {
 	service, variant := rt.Service, rt.Variant
-	for _, rule := range rt.Rules {
+	for i, rule := range rt.Rules {
 		if rule.matches(attrs) {
+			if rule.Ignore {
+				return Target{}, &rt.Rules[i]
+			}
 			if rule.Service != "" {
 				service, variant = rule.Service, ""
 			}
@@ -55,11 +119,79 @@ func (m *Model) MapResource(typ string, attrs map[string]any) Mapping {
 			break
 		}
 	}
-	mp.Target = Target{Service: m.Service(service), Variant: m.Variant(service, variant)}
-	return mp
+	return Target{Service: m.Service(service), Variant: m.Variant(service, variant)}, nil
+}
+
+// maxConditions bounds how many CloudFormation conditions one resource's
+// mapping explores: each doubles the work.
+const maxConditions = 3
+
+// ifConditions lists the condition names of the Fn::If values in a
+// resource's attributes, in the order found, at most limit of them.
+func ifConditions(v any, limit int) []string {
+	var out []string
+	var walk func(v any, depth int)
+	walk = func(v any, depth int) {
+		if len(out) >= limit || depth > 64 {
+			return
+		}
+		switch x := v.(type) {
+		case map[string]any:
+			if args, ok := x["Fn::If"].([]any); ok && len(x) == 1 && len(args) == 3 {
+				if name, ok := args[0].(string); ok && !slices.Contains(out, name) {
+					out = append(out, name)
+				}
+			}
+			for _, k := range slices.Sorted(maps.Keys(x)) {
+				walk(x[k], depth+1)
+			}
+		case []any:
+			for _, e := range x {
+				walk(e, depth+1)
+			}
+		}
+	}
+	walk(v, 0)
+	return out
+}
+
+// resolveIfs replaces each Fn::If whose condition is in choice by the
+// branch the choice takes.
+func resolveIfs(v any, choice map[string]bool, depth int) any {
+	if depth > 64 {
+		return v
+	}
+	switch x := v.(type) {
+	case map[string]any:
+		if args, ok := x["Fn::If"].([]any); ok && len(x) == 1 && len(args) == 3 {
+			if name, ok := args[0].(string); ok {
+				if yes, known := choice[name]; known {
+					if yes {
+						return resolveIfs(args[1], choice, depth+1)
+					}
+					return resolveIfs(args[2], choice, depth+1)
+				}
+			}
+		}
+		out := make(map[string]any, len(x))
+		for k, e := range x {
+			out[k] = resolveIfs(e, choice, depth+1)
+		}
+		return out
+	case []any:
+		out := make([]any, len(x))
+		for i, e := range x {
+			out[i] = resolveIfs(e, choice, depth+1)
+		}
+		return out
+	}
+	return v
 }
 
 func (r ResourceRule) matches(attrs map[string]any) bool {
+	if r.Present {
+		return present(attrs, strings.Split(r.Attribute, "."))
+	}
 	values := lookup(attrs, strings.Split(r.Attribute, "."))
 	if r.Missing {
 		return len(values) == 0
@@ -128,6 +260,27 @@ func lookup(v any, steps []string) []any {
 	return nil
 }
 
+// present reports whether a dotted path leads to a value of any kind that
+// is not empty.
+func present(v any, steps []string) bool {
+	for _, step := range steps {
+		m, ok := v.(map[string]any)
+		if !ok {
+			return false
+		}
+		if v, ok = m[step]; !ok {
+			return false
+		}
+	}
+	switch x := v.(type) {
+	case nil:
+		return false
+	case string:
+		return x != ""
+	}
+	return true
+}
+
 // resourceTypes builds the lookups MapResource uses, once.
 func (ix *index) resourceTypes() (exact map[string]*ResourceType, patterns []*ResourceType) {
 	ix.resourcesOnce.Do(func() {
@@ -136,7 +289,7 @@ func (ix *index) resourceTypes() (exact map[string]*ResourceType, patterns []*Re
 			if strings.HasSuffix(r.Type, "*") {
 				ix.resourcePatterns = append(ix.resourcePatterns, r)
 			} else {
-				ix.resources[r.Type] = r
+				ix.resources[strings.ToLower(r.Type)] = r
 			}
 		}
 		slices.SortStableFunc(ix.resourcePatterns, func(a, b *ResourceType) int { return len(b.Type) - len(a.Type) })

@@ -15,6 +15,8 @@ service = "fn"
 rules = [
   { attribute = "package", equals = "IMAGE", variant = "image" },
   { attribute = "launch.*.kind", matches = "vm*", service = "vm" },
+  { attribute = "kind", equals = "other", ignore = true, reason = "Another product." },
+  { attribute = "cluster", present = true, variant = "image" },
 ]
 
 [[resources]]
@@ -58,6 +60,13 @@ func TestMapResource(t *testing.T) {
 		{"acme_fn", `{"package": {"Ref": "P"}}`, "fn"},
 		{"acme_net_subnet", `{}`, "ignored"},
 		{"acme_net_special", `{}`, "vm"},
+		{"ACME_NET_SPECIAL", `{}`, "vm"}, // types match ignoring case, as ARM's do
+		{"acme_fn", `{"kind": "Other"}`, "ignored"},
+		{"acme_fn", `{"cluster": {"Ref": "C"}}`, "fn:image"}, // present matches a reference too
+		{"acme_fn", `{"cluster": ""}`, "fn"},
+		{"acme_fn", `{"package": {"Fn::If": ["Big", "image", "zip"]}}`, "fn fn:image"},
+		{"acme_fn", `{"package": {"Fn::If": ["Big", "image", "IMAGE"]}}`, "fn:image"},
+		{"acme_fn", `{"kind": {"Fn::If": ["X", "other", "fn"]}}`, "fn"}, // the ignored branch makes nothing
 		{"acme_unknown", `{}`, "unknown"},
 	}
 	for _, tt := range tests {
@@ -68,6 +77,9 @@ func TestMapResource(t *testing.T) {
 			got = "ignored"
 		case mp.Known():
 			got = mp.Target.ID()
+			for _, alt := range mp.Alternatives {
+				got += " " + alt.ID()
+			}
 		}
 		if got != tt.want {
 			t.Errorf("MapResource(%s, %s) = %s, want %s", tt.typ, tt.attrs, got, tt.want)
@@ -80,12 +92,13 @@ func TestMapResource(t *testing.T) {
 
 func TestResourceTypeValidation(t *testing.T) {
 	tests := map[string]string{
-		"[[resources]]\ntype = \"x\"\nprovider = \"acme\"\n":                                                    `service: missing: name the service`,
-		"[[resources]]\ntype = \"x\"\nignore = true\nservice = \"vm\"\n":                                        `an ignored type names no service`,
-		"[[resources]]\ntype = \"x\"\nprovider = \"acme\"\nservice = \"vn\"\n":                                  `service "vn" is not defined`,
-		"[[resources]]\ntype = \"x\"\nprovider = \"acme\"\nservice = \"vm\"\nvariant = \"image\"\n":             `service "vm" has no variant "image"`,
-		"[[resources]]\ntype = \"x*y\"\nignore = true\n":                                                        `only a trailing * is allowed`,
-		"[[resources]]\ntype = \"x\"\nprovider = \"acme\"\nservice = \"fn\"\nrules = [{ attribute = \"a\" }]\n": `give exactly one of equals, matches or missing`,
+		"[[resources]]\ntype = \"x\"\nprovider = \"acme\"\n": `service: missing: name the service`,
+		"[[resources]]\ntype = \"x\"\nprovider = \"acme\"\nservice = \"fn\"\nrules = [{ attribute = \"a\", equals = \"b\", ignore = true }]\n": `gives a reason`,
+		"[[resources]]\ntype = \"x\"\nignore = true\nservice = \"vm\"\n":                                                                       `an ignored type names no service`,
+		"[[resources]]\ntype = \"x\"\nprovider = \"acme\"\nservice = \"vn\"\n":                                                                 `service "vn" is not defined`,
+		"[[resources]]\ntype = \"x\"\nprovider = \"acme\"\nservice = \"vm\"\nvariant = \"image\"\n":                                            `service "vm" has no variant "image"`,
+		"[[resources]]\ntype = \"x*y\"\nignore = true\n":                                                                                       `only a trailing * is allowed`,
+		"[[resources]]\ntype = \"x\"\nprovider = \"acme\"\nservice = \"fn\"\nrules = [{ attribute = \"a\" }]\n":                                `give exactly one of equals, matches, missing or present`,
 	}
 	for text, want := range tests {
 		_, err := Load(baseLayer(t), overlay(text))
@@ -99,7 +112,7 @@ func TestResourceTypeValidation(t *testing.T) {
 func TestReviewAndAcks(t *testing.T) {
 	m := mustLoad(t)
 	vm, fnImg := Target{Service: m.Service("vm")}, Target{Service: m.Service("fn"), Variant: m.Variant("fn", "image")}
-	r := m.Review([]StackTarget{{Target: vm, Resources: []string{"acme_vm.a"}}, {Target: fnImg}})
+	r := m.Review([]StackTarget{{Target: vm, Resources: []StackResource{{Address: "acme_vm.a"}}}, {Target: fnImg}})
 	var got []string
 	for _, resp := range r.Responsibilities {
 		for _, e := range resp.Entries {

@@ -1,10 +1,43 @@
 package model
 
+import "strconv"
+
 // StackTarget is one deployment found in a stack, with the resources that
 // stand for it (empty when the user listed the service by name).
 type StackTarget struct {
 	Target    Target
-	Resources []string
+	Resources []StackResource
+}
+
+// StackResource is a resource of a stack: its address, how many instances
+// its declaration makes and where it is declared.
+type StackResource struct {
+	Address string
+	Count   int    // instances; 0 and 1 both mean one
+	Note    string // such as "count known only at plan time"
+	File    string // the file that declares it, where known
+	Line    int    // its line in File, where the input has lines
+}
+
+// Label is the address with its count or note, as people read it:
+// "aws_instance.web (×3)".
+func (r StackResource) Label() string {
+	switch {
+	case r.Note != "":
+		return r.Address + " (" + r.Note + ")"
+	case r.Count > 1:
+		return r.Address + " (×" + strconv.Itoa(r.Count) + ")"
+	}
+	return r.Address
+}
+
+// Addresses lists the addresses of a deployment's resources.
+func (st StackTarget) Addresses() []string {
+	out := make([]string, len(st.Resources))
+	for i, r := range st.Resources {
+		out[i] = r.Address
+	}
+	return out
 }
 
 // Review is what a stack leaves to the customer: every responsibility
@@ -75,13 +108,13 @@ func (m *Model) Review(targets []StackTarget) *Review {
 
 // Acknowledge marks each entry that an acknowledgement covers and returns
 // the entries that none covers.
-func (r *Review) Acknowledge(acks []*Ack) []ReviewEntry {
+func (r *Review) Acknowledge(acks *Acks) []ReviewEntry {
 	var missing []ReviewEntry
 	for _, resp := range r.Responsibilities {
 		for i := range resp.Entries {
 			e := &resp.Entries[i]
 			e.Ack = nil
-			for _, a := range acks {
+			for _, a := range acks.Acks {
 				if a.covers(resp.Item.ID, e.Target.Target) {
 					e.Ack = a
 					break

@@ -458,7 +458,7 @@ func (v *validator) resourceType(r *ResourceType, providers, services []string) 
 		v.add(r, "type", "only a trailing * is allowed in a type pattern")
 	}
 	switch {
-	case r.Ignore && (r.Service != "" || len(r.Rules) > 0 || r.Supports):
+	case r.Ignore && (r.Service != "" || len(r.Rules) > 0 || r.Supports || len(r.Hosts) > 0):
 		v.add(r, "ignore", "an ignored type names no service, has no rules and supports nothing")
 	case !r.Ignore && r.Service == "":
 		v.add(r, "service", "missing: name the service the type deploys, or set ignore = true with a reason")
@@ -482,21 +482,35 @@ func (v *validator) resourceType(r *ResourceType, providers, services []string) 
 		}
 	}
 	checkTarget("", r.Service, r.Variant)
+	for i, svc := range r.Hosts {
+		checkTarget("hosts["+strconv.Itoa(i)+"].", svc, "")
+	}
+	if len(r.Hosts) > 0 && r.Supports {
+		v.add(r, "hosts", "a type that hosts other services' resources does not also support one")
+	}
 	for i, rule := range r.Rules {
 		field := "rules[" + strconv.Itoa(i) + "]."
 		if rule.Attribute == "" {
 			v.add(r, field+"attribute", "missing required key")
 		}
 		set := 0
-		for _, b := range []bool{rule.Equals != "", rule.Matches != "", rule.Missing} {
+		for _, b := range []bool{rule.Equals != "", rule.Matches != "", rule.Missing, rule.Present} {
 			if b {
 				set++
 			}
 		}
 		if set != 1 {
-			v.add(r, field+"equals", "give exactly one of equals, matches or missing")
+			v.add(r, field+"equals", "give exactly one of equals, matches, missing or present")
 		}
-		if rule.Service == "" && rule.Variant == "" {
+		switch {
+		case rule.Ignore && (rule.Service != "" || rule.Variant != "" || strings.TrimSpace(rule.Reason) == ""):
+			v.add(r, field+"ignore", "a rule that ignores a resource picks no service or variant and gives a reason")
+			continue
+		case rule.Ignore:
+			continue
+		case rule.Reason != "":
+			v.add(r, field+"reason", "only a rule that ignores a resource gives a reason")
+		case rule.Service == "" && rule.Variant == "":
 			v.add(r, field+"variant", "a rule must pick a service or a variant")
 		}
 		service := rule.Service

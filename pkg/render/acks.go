@@ -5,14 +5,16 @@ import (
 	"io"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"srm/pkg/model"
+	"srm/pkg/review"
 )
 
 // StarterAcks writes an acknowledgement file for a stack with one entry per
 // customer or shared responsibility, each waiting for its owner and
 // evidence. srm review --acks refuses it until they are filled in.
-func StarterAcks(w io.Writer, m *model.Model, r *model.Review) error {
+func StarterAcks(w io.Writer, m *model.Model, r *model.Review, notReviewed []review.NotReviewed) error {
 	var b strings.Builder
 	var names []string
 	for _, t := range r.Targets {
@@ -34,6 +36,40 @@ func StarterAcks(w io.Writer, m *model.Model, r *model.Review) error {
 		}
 		fmt.Fprintf(&b, "[[acks]]\nitem = %q\nservices = [%s]\nowner = \"\"\nevidence = \"\"\n", resp.Item.ID, strings.Join(svcs, ", "))
 	}
+	if len(notReviewed) > 0 {
+		b.WriteString("\n# What srm could not review fails the gate too, until an entry says who\n")
+		b.WriteString("# owns it and why that is fine (reason).\n")
+	}
+	for _, nr := range notReviewed {
+		fmt.Fprintf(&b, "\n# %s\n", Sanitize(notReviewedLine(nr)))
+		key, value := "source", nr.Source
+		if nr.Kind == review.KindResourceType {
+			key, value = "type", nr.Name
+		}
+		fmt.Fprintf(&b, "[[not_reviewed]]\n%s = %s\nowner = \"\"\nreason = \"\"\n", key, tomlQuote(value))
+	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// tomlQuote quotes a string for a TOML basic string: Go's quoting, with
+// the escapes TOML lacks spelled as \u escapes.
+func tomlQuote(s string) string {
+	var b strings.Builder
+	b.WriteByte('"')
+	for _, r := range s {
+		switch {
+		case r == '"' || r == '\\':
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		case (r < 0x20 || r == 0x7f || !unicode.IsPrint(r)) && r > 0xFFFF:
+			fmt.Fprintf(&b, "\\U%08X", r)
+		case r < 0x20 || r == 0x7f || !unicode.IsPrint(r):
+			fmt.Fprintf(&b, "\\u%04X", r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
 }

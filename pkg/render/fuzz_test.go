@@ -14,6 +14,7 @@ import (
 
 	"srm/data"
 	"srm/pkg/model"
+	reviewpkg "srm/pkg/review"
 )
 
 // hostileModel is the embedded model with one service, one item, one cell
@@ -95,12 +96,18 @@ func FuzzRenderers(f *testing.F) {
 		mx := m.Matrix(p, name, targets, m.ItemsOfTargets(targets))
 		uses := m.SourceUses(func(c *model.Cell) bool { return c.Service == "ec2" })
 		hits := m.Search("aws", "iam")
-		review := m.Review([]model.StackTarget{{Target: target, Resources: []string{name, label}}, {Target: targets[1]}})
+		review := m.Review([]model.StackTarget{{Target: target, Resources: []model.StackResource{{Address: name}, {Address: label, Note: text, Count: 3}}}, {Target: targets[1]}})
+		notReviewed := []reviewpkg.NotReviewed{
+			{Kind: reviewpkg.KindResourceType, Name: name, Why: text, Resources: []string{label}},
+			{Kind: name, Name: label, Source: text, Where: name, Why: label},
+		}
 		report := ReviewReport{
 			Provider: p, Review: review, Acks: true,
-			Inputs:  []ReviewInput{{Path: name, Format: label, Resources: 2}},
-			Unknown: []TypeCount{{Type: name, Reason: text, Resources: []string{label}}},
-			Ignored: []TypeCount{{Type: label, Reason: text, Resources: []string{name}}},
+			Stack: &reviewpkg.Stack{
+				Inputs:      []reviewpkg.Input{{Path: name, Format: label, Resources: 2}},
+				Ignored:     []reviewpkg.TypeCount{{Type: label, Reason: text, Resources: []string{name}}},
+				NotReviewed: notReviewed,
+			},
 		}
 		lambda := model.Target{Service: m.Service("lambda")}
 		ends := []ShiftEnd{{Target: target}, {Target: lambda}}
@@ -150,7 +157,7 @@ func FuzzRenderers(f *testing.F) {
 			checkOutput(t, "quiz feedback", Text, QuizFeedback(st, m, q, "", text, 80))
 		}
 		var b bytes.Buffer
-		if err := StarterAcks(&b, m, review); err != nil {
+		if err := StarterAcks(&b, m, review, notReviewed); err != nil {
 			t.Fatal(err)
 		}
 		if _, err := m.ParseAcks(model.File{Path: "acks.toml", Data: b.Bytes()}, "aws"); err != nil && !strings.Contains(err.Error(), "acks") {

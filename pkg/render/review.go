@@ -7,32 +7,16 @@ import (
 	"strings"
 
 	"srm/pkg/model"
+	"srm/pkg/review"
 )
 
 // ReviewReport is everything `srm review` prints.
 type ReviewReport struct {
 	Provider *model.Provider
 	Review   *model.Review
-	Inputs   []ReviewInput
-	Unknown  []TypeCount // resource types srm does not know
-	Ignored  []TypeCount // known types that carry no responsibility
+	Stack    *review.Stack
 	// Acks is true when acknowledgements were checked.
 	Acks bool
-}
-
-// ReviewInput is one file review read.
-type ReviewInput struct {
-	Path      string
-	Format    string
-	Resources int
-	Deleted   int
-}
-
-// TypeCount is a resource type and the resources of it.
-type TypeCount struct {
-	Type      string
-	Reason    string
-	Resources []string
 }
 
 type reviewJSON struct {
@@ -47,6 +31,21 @@ type reviewJSON struct {
 	IgnoredTypes     []typeCountJSON          `json:"ignored_resource_types"`
 	Acknowledgements bool                     `json:"acknowledgements_checked"`
 	Unacknowledged   []unacknowledgedJSONItem `json:"unacknowledged"`
+	// NotReviewed lists what srm could not review: unknown resource types,
+	// registry modules, nested stacks at URLs, linked templates.
+	NotReviewed []notReviewedJSON `json:"not_reviewed"`
+}
+
+type notReviewedJSON struct {
+	Kind         string   `json:"kind"`
+	Name         string   `json:"name"`
+	Source       string   `json:"source"`
+	Where        string   `json:"where"`
+	Why          string   `json:"why"`
+	Resources    []string `json:"resources"`
+	Acknowledged bool     `json:"acknowledged"`
+	AckOwner     string   `json:"ack_owner"`
+	AckReason    string   `json:"ack_reason"`
 }
 
 type reviewInputJSON struct {
@@ -113,16 +112,23 @@ func newReviewJSON(m *model.Model, r ReviewReport) reviewJSON {
 		SchemaVersion: SchemaVersion, Provider: r.Provider.ID, Inputs: []reviewInputJSON{}, Services: []reviewServiceJSON{},
 		Responsibilities: []responsibilityJSON{}, ProviderOwned: itemIDs(r.Review.ProviderOwned),
 		Providers:    stackProviders(m, r.Review),
-		UnknownTypes: typeCounts(r.Unknown), IgnoredTypes: typeCounts(r.Ignored), Acknowledgements: r.Acks,
-		Unacknowledged: []unacknowledgedJSONItem{},
+		UnknownTypes: typeCounts(r.Stack.Unknown()), IgnoredTypes: typeCounts(r.Stack.Ignored), Acknowledgements: r.Acks,
+		Unacknowledged: []unacknowledgedJSONItem{}, NotReviewed: []notReviewedJSON{},
 	}
-	for _, in := range r.Inputs {
+	for _, in := range r.Stack.Inputs {
 		out.Inputs = append(out.Inputs, reviewInputJSON(in))
 	}
 	for _, st := range r.Review.Targets {
 		out.Services = append(out.Services, reviewServiceJSON{
-			Service: st.Target.Service.ID, Variant: st.Target.VariantID(), Name: TargetName(st.Target), Resources: list(st.Resources),
+			Service: st.Target.Service.ID, Variant: st.Target.VariantID(), Name: TargetName(st.Target), Resources: list(st.Addresses()),
 		})
+	}
+	for _, nr := range r.Stack.NotReviewed {
+		j := notReviewedJSON{Kind: nr.Kind, Name: nr.Name, Source: nr.Source, Where: nr.Where, Why: nr.Why, Resources: list(nr.Resources), Acknowledged: nr.Ack != nil}
+		if nr.Ack != nil {
+			j.AckOwner, j.AckReason = nr.Ack.Owner, nr.Ack.Reason
+		}
+		out.NotReviewed = append(out.NotReviewed, j)
 	}
 	for _, resp := range r.Review.Responsibilities {
 		rj := responsibilityJSON{Item: resp.Item.ID, ItemName: resp.Item.Name, Category: resp.Item.Category, Entries: []reviewEntryJSON{}}
@@ -143,7 +149,7 @@ func newReviewJSON(m *model.Model, r ReviewReport) reviewJSON {
 	return out
 }
 
-func typeCounts(tcs []TypeCount) []typeCountJSON {
+func typeCounts(tcs []review.TypeCount) []typeCountJSON {
 	out := []typeCountJSON{}
 	for _, tc := range tcs {
 		out = append(out, typeCountJSON{Type: tc.Type, Count: len(tc.Resources), Reason: tc.Reason, Resources: list(tc.Resources)})
@@ -164,9 +170,29 @@ func reviewCSV(w io.Writer, r ReviewReport) error {
 			}
 			rows = append(rows, []string{
 				resp.Item.ID, resp.Item.Category, e.Target.Target.Service.ID, e.Target.Target.VariantID(), e.Cell.Owner, e.Cell.Label,
-				strings.Join(e.Cell.CustomerDoes, "; "), strings.Join(e.Target.Resources, " "), acked, owner, evidence,
+				strings.Join(e.Cell.CustomerDoes, "; "), strings.Join(e.Target.Addresses(), " "), acked, owner, evidence,
 			})
 		}
+	}
+	// What was not reviewed follows as rows of the category "not-reviewed":
+	// the kind stands where the item does, the type or address where the
+	// service does, and why where the customer's duties do.
+	for _, nr := range r.Stack.NotReviewed {
+		acked, owner, reason := "", "", ""
+		if r.Acks {
+			acked = "no"
+		}
+		if nr.Ack != nil {
+			acked, owner, reason = "yes", nr.Ack.Owner, nr.Ack.Reason
+		}
+		name := nr.Name
+		if nr.Source != "" {
+			name += " (" + nr.Source + ")"
+		}
+		rows = append(rows, []string{
+			strings.ReplaceAll(nr.Kind, " ", "-"), "not-reviewed", name, "", "", "", nr.Why,
+			strings.Join(append(slices.Clone(nr.Resources), nr.Where), " "), acked, owner, reason,
+		})
 	}
 	return writeCSV(w, []string{"item", "category", "service", "variant", "owner", "label", "customer_does", "resources", "acknowledged", "ack_owner", "evidence"}, rows)
 }
@@ -232,16 +258,16 @@ func ackLine(entries []model.ReviewEntry) (done bool, who string) {
 
 func stackLine(r ReviewReport) string {
 	n := 0
-	for _, in := range r.Inputs {
+	for _, in := range r.Stack.Inputs {
 		n += in.Resources
 	}
 	s := fmt.Sprintf("%d %s", len(r.Review.Targets), pluralWord(len(r.Review.Targets), "service", "services"))
-	if len(r.Inputs) > 0 {
-		s += fmt.Sprintf(" from %d %s (%d resources", len(r.Inputs), pluralWord(len(r.Inputs), "file", "files"), n)
-		if k := countResources(r.Ignored); k > 0 {
+	if len(r.Stack.Inputs) > 0 {
+		s += fmt.Sprintf(" from %d %s (%d resources", len(r.Stack.Inputs), pluralWord(len(r.Stack.Inputs), "input", "inputs"), n)
+		if k := countResources(r.Stack.Ignored); k > 0 {
 			s += fmt.Sprintf(", %d with no responsibility of their own", k)
 		}
-		if k := countResources(r.Unknown); k > 0 {
+		if k := countResources(r.Stack.Unknown()); k > 0 {
 			s += fmt.Sprintf(", %d of types srm does not know", k)
 		}
 		s += ")"
@@ -249,7 +275,25 @@ func stackLine(r ReviewReport) string {
 	return s
 }
 
-func countResources(tcs []TypeCount) int {
+// notReviewedLine describes one thing srm did not review.
+func notReviewedLine(nr review.NotReviewed) string {
+	line := nr.Kind + " " + nr.Name
+	if nr.Source != "" && nr.Source != nr.Name {
+		line += " (" + nr.Source + ")"
+	}
+	if len(nr.Resources) > 0 {
+		line += fmt.Sprintf(", %d %s: %s", len(nr.Resources), pluralWord(len(nr.Resources), "resource", "resources"), shortList(nr.Resources, 4))
+	} else if nr.Where != "" {
+		line += " at " + nr.Where
+	}
+	line += ": " + nr.Why
+	if nr.Ack != nil {
+		line += "; accepted by " + nr.Ack.Owner + ": " + nr.Ack.Reason
+	}
+	return line
+}
+
+func countResources(tcs []review.TypeCount) int {
 	n := 0
 	for _, tc := range tcs {
 		n += len(tc.Resources)
@@ -272,7 +316,7 @@ func reviewText(w io.Writer, opt TableOptions, m *model.Model, r ReviewReport) e
 	fmt.Fprintf(&b, "%s\n", st.Bold(s("Stack: "+stackLine(r))))
 	acrossClouds := len(stackProviders(m, r.Review)) > 1
 	for _, t := range r.Review.Targets {
-		line := fmt.Sprintf("%-18s %s", columnName(m, t.Target, acrossClouds), shortList(t.Resources, 4))
+		line := fmt.Sprintf("%-18s %s", columnName(m, t.Target, acrossClouds), shortList(resourceLabels(t), 4))
 		b.WriteString(hang(s(line), width, "  ", "                     "))
 	}
 	fmt.Fprintf(&b, "\n%s\n", st.Bold(s(fmt.Sprintf("Customer and shared responsibilities (%d)", len(r.Review.Responsibilities)))))
@@ -307,8 +351,30 @@ func reviewText(w io.Writer, opt TableOptions, m *model.Model, r ReviewReport) e
 		line := fmt.Sprintf("%s: %s.", ownsPhrase(m, r), joinAnd(itemNames(r.Review.ProviderOwned)))
 		b.WriteString("\n" + wrap(s(line), width, ""))
 	}
+	if len(r.Stack.NotReviewed) > 0 {
+		fmt.Fprintf(&b, "\n%s\n", st.Bold(s(fmt.Sprintf("Not reviewed (%d)", len(r.Stack.NotReviewed)))))
+		for _, nr := range r.Stack.NotReviewed {
+			mark := "-"
+			if r.Acks {
+				mark = "[ ]"
+				if nr.Ack != nil {
+					mark = "[x]"
+				}
+			}
+			b.WriteString(hang(s(mark+" "+notReviewedLine(nr)), width, "  ", "      "))
+		}
+	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// resourceLabels lists a deployment's resources as people read them.
+func resourceLabels(t model.StackTarget) []string {
+	out := make([]string, len(t.Resources))
+	for i, r := range t.Resources {
+		out[i] = r.Label()
+	}
+	return out
 }
 
 func reviewMarkdown(w io.Writer, m *model.Model, r ReviewReport) error {
@@ -320,7 +386,7 @@ func reviewMarkdown(w io.Writer, m *model.Model, r ReviewReport) error {
 		res := ""
 		if len(t.Resources) > 0 {
 			var quoted []string
-			for _, a := range t.Resources {
+			for _, a := range resourceLabels(t) {
 				quoted = append(quoted, "`"+strings.ReplaceAll(Sanitize(a), "`", "'")+"`")
 			}
 			res = ": " + shortList(quoted, 6)
@@ -354,12 +420,18 @@ func reviewMarkdown(w io.Writer, m *model.Model, r ReviewReport) error {
 	if len(r.Review.ProviderOwned) > 0 {
 		fmt.Fprintf(&b, "\n%s: %s.\n", s(ownsPhrase(m, r)), s(joinAnd(itemNames(r.Review.ProviderOwned))))
 	}
-	if len(r.Unknown) > 0 {
-		var names []string
-		for _, tc := range r.Unknown {
-			names = append(names, fmt.Sprintf("`%s` (%d)", strings.ReplaceAll(Sanitize(tc.Type), "`", "'"), len(tc.Resources)))
+	if len(r.Stack.NotReviewed) > 0 {
+		fmt.Fprintf(&b, "\n### Not reviewed\n\n")
+		for _, nr := range r.Stack.NotReviewed {
+			box := ""
+			if r.Acks {
+				box = "[ ] "
+				if nr.Ack != nil {
+					box = "[x] "
+				}
+			}
+			fmt.Fprintf(&b, "- %s%s\n", box, s(notReviewedLine(nr)))
 		}
-		fmt.Fprintf(&b, "\nResource types srm does not know, not reviewed: %s.\n", strings.Join(names, ", "))
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
