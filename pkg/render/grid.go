@@ -3,11 +3,6 @@ package render
 import (
 	"io"
 	"strings"
-	"unicode/utf8"
-
-	"github.com/olekukonko/tablewriter"
-	"github.com/olekukonko/tablewriter/renderer"
-	"github.com/olekukonko/tablewriter/tw"
 )
 
 // Border is the line style of text tables.
@@ -21,7 +16,8 @@ const (
 )
 
 // grid is a table of strings that have already been sanitised. Styles,
-// when set, colour a cell once the text has been fitted to the width.
+// when set, colour a cell's lines once the text has been fitted to the
+// width, so that colour codes never count towards it.
 type grid struct {
 	header []string
 	rows   [][]string
@@ -33,111 +29,237 @@ func (g *grid) addRow(cells []string, styles []func(string) string) {
 	g.styles = append(g.styles, styles)
 }
 
-// writeBox renders a grid as a bordered text table, wrapped to width when
-// width > 0.
+func (g grid) style(row, col int) func(string) string {
+	if row < len(g.styles) && col < len(g.styles[row]) {
+		return g.styles[row][col]
+	}
+	return nil
+}
+
+// box holds the characters that draw a table: corners and joints of the
+// top, middle and bottom rules, and the two lines.
+type box struct {
+	h, v             string
+	topL, topM, topR string
+	midL, midM, midR string
+	botL, botM, botR string
+}
+
+var (
+	unicodeBox = box{"─", "│", "┌", "┬", "┐", "├", "┼", "┤", "└", "┴", "┘"}
+	asciiBox   = box{"-", "|", "+", "+", "+", "+", "+", "+", "+", "+", "+"}
+)
+
+// minColumn is the narrowest a column is squeezed to; words longer than
+// that are broken.
+const minColumn = 6
+
+// writeBox renders a grid as a bordered text table. When width > 0 the
+// table fits in width-2 columns where it can: the widest columns give way
+// first, and cells wrap at spaces.
 func writeBox(w io.Writer, g grid, border Border, width int) error {
-	symbols := tw.NewSymbols(tw.StyleLight)
+	chars := unicodeBox
 	if border == BorderASCII {
-		symbols = tw.NewSymbols(tw.StyleASCII)
+		chars = asciiBox
 	}
-	opts := []tablewriter.Option{
-		tablewriter.WithRenderer(renderer.NewBlueprint(tw.Rendition{Symbols: symbols})),
-		tablewriter.WithHeaderAutoFormat(tw.Off),
-		tablewriter.WithHeaderAlignment(tw.AlignLeft),
-		tablewriter.WithRowAlignment(tw.AlignLeft),
-		tablewriter.WithEastAsian(tw.Off),
-		tablewriter.WithTrimSpace(tw.Off),
-	}
+	widths := naturalWidths(g)
 	if width > 0 {
-		opts = append(opts, tablewriter.WithMaxWidth(width-2), tablewriter.WithRowAutoWrap(tw.WrapNormal))
-		g = g.fitted(width)
+		shrink(widths, longestWords(g), width-2-(3*len(widths)+1))
 	}
-	return renderGrid(tablewriter.NewTable(w, opts...), g.styled())
-}
-
-// fitted breaks words too long for a column of a table that must fit in
-// width, so that the table can wrap every cell.
-func (g grid) fitted(width int) grid {
-	n := max(len(g.header), 1)
-	perCol := max((width-2-(n+1)-2*n)/n, 6)
-	out := grid{header: make([]string, len(g.header)), styles: g.styles}
-	for i, h := range g.header {
-		out.header[i] = breakLongWords(h, perCol)
-	}
-	for _, r := range g.rows {
-		row := make([]string, len(r))
-		for i, c := range r {
-			row[i] = breakLongWords(c, perCol)
+	var b strings.Builder
+	rule := func(l, m, r string) {
+		b.WriteString(l)
+		for i, cw := range widths {
+			if i > 0 {
+				b.WriteString(m)
+			}
+			b.WriteString(strings.Repeat(chars.h, cw+2))
 		}
-		out.rows = append(out.rows, row)
+		b.WriteString(r + "\n")
 	}
-	return out
+	line := func(cells []string, style func(col int) func(string) string) {
+		wrapped := make([][]string, len(widths))
+		height := 1
+		for i := range widths {
+			cell := ""
+			if i < len(cells) {
+				cell = cells[i]
+			}
+			wrapped[i] = wrapCell(cell, widths[i])
+			height = max(height, len(wrapped[i]))
+		}
+		for l := 0; l < height; l++ {
+			b.WriteString(chars.v)
+			for i, cw := range widths {
+				text := ""
+				if l < len(wrapped[i]) {
+					text = wrapped[i][l]
+				}
+				pad := strings.Repeat(" ", max(cw-displayWidth(text), 0))
+				if st := style(i); st != nil && text != "" {
+					text = st(text)
+				}
+				b.WriteString(" " + text + pad + " " + chars.v)
+			}
+			b.WriteString("\n")
+		}
+	}
+	rule(chars.topL, chars.topM, chars.topR)
+	line(g.header, func(int) func(string) string { return nil })
+	rule(chars.midL, chars.midM, chars.midR)
+	for r, cells := range g.rows {
+		line(cells, func(col int) func(string) string { return g.style(r, col) })
+	}
+	rule(chars.botL, chars.botM, chars.botR)
+	_, err := io.WriteString(w, b.String())
+	return err
 }
 
-// styled applies each cell's style.
-func (g grid) styled() grid {
-	out := grid{header: g.header}
-	for i, r := range g.rows {
-		row := make([]string, len(r))
-		for j, c := range r {
-			row[j] = c
-			if i < len(g.styles) && j < len(g.styles[i]) && g.styles[i][j] != nil {
-				row[j] = g.styles[i][j](c)
+// naturalWidths is each column's width with no wrapping.
+func naturalWidths(g grid) []int {
+	widths := make([]int, len(g.header))
+	measure := func(cells []string) {
+		for i, c := range cells {
+			if i >= len(widths) {
+				widths = append(widths, 0)
+			}
+			for _, l := range strings.Split(c, "\n") {
+				widths[i] = max(widths[i], displayWidth(l))
 			}
 		}
-		out.rows = append(out.rows, row)
 	}
-	return out
+	measure(g.header)
+	for _, r := range g.rows {
+		measure(r)
+	}
+	return widths
 }
 
-// breakLongWords splits words longer than n runes: after a slash or
-// hyphen where there is one, otherwise every n runes.
-func breakLongWords(s string, n int) string {
-	words := strings.Split(s, " ")
-	for i, w := range words {
-		if utf8.RuneCountInString(w) <= n {
-			continue
+// longestWords is each column's longest word, the width below which its
+// cells would have to break words.
+func longestWords(g grid) []int {
+	longest := make([]int, len(naturalWidths(g)))
+	measure := func(cells []string) {
+		for i, c := range cells {
+			for _, word := range strings.Fields(c) {
+				longest[i] = max(longest[i], displayWidth(word))
+			}
 		}
-		var parts []string
-		r := []rune(w)
-		for len(r) > n {
-			cut := n
-			for k := n - 1; k > n/2; k-- {
-				if r[k] == '/' || r[k] == '-' {
-					cut = k + 1
-					break
+	}
+	measure(g.header)
+	for _, r := range g.rows {
+		measure(r)
+	}
+	return longest
+}
+
+// shrink narrows columns until they fit in room: first down to each
+// column's longest word, widest column first, then below it down to
+// minColumn. A table that cannot fit at minColumn stays wider than room.
+func shrink(widths, words []int, room int) {
+	total := 0
+	for _, w := range widths {
+		total += w
+	}
+	for _, floor := range []func(i int) int{
+		func(i int) int { return max(words[i], minColumn) },
+		func(int) int { return minColumn },
+	} {
+		for total > room {
+			widest := -1
+			for i, w := range widths {
+				if w > floor(i) && (widest < 0 || w > widths[widest]) {
+					widest = i
 				}
 			}
-			parts = append(parts, string(r[:cut]))
-			r = r[cut:]
+			if widest < 0 {
+				break
+			}
+			widths[widest]--
+			total--
 		}
-		w = string(r)
-		words[i] = strings.Join(append(parts, w), " ")
 	}
-	return strings.Join(words, " ")
 }
 
-// writeMarkdown renders a grid as a GitHub-flavoured markdown table. Cells
-// must already be escaped with markdownSafe.
+// wrapCell breaks a cell into lines of at most width columns, at spaces
+// where it can, and inside a word (after a slash or hyphen if there is
+// one) when the word alone is too long.
+func wrapCell(s string, width int) []string {
+	var lines []string
+	for _, para := range strings.Split(s, "\n") {
+		line := ""
+		for _, word := range strings.Fields(para) {
+			for displayWidth(word) > width {
+				head, tail := breakWord(word, width)
+				if line != "" {
+					lines = append(lines, line)
+					line = ""
+				}
+				lines = append(lines, head)
+				word = tail
+			}
+			switch {
+			case line == "":
+				line = word
+			case displayWidth(line)+1+displayWidth(word) <= width:
+				line += " " + word
+			default:
+				lines = append(lines, line)
+				line = word
+			}
+		}
+		lines = append(lines, line)
+	}
+	return lines
+}
+
+// breakWord cuts a word to fit width: after the last slash or hyphen in
+// the second half of the fitting part, or at width.
+func breakWord(word string, width int) (string, string) {
+	r := []rune(word)
+	fit, used := 0, 0
+	for fit < len(r) && used+runeWidth(r[fit]) <= width {
+		used += runeWidth(r[fit])
+		fit++
+	}
+	fit = max(fit, 1)
+	for k := fit - 1; k > fit/2; k-- {
+		if r[k] == '/' || r[k] == '-' {
+			return string(r[:k+1]), string(r[k+1:])
+		}
+	}
+	return string(r[:fit]), string(r[fit:])
+}
+
+// writeMarkdown renders a grid as a GitHub-flavoured markdown table, its
+// columns padded so that the source lines up too. Cells must already be
+// escaped with markdownSafe.
 func writeMarkdown(w io.Writer, g grid) error {
-	t := tablewriter.NewTable(w,
-		tablewriter.WithRenderer(renderer.NewMarkdown()),
-		tablewriter.WithHeaderAutoFormat(tw.Off),
-		tablewriter.WithHeaderAlignment(tw.AlignLeft),
-		tablewriter.WithRowAlignment(tw.AlignLeft),
-		tablewriter.WithEastAsian(tw.Off),
-		tablewriter.WithRowAutoWrap(tw.WrapNone),
-	)
-	return renderGrid(t, g)
-}
-
-func renderGrid(t *tablewriter.Table, g grid) error {
-	t.Header(g.header)
-	for _, r := range g.rows {
-		// tablewriter keeps the slice it is given, so each row is its own.
-		if err := t.Append(append([]string(nil), r...)); err != nil {
-			return err
-		}
+	widths := naturalWidths(g)
+	for i := range widths {
+		widths[i] = max(widths[i], 3)
 	}
-	return t.Render()
+	var b strings.Builder
+	row := func(cells []string) {
+		b.WriteString("|")
+		for i, cw := range widths {
+			cell := ""
+			if i < len(cells) {
+				cell = strings.ReplaceAll(cells[i], "\n", " ")
+			}
+			b.WriteString(" " + cell + strings.Repeat(" ", max(cw-displayWidth(cell), 0)) + " |")
+		}
+		b.WriteString("\n")
+	}
+	row(g.header)
+	b.WriteString("|")
+	for _, cw := range widths {
+		b.WriteString(":" + strings.Repeat("-", cw+1) + "|")
+	}
+	b.WriteString("\n")
+	for _, r := range g.rows {
+		row(r)
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
 }

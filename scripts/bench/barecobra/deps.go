@@ -7,6 +7,6 @@ package main
 // apart from srm's own start-up.
 import (
 	_ "github.com/BurntSushi/toml"
-	_ "github.com/olekukonko/tablewriter"
+	_ "github.com/hashicorp/hcl/v2/hclsyntax"
 	_ "go.yaml.in/yaml/v3"
 )
