@@ -39,8 +39,9 @@ const (
 // validator collects problems about the merged model, pointing each at the
 // file and entry that defined the offending value.
 type validator struct {
-	m   *Model
-	out []Problem
+	m        *Model
+	out      []Problem
+	services map[string]*Service // see service
 }
 
 func (v *validator) add(e any, field, format string, args ...any) {
@@ -171,19 +172,18 @@ func walkStrings(v reflect.Value, path string, fn func(field, s string), list fu
 
 func (v *validator) references() {
 	m := v.m
-	has := func(ids []string, id string) bool { return slices.Contains(ids, id) }
-	providers := ids(m.Providers, func(p *Provider) string { return p.ID })
-	parties := ids(m.Parties, func(p *Party) string { return p.ID })
-	categories := ids(m.Categories, func(c *Category) string { return c.ID })
-	serviceModels := ids(m.ServiceModels, func(s *ServiceModel) string { return s.ID })
-	items := ids(m.Items, func(i *Item) string { return i.ID })
-	services := ids(m.Services, func(s *Service) string { return s.ID })
-	ref := func(e any, field, kind, id string, valid []string) bool {
-		if id == "" || has(valid, id) {
+	providers := newIDSet(ids(m.Providers, func(p *Provider) string { return p.ID }))
+	parties := newIDSet(ids(m.Parties, func(p *Party) string { return p.ID }))
+	categories := newIDSet(ids(m.Categories, func(c *Category) string { return c.ID }))
+	serviceModels := newIDSet(ids(m.ServiceModels, func(s *ServiceModel) string { return s.ID }))
+	items := newIDSet(ids(m.Items, func(i *Item) string { return i.ID }))
+	services := newIDSet(ids(m.Services, func(s *Service) string { return s.ID }))
+	ref := func(e any, field, kind, id string, valid idSet) bool {
+		if id == "" || valid.has(id) {
 			return true
 		}
 		msg := kind + " " + strconv.Quote(id) + " is not defined"
-		if s := closest(id, valid); s != "" {
+		if s := closest(id, valid.list); s != "" {
 			msg += " (did you mean " + strconv.Quote(s) + "?)"
 		}
 		v.add(e, field, "%s", msg)
@@ -196,7 +196,7 @@ func (v *validator) references() {
 			}
 		}
 		if p.DefaultTable != "" {
-			ref(p, "default_table", "table", p.DefaultTable, ids(m.Tables, func(t *Table) string { return t.ID }))
+			ref(p, "default_table", "table", p.DefaultTable, newIDSet(ids(m.Tables, func(t *Table) string { return t.ID })))
 		}
 	}
 	for _, p := range m.Parties {
@@ -234,9 +234,9 @@ func (v *validator) references() {
 	for _, va := range m.Variants {
 		ref(va, "service", "service", va.Service, services)
 	}
-	variantKeys := ids(m.Variants, func(x *Variant) string { return x.Service + ":" + x.ID })
+	variantKeys := newIDSet(ids(m.Variants, func(x *Variant) string { return x.Service + ":" + x.ID }))
 	for _, s := range m.Services {
-		if s.DefaultVariant != "" && !slices.Contains(variantKeys, s.ID+":"+s.DefaultVariant) {
+		if s.DefaultVariant != "" && !variantKeys.has(s.ID+":"+s.DefaultVariant) {
 			v.add(s, "default_variant", "service %q has no variant %q", s.ID, s.DefaultVariant)
 		}
 	}
@@ -246,7 +246,7 @@ func (v *validator) references() {
 			if !ref(p, field, "service model", modelID, serviceModels) || !ref(p, field, "service", svcID, services) {
 				continue
 			}
-			if s := find(m.Services, svcID, func(x *Service) string { return x.ID }); s.Provider != p.ID || s.Model != modelID {
+			if s := v.service(svcID); s.Provider != p.ID || s.Model != modelID {
 				v.add(p, field, "service %q is a %s service of %q, not a %s service of %q", svcID, s.Model, s.Provider, modelID, p.ID)
 			}
 		}
@@ -260,7 +260,7 @@ func (v *validator) references() {
 		for i, id := range svcs {
 			field := "services[" + strconv.Itoa(i) + "]"
 			if ref(e, field, "service", id, services) {
-				if s := find(m.Services, id, func(x *Service) string { return x.ID }); s.Provider != provider {
+				if s := v.service(id); s.Provider != provider {
 					v.add(e, field, "service %q belongs to provider %q, not %q", id, s.Provider, provider)
 				}
 			}
@@ -322,7 +322,7 @@ func (v *validator) references() {
 		for i, id := range t.Services {
 			field := "services[" + strconv.Itoa(i) + "]"
 			if ref(t, field, "service", id, services) {
-				if s := find(m.Services, id, func(x *Service) string { return x.ID }); s.Provider != t.Provider {
+				if s := v.service(id); s.Provider != t.Provider {
 					v.add(t, field, "service %q belongs to provider %q, not %q", id, s.Provider, t.Provider)
 				}
 			}
@@ -336,25 +336,25 @@ func (v *validator) references() {
 func (v *validator) cells() {
 	m := v.m
 	parties := ids(m.Parties, func(p *Party) string { return p.ID })
-	items := ids(m.Items, func(i *Item) string { return i.ID })
+	items := newIDSet(ids(m.Items, func(i *Item) string { return i.ID }))
 	services := ids(m.Services, func(s *Service) string { return s.ID })
-	variants := ids(m.Variants, func(x *Variant) string { return x.Service + ":" + x.ID })
-	owners := append(slices.Clone(parties), OwnerShared, OwnerNotApplicable)
+	variants := newIDSet(ids(m.Variants, func(x *Variant) string { return x.Service + ":" + x.ID }))
+	owners := newIDSet(append(slices.Clone(parties), OwnerShared, OwnerNotApplicable))
 	for _, c := range m.Cells {
-		svc := find(m.Services, c.Service, func(x *Service) string { return x.ID })
+		svc := v.service(c.Service)
 		if c.Service != "" && svc == nil {
 			v.add(c, "service", "%s", undefined("service", c.Service, services))
 		}
-		if c.Item != "" && !slices.Contains(items, c.Item) {
-			v.add(c, "item", "%s", undefined("item", c.Item, items))
+		if c.Item != "" && !items.has(c.Item) {
+			v.add(c, "item", "%s", undefined("item", c.Item, items.list))
 		}
-		if c.Variant != "" && svc != nil && !slices.Contains(variants, c.Service+":"+c.Variant) {
+		if c.Variant != "" && svc != nil && !variants.has(c.Service+":"+c.Variant) {
 			v.add(c, "variant", "service %q has no variant %q", c.Service, c.Variant)
 		} else if c.Variant != "" && svc != nil && c.Variant == svc.DefaultVariant {
 			v.add(c, "variant", "variant %q is the default deployment of %q, so its cells are the service's own; put this cell on the service", c.Variant, c.Service)
 		}
-		if c.Owner != "" && !slices.Contains(owners, c.Owner) {
-			v.add(c, "owner", "owner %q is not a party, %q or %q%s", c.Owner, OwnerShared, OwnerNotApplicable, didYouMean(c.Owner, owners))
+		if c.Owner != "" && !owners.has(c.Owner) {
+			v.add(c, "owner", "owner %q is not a party, %q or %q%s", c.Owner, OwnerShared, OwnerNotApplicable, didYouMean(c.Owner, owners.list))
 		} else if party := find(m.Parties, c.Owner, func(x *Party) string { return x.ID }); party != nil && party.Kind == KindProvider && svc != nil && party.Provider != svc.Provider {
 			v.add(c, "owner", "owner %q is the party of provider %q, but service %q belongs to %q", c.Owner, party.Provider, c.Service, svc.Provider)
 		}
@@ -365,11 +365,11 @@ func (v *validator) cells() {
 		if d.Provider != "" && !slices.Contains(providers, d.Provider) {
 			v.add(d, "provider", "%s", undefined("provider", d.Provider, providers))
 		}
-		if d.Item != "" && !slices.Contains(items, d.Item) {
-			v.add(d, "item", "%s", undefined("item", d.Item, items))
+		if d.Item != "" && !items.has(d.Item) {
+			v.add(d, "item", "%s", undefined("item", d.Item, items.list))
 		}
-		if d.Owner != "" && !slices.Contains(owners, d.Owner) {
-			v.add(d, "owner", "owner %q is not a party, %q or %q%s", d.Owner, OwnerShared, OwnerNotApplicable, didYouMean(d.Owner, owners))
+		if d.Owner != "" && !owners.has(d.Owner) {
+			v.add(d, "owner", "owner %q is not a party, %q or %q%s", d.Owner, OwnerShared, OwnerNotApplicable, didYouMean(d.Owner, owners.list))
 		} else if party := find(m.Parties, d.Owner, func(x *Party) string { return x.ID }); party != nil && party.Kind == KindProvider && party.Provider != d.Provider {
 			v.add(d, "owner", "owner %q is the party of provider %q, but this default is for %q", d.Owner, party.Provider, d.Provider)
 		}
@@ -422,6 +422,34 @@ func didYouMean(id string, valid []string) string {
 	return ""
 }
 
+// idSet is a list of ids with a set beside it: validation looks thousands
+// of references up, and the list keeps the order suggestions need.
+type idSet struct {
+	list []string
+	set  map[string]bool
+}
+
+func newIDSet(list []string) idSet {
+	set := make(map[string]bool, len(list))
+	for _, id := range list {
+		set[id] = true
+	}
+	return idSet{list, set}
+}
+
+func (s idSet) has(id string) bool { return s.set[id] }
+
+// service finds a service by id through a map built on first use.
+func (v *validator) service(id string) *Service {
+	if v.services == nil {
+		v.services = make(map[string]*Service, len(v.m.Services))
+		for _, s := range v.m.Services {
+			v.services[s.ID] = s
+		}
+	}
+	return v.services[id]
+}
+
 func ids[T any](list []T, id func(T) string) []string {
 	out := make([]string, len(list))
 	for i, e := range list {
@@ -445,39 +473,51 @@ func find[T any](list []T, id string, key func(T) string) T {
 
 func itoa(i int) string { return strconv.Itoa(i) }
 
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
 func joinList(s []string) string { return strings.Join(s, ", ") }
 
 // resourceType checks a resource mapping: it names a service of its
 // provider or is ignored, and its rules name variants that exist.
-func (v *validator) resourceType(r *ResourceType, providers, services []string) {
+func (v *validator) resourceType(r *ResourceType, providers, services idSet) {
 	m := v.m
-	if r.Provider != "" && !slices.Contains(providers, r.Provider) {
-		v.add(r, "provider", "%s", undefined("provider", r.Provider, providers))
+	if r.Provider != "" && !providers.has(r.Provider) {
+		v.add(r, "provider", "%s", undefined("provider", r.Provider, providers.list))
 	}
-	if strings.Contains(strings.TrimSuffix(r.Type, "*"), "*") {
-		v.add(r, "type", "only a trailing * is allowed in a type pattern")
+	if strings.Count(r.Type, "*") > 1 {
+		v.add(r, "type", "a type pattern has at most one *")
 	}
+	special := r.Ignore || r.NotReviewed || r.TypeAttribute != ""
 	switch {
-	case r.Ignore && (r.Service != "" || len(r.Rules) > 0 || r.Supports || len(r.Hosts) > 0):
-		v.add(r, "ignore", "an ignored type names no service, has no rules and supports nothing")
-	case !r.Ignore && r.Service == "":
-		v.add(r, "service", "missing: name the service the type deploys, or set ignore = true with a reason")
-	case !r.Ignore && r.Provider == "":
+	case btoi(r.Ignore)+btoi(r.NotReviewed)+btoi(r.TypeAttribute != "") > 1:
+		v.add(r, "ignore", "give at most one of ignore, not_reviewed or type_attribute")
+	case special && (r.Service != "" || len(r.Rules) > 0 || r.Supports || len(r.Hosts) > 0):
+		v.add(r, "ignore", "a type that is ignored, not reviewed or mapped by its type attribute names no service, has no rules and supports nothing")
+	case (r.Ignore || r.NotReviewed) && strings.TrimSpace(r.Reason) == "":
+		v.add(r, "reason", "missing: say why the type carries no responsibility of its own, or why srm cannot review it")
+	case !special && r.Service == "" && len(r.Rules) == 0:
+		v.add(r, "service", "missing: name the service the type deploys, give rules that pick one, or set ignore = true with a reason")
+	case !special && r.Provider == "":
 		v.add(r, "provider", "missing: a type that deploys a service names its provider")
 	}
 	checkTarget := func(field, service, variant string) {
 		if service == "" {
 			return
 		}
-		svc := find(m.Services, service, func(x *Service) string { return x.ID })
+		svc := v.service(service)
 		if svc == nil {
-			v.add(r, field+"service", "%s", undefined("service", service, services))
+			v.add(r, field+"service", "%s", undefined("service", service, services.list))
 			return
 		}
 		if r.Provider != "" && svc.Provider != r.Provider {
 			v.add(r, field+"service", "service %q belongs to provider %q, not %q", service, svc.Provider, r.Provider)
 		}
-		if variant != "" && find(m.Variants, service+":"+variant, func(x *Variant) string { return x.Service + ":" + x.ID }) == nil {
+		if variant != "" && m.Variant(service, variant) == nil {
 			v.add(r, field+"variant", "service %q has no variant %q", service, variant)
 		}
 	}
@@ -512,6 +552,8 @@ func (v *validator) resourceType(r *ResourceType, providers, services []string) 
 			v.add(r, field+"reason", "only a rule that ignores a resource gives a reason")
 		case rule.Service == "" && rule.Variant == "":
 			v.add(r, field+"variant", "a rule must pick a service or a variant")
+		case rule.Service == "" && r.Service == "":
+			v.add(r, field+"service", "the type names no service, so its rules must")
 		}
 		service := rule.Service
 		if service == "" {
