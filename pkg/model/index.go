@@ -34,6 +34,8 @@ type index struct {
 	cellsOnce   sync.Once
 	cells       map[CellKey]*Cell
 	cellLookups atomic.Int32
+	byServiceMu sync.Mutex
+	byService   map[string]*[]*Cell // per service, gathered on first lookup
 
 	// inherited holds the provider-default cells handed out so far, one per
 	// service and item, so that asking twice gives the same cell.
@@ -163,18 +165,22 @@ func (ix *index) variantNames(service string) *nameIndex {
 	return ix.variants[service]
 }
 
-// cellScanLimit is how many cell lookups scan the cells before the map is
-// built: srm who asks for a few cells, srm table for dozens.
-const cellScanLimit = 8
+// Cell lookups: srm who asks for a few cells, srm table for dozens of a
+// few services, srm explain for every service. Scanning every cell per
+// lookup is quick for a few; a map of every cell costs more to build than
+// a table needs. So cells are gathered per service, on the first lookup of
+// that service, and only many services make the full map worth building.
+const (
+	cellScanLimit    = 8  // lookups that scan every cell
+	serviceScanLimit = 16 // services gathered one by one before the full map
+)
 
 func (ix *index) cell(k CellKey) *Cell {
 	if ix.cellLookups.Add(1) <= cellScanLimit {
-		for _, c := range ix.m.Cells {
-			if c.Item == k.Item && c.Service == k.Service && c.Variant == k.Variant {
-				return c
-			}
-		}
-		return nil
+		return findCell(ix.m.Cells, k)
+	}
+	if cells := ix.serviceCells(k.Service); cells != nil {
+		return findCell(*cells, k)
 	}
 	ix.cellsOnce.Do(func() {
 		ix.cells = make(map[CellKey]*Cell, len(ix.m.Cells))
@@ -183,6 +189,39 @@ func (ix *index) cell(k CellKey) *Cell {
 		}
 	})
 	return ix.cells[k]
+}
+
+func findCell(cells []*Cell, k CellKey) *Cell {
+	for _, c := range cells {
+		if c.Item == k.Item && c.Service == k.Service && c.Variant == k.Variant {
+			return c
+		}
+	}
+	return nil
+}
+
+// serviceCells returns the cells of one service, gathered on first use,
+// or nil once more services have been asked for than gathering suits.
+func (ix *index) serviceCells(service string) *[]*Cell {
+	ix.byServiceMu.Lock()
+	defer ix.byServiceMu.Unlock()
+	if cells, ok := ix.byService[service]; ok {
+		return cells
+	}
+	if len(ix.byService) >= serviceScanLimit {
+		return nil
+	}
+	if ix.byService == nil {
+		ix.byService = map[string]*[]*Cell{}
+	}
+	var cells []*Cell
+	for _, c := range ix.m.Cells {
+		if c.Service == service {
+			cells = append(cells, c)
+		}
+	}
+	ix.byService[service] = &cells
+	return &cells
 }
 
 // inheritedCell returns the service's provider-default cell for the item,

@@ -275,14 +275,20 @@ const (
 // "aws_instance" or "AWS::EC2::Instance", to the service (and variant) it
 // deploys, or marks it as carrying no responsibility of its own.
 type ResourceType struct {
-	Type     string         `toml:"type" required:"true" doc:"The resource type as Terraform or CloudFormation names it; a trailing * matches any type with that prefix."`
-	Provider string         `toml:"provider" doc:"Id of the provider the type belongs to; required when the type names a service."`
-	Service  string         `toml:"service" doc:"Id of the service the resource deploys; omit when ignore is true."`
-	Variant  string         `toml:"variant" doc:"Id of the variant of the service, when the type alone decides it."`
-	Ignore   bool           `toml:"ignore" doc:"True for types that carry no responsibility of their own, such as IAM roles or subnets."`
-	Supports bool           `toml:"supports" doc:"True for types that configure a resource of the service, such as a Lambda permission: they join that resource's deployment rather than claim the service's default one."`
-	Reason   string         `toml:"reason" doc:"Why an ignored type carries no responsibility of its own."`
-	Rules    []ResourceRule `toml:"rules" doc:"Rules on the resource's attributes, tried in order; the first that matches decides the service and variant."`
+	Type     string `toml:"type" required:"true" doc:"The resource type as Terraform, CloudFormation or ARM names it; one * matches any text, as in \"google_*_iam_member\", and the pattern with the most literal text wins."`
+	Provider string `toml:"provider" doc:"Id of the provider the type belongs to; required when the type names a service."`
+	Service  string `toml:"service" doc:"Id of the service the resource deploys; omit when ignore or not_reviewed is true, or when rules pick the service and a resource no rule matches is not reviewed."`
+	Variant  string `toml:"variant" doc:"Id of the variant of the service, when the type alone decides it."`
+	Ignore   bool   `toml:"ignore" doc:"True for types that carry no responsibility of their own, such as IAM roles or subnets."`
+	// NotReviewed marks a type srm knows but cannot review, such as a
+	// template deployment whose template is a string.
+	NotReviewed bool `toml:"not_reviewed" doc:"True for types srm knows but cannot review, such as a deployment of a template given as a string: review lists them as not reviewed, with the reason."`
+	// TypeAttribute names the attribute that holds the resource's real
+	// type, as azapi_resource holds an ARM type.
+	TypeAttribute string         `toml:"type_attribute" doc:"The attribute that holds the resource's real type, such as \"type\" for azapi_resource, whose value \"Microsoft.App/containerApps@2024-03-01\" is mapped as the ARM type Microsoft.App/containerApps."`
+	Supports      bool           `toml:"supports" doc:"True for types that configure a resource of the service, such as a Lambda permission: they join that resource's deployment rather than claim the service's default one."`
+	Reason        string         `toml:"reason" doc:"Why an ignored type carries no responsibility of its own."`
+	Rules         []ResourceRule `toml:"rules" doc:"Rules on the resource's attributes, tried in order; the first that matches decides the service and variant."`
 	// Hosts are the services whose resources hang off this one, as file
 	// shares, queues and tables hang off an Azure storage account.
 	Hosts  []string `toml:"hosts" doc:"Services whose resources hang off this type, such as file shares off a storage account: it joins the deployments of those services that the stack has, and stands for its own service only when the stack has none of them."`

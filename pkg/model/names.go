@@ -105,6 +105,14 @@ func (e *NameError) Error() string {
 	switch {
 	case len(e.Candidates) > 0:
 		return msg + " (did you mean " + orList(e.Candidates) + "?)"
+	case e.Kind == "service":
+		// Nothing is close: say plainly that the model does not hold it,
+		// rather than offer a service that merely shares letters.
+		msg += ": not in the model"
+		if len(e.Known) > 0 && len(e.Known) <= 12 {
+			return msg + " (valid: " + strings.Join(e.Known, ", ") + ")"
+		}
+		return msg + " (run 'srm services' to list them)"
 	case len(e.Known) == 0:
 		return msg + " (there are none)"
 	case len(e.Known) <= 12:
@@ -227,17 +235,49 @@ func (ix *nameIndex) partialMatches(query string) []string {
 	return ids
 }
 
+// shortName is the length up to which a name is an acronym, such as "ecr"
+// or "efs": one letter changed makes another service, so only a typo that
+// cannot be a different acronym is suggested.
+const shortName = 4
+
+// shortTypo reports whether two short names differ only as a typo does:
+// two neighbouring characters swapped, or one digit for another ("ec3").
+func shortTypo(a, b string) bool {
+	ra, rb := []rune(a), []rune(b)
+	if len(ra) != len(rb) {
+		return false
+	}
+	var diff []int
+	for i := range ra {
+		if ra[i] != rb[i] {
+			diff = append(diff, i)
+		}
+	}
+	switch len(diff) {
+	case 1:
+		i := diff[0]
+		return unicode.IsDigit(ra[i]) && unicode.IsDigit(rb[i])
+	case 2:
+		i, j := diff[0], diff[1]
+		return j == i+1 && ra[i] == rb[j] && ra[j] == rb[i]
+	}
+	return false
+}
+
 // closest returns up to n ids whose names are within a small edit distance
-// of the query, nearest first.
+// of the query, nearest first. A short query gets a suggestion only for a
+// typo shortTypo allows or one missing or extra letter ("ownr", "ecrs"):
+// one changed letter turns one acronym into another.
 func (ix *nameIndex) closest(query string, n int) []string {
 	if query == "" || len(query) > maxSuggestLen {
 		return nil
 	}
 	limit := max(1, min(3, len([]rune(query))/3))
+	short := len([]rune(query)) <= shortName
 	best := map[string]int{}
 	for _, nk := range ix.keys {
 		d := levenshtein(query, nk.key)
-		if d > limit {
+		if short && !shortTypo(query, nk.key) && !(d == 1 && len(query) != len(nk.key)) || !short && d > limit {
 			continue
 		}
 		if prev, ok := best[nk.id]; !ok || d < prev {

@@ -50,7 +50,9 @@ func TestResolve(t *testing.T) {
 		{"service", "virtual-machines", "vm", false, nil},
 		{"service", "acme/vm", "vm", false, nil},
 		{"service", "Acme Cloud/fn", "fn", false, nil},
-		{"service", "vn", "", false, []string{"vm", "fn"}},
+		{"service", "vn", "", false, nil},            // "vm" and "fn" merely share letters: another acronym, not a typo
+		{"service", "mv", "", false, []string{"vm"}}, // two letters swapped is a typo
+		{"service", "virtual machnes", "", false, []string{"vm"}},
 		{"service", "nothing-like-it", "", false, nil},
 		{"item", "guest OS", "guest-os-patching", false, nil},
 		{"item", "GUEST_OS_PATCHING", "guest-os-patching", false, nil},
@@ -136,7 +138,7 @@ func TestNameErrorMessages(t *testing.T) {
 	}{
 		{&NameError{Kind: "service", Name: "ec3", Candidates: []string{"ec2"}}, `unknown service "ec3" (did you mean "ec2"?)`},
 		{&NameError{Kind: "item", Name: "encryption", Candidates: []string{"a", "b"}, Ambiguous: true}, `ambiguous item name "encryption": it matches "a" or "b"`},
-		{&NameError{Kind: "service", Name: "zz", Known: []string{"a", "b"}}, `unknown service "zz" (valid: a, b)`},
+		{&NameError{Kind: "service", Name: "zz", Known: []string{"a", "b"}}, `unknown service "zz": not in the model (valid: a, b)`},
 		{&NameError{Kind: "variant", Scope: `of service "fn"`, Name: "zz"}, `unknown variant "zz" of service "fn" (there are none)`},
 		{&NameError{Kind: "item", Name: "\x1b[2J"}, `unknown item "\x1b[2J" (there are none)`},
 	}

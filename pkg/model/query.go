@@ -161,7 +161,9 @@ func (m *Model) providerIDs() []string {
 	return ids(m.Providers, func(p *Provider) string { return p.ID })
 }
 
-// ServicesOf lists the services of a provider in model order.
+// ServicesOf lists the services of a provider by id. Model order follows
+// file names, which puts "acm-pca" before "acm"; people look ids up
+// alphabetically.
 func (m *Model) ServicesOf(provider string) []*Service {
 	var out []*Service
 	for _, s := range m.Services {
@@ -169,6 +171,7 @@ func (m *Model) ServicesOf(provider string) []*Service {
 			out = append(out, s)
 		}
 	}
+	slices.SortStableFunc(out, func(a, b *Service) int { return strings.Compare(a.ID, b.ID) })
 	return out
 }
 
@@ -268,6 +271,9 @@ func (m *Model) ResolveTarget(provider, name string) (Target, error) {
 	svcName, variantName, hasVariant := strings.Cut(name, ":")
 	svc, err := m.ResolveService(provider, svcName)
 	if err != nil {
+		if t, ok := m.variantNamed(provider, name); ok && !hasVariant {
+			return t, nil
+		}
 		return Target{}, err
 	}
 	t := Target{Service: svc}
@@ -279,6 +285,34 @@ func (m *Model) ResolveTarget(provider, name string) (Target, error) {
 		t.Variant = v
 	}
 	return t, nil
+}
+
+// variantNamed finds the one variant on a provider whose id, name or alias
+// is exactly name, so that "nlb" answers for elb:nlb. People name a
+// variant by itself when it is what they run; a near miss is not enough.
+func (m *Model) variantNamed(provider, name string) (Target, bool) {
+	if p, rest, ok := strings.Cut(name, "/"); ok {
+		if id, err := m.ix().providerNames().resolve(p); err == nil {
+			provider, name = id, rest
+		}
+	}
+	k := normalize(name)
+	if k == "" {
+		return Target{}, false
+	}
+	var found []Target
+	for _, s := range m.Services {
+		if s.Provider != provider {
+			continue
+		}
+		if id, ok := m.ix().variantNames(s.ID).byKey[k]; ok {
+			found = append(found, Target{Service: s, Variant: m.Variant(s.ID, id)})
+		}
+	}
+	if len(found) != 1 {
+		return Target{}, false
+	}
+	return found[0], true
 }
 
 // CountEntries counts the entries that a file defined and that are still in

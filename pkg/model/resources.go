@@ -18,6 +18,8 @@ type Mapping struct {
 	// ignoredBy is the rule that marks this resource as carrying no
 	// responsibility of its own, when one does.
 	ignoredBy *ResourceRule
+	// skipped says why srm cannot review a resource of a type it knows.
+	skipped string
 }
 
 // Known reports whether the model knows the resource's type.
@@ -27,8 +29,17 @@ func (mp Mapping) Known() bool { return mp.Type != nil }
 // own: its type says so, or a rule on its attributes does.
 func (mp Mapping) Ignored() bool { return mp.Type != nil && (mp.Type.Ignore || mp.ignoredBy != nil) }
 
-// Reason says why an ignored resource carries no responsibility of its own.
+// NotReviewed reports whether srm knows the type but cannot review this
+// resource: the type says so, its real type is not known, or no rule
+// recognises it and the type names no service of its own.
+func (mp Mapping) NotReviewed() bool { return mp.skipped != "" }
+
+// Reason says why an ignored resource carries no responsibility of its
+// own, or why srm cannot review it.
 func (mp Mapping) Reason() string {
+	if mp.skipped != "" {
+		return mp.skipped
+	}
 	if mp.ignoredBy != nil {
 		return mp.ignoredBy.Reason
 	}
@@ -46,30 +57,24 @@ func (mp Mapping) Supporting() bool { return mp.Type != nil && mp.Type.Supports 
 // attributes stands for. An exact type wins over a pattern such as
 // "Custom::*"; among patterns, the longest prefix wins.
 func (m *Model) MapResource(typ string, attrs map[string]any) Mapping {
-	// Types match ignoring case: ARM's are case-insensitive, and no two
-	// types of Terraform or CloudFormation differ only in case.
-	exact, patterns := m.ix().resourceTypes()
-	lower := strings.ToLower(typ)
-	rt := exact[lower]
-	if rt == nil {
-		for _, r := range patterns {
-			if strings.HasPrefix(lower, strings.ToLower(strings.TrimSuffix(r.Type, "*"))) {
-				rt = r
-				break
-			}
-		}
-	}
+	rt := m.ResourceTypeOf(typ)
 	if rt == nil {
 		return Mapping{}
 	}
 	mp := Mapping{Type: rt}
-	if rt.Ignore {
+	switch {
+	case rt.Ignore:
 		return mp
+	case rt.NotReviewed:
+		mp.skipped = rt.Reason
+		return mp
+	case rt.TypeAttribute != "":
+		return m.mapByTypeAttribute(rt, attrs)
 	}
 	conds := ifConditions(attrs, maxConditions)
 	if len(conds) == 0 {
 		mp.Target, mp.ignoredBy = m.applyRules(rt, attrs)
-		return mp
+		return mp.unrecognised()
 	}
 	// A CloudFormation condition picks a value: map the resource once for
 	// each way the conditions can go, and keep every deployment that
@@ -90,12 +95,65 @@ func (m *Model) MapResource(typ string, attrs map[string]any) Mapping {
 	}
 	if len(targets) == 0 {
 		mp.Target, mp.ignoredBy = m.applyRules(rt, attrs)
-		return mp
+		return mp.unrecognised()
+	}
+	targets = slices.DeleteFunc(targets, func(t Target) bool { return t.Service == nil })
+	if len(targets) == 0 {
+		return mp.unrecognised()
 	}
 	mp.Target = targets[0]
 	if len(targets) > 1 {
 		mp.Alternatives = targets[1:]
 		mp.Condition = "depends on condition " + strings.Join(conds, ", ")
+	}
+	return mp
+}
+
+// ResourceTypeOf returns the model's entry for a resource type: the exact
+// type, else the most specific pattern that matches, else nil. Types match
+// ignoring case: ARM's are case-insensitive, and no two types of Terraform
+// or CloudFormation differ only in case.
+func (m *Model) ResourceTypeOf(typ string) *ResourceType {
+	exact, patterns := m.ix().resourceTypes()
+	lower := strings.ToLower(typ)
+	if rt := exact[lower]; rt != nil {
+		return rt
+	}
+	for _, r := range patterns {
+		prefix, suffix, _ := strings.Cut(strings.ToLower(r.Type), "*")
+		if len(lower) >= len(prefix)+len(suffix) && strings.HasPrefix(lower, prefix) && strings.HasSuffix(lower, suffix) {
+			return r
+		}
+	}
+	return nil
+}
+
+// unrecognised marks a mapping whose type names no service of its own and
+// whose rules did not recognise the resource: srm cannot review it.
+func (mp Mapping) unrecognised() Mapping {
+	if mp.ignoredBy == nil && mp.Target.Service == nil {
+		mp.skipped = "srm does not know this kind of " + mp.Type.Type + ": no rule recognises its attributes"
+	}
+	return mp
+}
+
+// mapByTypeAttribute maps a resource whose real type is one of its
+// attributes, such as azapi_resource, as a resource of that type; an ARM
+// type's "@version" is dropped, and the body attribute, when it is an
+// object, holds the attributes.
+func (m *Model) mapByTypeAttribute(rt *ResourceType, attrs map[string]any) Mapping {
+	real, _ := attrs[rt.TypeAttribute].(string)
+	real, _, _ = strings.Cut(real, "@")
+	if real == "" {
+		return Mapping{Type: rt, skipped: "its " + rt.TypeAttribute + " is not known without a plan, so srm cannot tell what it deploys"}
+	}
+	body, _ := attrs["body"].(map[string]any)
+	if body == nil {
+		body = attrs
+	}
+	mp := m.MapResource(real, body)
+	if !mp.Known() {
+		return Mapping{Type: rt, skipped: "it deploys " + real + ", a resource type srm does not know"}
 	}
 	return mp
 }
@@ -286,12 +344,13 @@ func (ix *index) resourceTypes() (exact map[string]*ResourceType, patterns []*Re
 	ix.resourcesOnce.Do(func() {
 		ix.resources = make(map[string]*ResourceType, len(ix.m.Resources))
 		for _, r := range ix.m.Resources {
-			if strings.HasSuffix(r.Type, "*") {
+			if strings.Contains(r.Type, "*") {
 				ix.resourcePatterns = append(ix.resourcePatterns, r)
 			} else {
 				ix.resources[strings.ToLower(r.Type)] = r
 			}
 		}
+		// The most specific pattern, the one with the most literal text, wins.
 		slices.SortStableFunc(ix.resourcePatterns, func(a, b *ResourceType) int { return len(b.Type) - len(a.Type) })
 	})
 	return ix.resources, ix.resourcePatterns

@@ -34,6 +34,27 @@ reason = "Plumbing."
 type = "acme_net_special"
 provider = "acme"
 service = "vm"
+
+[[resources]]
+type = "acme_*_iam"
+ignore = true
+reason = "Grants."
+
+[[resources]]
+type = "acme_template_deployment"
+provider = "acme"
+not_reviewed = true
+reason = "Its template is a string."
+
+[[resources]]
+type = "acme_generic"
+provider = "acme"
+type_attribute = "type"
+
+[[resources]]
+type = "acme_account"
+provider = "acme"
+rules = [{ attribute = "kind", equals = "functions", service = "fn" }]
 `
 
 func attrs(t *testing.T, js string) map[string]any {
@@ -68,11 +89,22 @@ func TestMapResource(t *testing.T) {
 		{"acme_fn", `{"package": {"Fn::If": ["Big", "image", "IMAGE"]}}`, "fn:image"},
 		{"acme_fn", `{"kind": {"Fn::If": ["X", "other", "fn"]}}`, "fn"}, // the ignored branch makes nothing
 		{"acme_unknown", `{}`, "unknown"},
+		{"acme_db_iam", `{}`, "ignored"},    // a * in the middle
+		{"acme_net_x_iam", `{}`, "ignored"}, // acme_net_* and acme_*_iam both match; the longer wins, both ignore
+		{"acme_iam", `{}`, "unknown"},       // the * needs the text around it
+		{"acme_template_deployment", `{}`, "not reviewed: Its template is a string."},
+		{"acme_generic", `{"type": "acme_fn@2024-01-01", "body": {"package": "image"}}`, "fn:image"},
+		{"acme_generic", `{}`, "not reviewed: its type is not known without a plan, so srm cannot tell what it deploys"},
+		{"acme_generic", `{"type": "acme_nope"}`, "not reviewed: it deploys acme_nope, a resource type srm does not know"},
+		{"acme_account", `{"kind": "functions"}`, "fn"},
+		{"acme_account", `{"kind": "speech"}`, "not reviewed: srm does not know this kind of acme_account: no rule recognises its attributes"},
 	}
 	for _, tt := range tests {
 		mp := m.MapResource(tt.typ, attrs(t, tt.attrs))
 		got := "unknown"
 		switch {
+		case mp.NotReviewed():
+			got = "not reviewed: " + mp.Reason()
 		case mp.Ignored():
 			got = "ignored"
 		case mp.Known():
@@ -94,10 +126,10 @@ func TestResourceTypeValidation(t *testing.T) {
 	tests := map[string]string{
 		"[[resources]]\ntype = \"x\"\nprovider = \"acme\"\n": `service: missing: name the service`,
 		"[[resources]]\ntype = \"x\"\nprovider = \"acme\"\nservice = \"fn\"\nrules = [{ attribute = \"a\", equals = \"b\", ignore = true }]\n": `gives a reason`,
-		"[[resources]]\ntype = \"x\"\nignore = true\nservice = \"vm\"\n":                                                                       `an ignored type names no service`,
+		"[[resources]]\ntype = \"x\"\nignore = true\nservice = \"vm\"\n":                                                                       `a type that is ignored, not reviewed or mapped by its type attribute names no service`,
 		"[[resources]]\ntype = \"x\"\nprovider = \"acme\"\nservice = \"vn\"\n":                                                                 `service "vn" is not defined`,
 		"[[resources]]\ntype = \"x\"\nprovider = \"acme\"\nservice = \"vm\"\nvariant = \"image\"\n":                                            `service "vm" has no variant "image"`,
-		"[[resources]]\ntype = \"x*y\"\nignore = true\n":                                                                                       `only a trailing * is allowed`,
+		"[[resources]]\ntype = \"x*y*\"\nignore = true\n":                                                                                      `a type pattern has at most one *`,
 		"[[resources]]\ntype = \"x\"\nprovider = \"acme\"\nservice = \"fn\"\nrules = [{ attribute = \"a\" }]\n":                                `give exactly one of equals, matches, missing or present`,
 	}
 	for text, want := range tests {
