@@ -95,7 +95,7 @@ srm review -o json:
   resources}), acknowledgements_checked, unacknowledged ({item, service,
   variant, owner}), providers (the providers of the stack's services),
   not_reviewed ({kind, name, source, where, why, resources, acknowledged,
-  ack_owner, ack_reason})
+  ack_owner, ack_reason, known_type})
 
 srm explain -o json:
   schema_version, provider, service, variant, service_model, as_model,

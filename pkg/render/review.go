@@ -5,6 +5,7 @@ import (
 	"io"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"srm/pkg/model"
 	"srm/pkg/review"
@@ -46,6 +47,9 @@ type notReviewedJSON struct {
 	Acknowledged bool     `json:"acknowledged"`
 	AckOwner     string   `json:"ack_owner"`
 	AckReason    string   `json:"ack_reason"`
+	// KnownType is true for a resource type the model knows but cannot
+	// review (a retired product, a template passed as a string).
+	KnownType bool `json:"known_type"`
 }
 
 type reviewInputJSON struct {
@@ -124,7 +128,7 @@ func newReviewJSON(m *model.Model, r ReviewReport) reviewJSON {
 		})
 	}
 	for _, nr := range r.Stack.NotReviewed {
-		j := notReviewedJSON{Kind: nr.Kind, Name: nr.Name, Source: nr.Source, Where: nr.Where, Why: nr.Why, Resources: list(nr.Resources), Acknowledged: nr.Ack != nil}
+		j := notReviewedJSON{Kind: nr.Kind, Name: nr.Name, Source: nr.Source, Where: nr.Where, Why: nr.Why, Resources: list(nr.Resources), Acknowledged: nr.Ack != nil, KnownType: nr.Known}
 		if nr.Ack != nil {
 			j.AckOwner, j.AckReason = nr.Ack.Owner, nr.Ack.Reason
 		}
@@ -270,6 +274,9 @@ func stackLine(r ReviewReport) string {
 		if k := countResources(r.Stack.Unknown()); k > 0 {
 			s += fmt.Sprintf(", %d of types srm does not know", k)
 		}
+		if k := countResources(r.Stack.Unreviewable()); k > 0 {
+			s += fmt.Sprintf(", %d srm cannot review", k)
+		}
 		s += ")"
 	}
 	return s
@@ -316,8 +323,10 @@ func reviewText(w io.Writer, opt TableOptions, m *model.Model, r ReviewReport) e
 	fmt.Fprintf(&b, "%s\n", st.Bold(s("Stack: "+stackLine(r))))
 	acrossClouds := len(stackProviders(m, r.Review)) > 1
 	for _, t := range r.Review.Targets {
-		line := fmt.Sprintf("%-18s %s", columnName(m, t.Target, acrossClouds), shortList(resourceLabels(t), 4))
-		b.WriteString(hang(s(line), width, "  ", "                     "))
+		// The resources hang beside the name, so a name keeps its padding
+		// and a long list continues under the first resource.
+		name := fmt.Sprintf("  %-18s ", s(columnName(m, t.Target, acrossClouds)))
+		b.WriteString(hang(s(shortList(resourceLabels(t), 4)), width, name, strings.Repeat(" ", utf8.RuneCountInString(name))))
 	}
 	fmt.Fprintf(&b, "\n%s\n", st.Bold(s(fmt.Sprintf("Customer and shared responsibilities (%d)", len(r.Review.Responsibilities)))))
 	category := ""

@@ -38,6 +38,9 @@ type NotReviewed struct {
 	Where     string
 	Why       string
 	Resources []string // for a resource type: the resources of it
+	// Known marks a resource type the model knows but cannot review,
+	// such as a retired product or a template passed as a string.
+	Known bool
 	// Ack is the acknowledgement that accepts it, if any.
 	Ack *model.SkipAck
 }
@@ -56,10 +59,16 @@ type Stack struct {
 }
 
 // Unknown returns the resource types srm does not know, as TypeCounts.
-func (s *Stack) Unknown() []TypeCount {
+func (s *Stack) Unknown() []TypeCount { return s.resourceTypes(false) }
+
+// Unreviewable returns the resource types the model knows but cannot
+// review, as TypeCounts.
+func (s *Stack) Unreviewable() []TypeCount { return s.resourceTypes(true) }
+
+func (s *Stack) resourceTypes(known bool) []TypeCount {
 	var out []TypeCount
 	for _, nr := range s.NotReviewed {
-		if nr.Kind == KindResourceType {
+		if nr.Kind == KindResourceType && nr.Known == known {
 			out = append(out, TypeCount{Type: nr.Name, Resources: nr.Resources})
 		}
 	}
@@ -117,7 +126,9 @@ func (b *Builder) AddStack(s *iac.Stack, prefix string) {
 		mp := b.m.MapResource(r.Type, r.Attributes)
 		switch {
 		case !mp.Known():
-			b.notReviewedType(r.Type, res.Label())
+			b.notReviewedType(r.Type, "srm does not know this resource type", res.Label(), false)
+		case mp.NotReviewed():
+			b.notReviewedType(r.Type, mp.Reason(), res.Label(), true)
 		case mp.Ignored():
 			b.stack.Ignored = addType(b.stack.Ignored, r.Type, mp.Reason(), res.Label())
 		case mp.Supporting():
@@ -141,12 +152,12 @@ func (b *Builder) AddStack(s *iac.Stack, prefix string) {
 	}
 }
 
-func (b *Builder) notReviewedType(typ, addr string) {
-	i := slices.IndexFunc(b.stack.NotReviewed, func(nr NotReviewed) bool { return nr.Kind == KindResourceType && nr.Name == typ })
+func (b *Builder) notReviewedType(typ, why, addr string, known bool) {
+	i := slices.IndexFunc(b.stack.NotReviewed, func(nr NotReviewed) bool {
+		return nr.Kind == KindResourceType && nr.Name == typ && nr.Why == why
+	})
 	if i < 0 {
-		b.stack.NotReviewed = append(b.stack.NotReviewed, NotReviewed{
-			Kind: KindResourceType, Name: typ, Why: "srm does not know this resource type",
-		})
+		b.stack.NotReviewed = append(b.stack.NotReviewed, NotReviewed{Kind: KindResourceType, Name: typ, Why: why, Known: known})
 		i = len(b.stack.NotReviewed) - 1
 	}
 	b.stack.NotReviewed[i].Resources = append(b.stack.NotReviewed[i].Resources, addr)
