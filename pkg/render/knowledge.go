@@ -3,6 +3,8 @@ package render
 import (
 	"fmt"
 	"io"
+	"slices"
+	"strconv"
 	"strings"
 
 	"srm/pkg/model"
@@ -155,7 +157,47 @@ type alwaysJSON struct {
 	Provider      string              `json:"provider"`
 	Deployments   int                 `json:"deployments"`
 	Always        map[string][]string `json:"always"`
-	Controls      []controlJSON       `json:"controls"`
+	// Mostly grew in schema 1: items most deployments give to one role.
+	Mostly   map[string][]mostlyJSON `json:"mostly"`
+	Controls []controlJSON           `json:"controls"`
+}
+
+type mostlyJSON struct {
+	Item       string   `json:"item"`
+	Agree      int      `json:"agree"`
+	Applies    int      `json:"applies"`
+	Exceptions []string `json:"exceptions"`
+}
+
+// mostlyExceptionsShown caps the exceptions a line of text names; JSON
+// lists them all.
+const mostlyExceptionsShown = 6
+
+func targetIDs(ts []model.Target) []string {
+	ids := make([]string, 0, len(ts))
+	for _, t := range ts {
+		id := t.Service.ID
+		if t.Variant != nil {
+			id += ":" + t.Variant.ID
+		}
+		ids = append(ids, id)
+	}
+	return ids
+}
+
+// mostlyText says one mostly-item in words: "Encryption at rest: 88 of
+// 97 where it applies; not acm, amplify and 7 more".
+func mostlyText(mo model.Mostly) string {
+	s := fmt.Sprintf("%s: %d of %d where it applies", mo.Item.Name, mo.Agree, mo.Applies)
+	if ids := targetIDs(mo.Exceptions); len(ids) > 0 {
+		more := ""
+		if len(ids) > mostlyExceptionsShown {
+			more = fmt.Sprintf(" and %d more", len(ids)-mostlyExceptionsShown)
+			ids = ids[:mostlyExceptionsShown]
+		}
+		s += "; not " + strings.Join(ids, ", ") + more
+	}
+	return s
 }
 
 // roleTitle names a role for people.
@@ -181,15 +223,25 @@ func Invariants(w io.Writer, f Format, st Style, m *model.Model, inv *model.Inva
 			roles = append(roles, r)
 		}
 	}
+	for r := range inv.Mostly {
+		if !slices.Contains(roles, r) {
+			roles = append(roles, r)
+		}
+	}
 	switch f {
 	case JSON:
-		out := alwaysJSON{SchemaVersion: SchemaVersion, Provider: p.ID, Deployments: inv.Deployments, Always: map[string][]string{}, Controls: []controlJSON{}}
+		out := alwaysJSON{SchemaVersion: SchemaVersion, Provider: p.ID, Deployments: inv.Deployments, Always: map[string][]string{}, Mostly: map[string][]mostlyJSON{}, Controls: []controlJSON{}}
 		for _, r := range roles {
 			ids := []string{}
 			for _, it := range inv.Always[r] {
 				ids = append(ids, it.ID)
 			}
 			out.Always[r] = ids
+			mostly := []mostlyJSON{}
+			for _, mo := range inv.Mostly[r] {
+				mostly = append(mostly, mostlyJSON{Item: mo.Item.ID, Agree: mo.Agree, Applies: mo.Applies, Exceptions: targetIDs(mo.Exceptions)})
+			}
+			out.Mostly[r] = mostly
 		}
 		for _, c := range inv.Controls {
 			out.Controls = append(out.Controls, controlJSON{
@@ -205,7 +257,17 @@ func Invariants(w io.Writer, f Format, st Style, m *model.Model, inv *model.Inva
 				rows = append(rows, []string{r, it.ID, it.Name})
 			}
 		}
-		return writeCSV(w, []string{"role", "item", "item_name"}, rows)
+		// Mostly-items follow with the agreement and the exceptions; the
+		// first three columns keep their meaning.
+		for i := range rows {
+			rows[i] = append(rows[i], "always", "", "", "")
+		}
+		for _, r := range roles {
+			for _, mo := range inv.Mostly[r] {
+				rows = append(rows, []string{r, mo.Item.ID, mo.Item.Name, "mostly", strconv.Itoa(mo.Agree), strconv.Itoa(mo.Applies), strings.Join(targetIDs(mo.Exceptions), " ")})
+			}
+		}
+		return writeCSV(w, []string{"role", "item", "item_name", "extent", "agree", "applies", "exceptions"}, rows)
 	}
 	md := f == Markdown
 	clean := Sanitize
@@ -232,6 +294,36 @@ func Invariants(w io.Writer, f Format, st Style, m *model.Model, inv *model.Inva
 				owner = p.Party
 			}
 			fmt.Fprintf(&b, "%s %s\n", st.Owner(m, owner, st.Bold(clean(title+":"))), clean(strings.Join(names, ", ")))
+		}
+	}
+	if len(inv.Mostly) > 0 {
+		heading := "Where the item applies, with exceptions:"
+		if md {
+			fmt.Fprintf(&b, "\n%s\n\n", clean(heading))
+		} else {
+			fmt.Fprintf(&b, "\n%s\n", clean(heading))
+		}
+	}
+	for _, r := range roles {
+		if len(inv.Mostly[r]) == 0 {
+			continue
+		}
+		title := strings.Replace(roleTitle(m, p, r), "Always", "Mostly", 1)
+		if md {
+			fmt.Fprintf(&b, "- **%s:**\n", clean(title))
+		} else {
+			owner := r
+			if r == model.KindProvider {
+				owner = p.Party
+			}
+			fmt.Fprintf(&b, "  %s\n", st.Owner(m, owner, st.Bold(clean(title+":"))))
+		}
+		for _, mo := range inv.Mostly[r] {
+			if md {
+				fmt.Fprintf(&b, "  - %s\n", clean(mostlyText(mo)))
+			} else {
+				fmt.Fprintf(&b, "    %s\n", clean(mostlyText(mo)))
+			}
 		}
 	}
 	kinds := []struct{ kind, phrase string }{
