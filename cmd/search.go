@@ -2,10 +2,12 @@ package cmd
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
 
+	"srm/pkg/model"
 	"srm/pkg/render"
 )
 
@@ -60,13 +62,40 @@ func searchRun(o *SearchOptions) error {
 	if err != nil {
 		return err
 	}
-	hits := m.Search(prov.ID, o.Query)
+	// A word nothing in the model uses, such as a service srm does not
+	// hold, makes every match an answer about something else.
+	unknown := m.UnknownWords(o.Query)
+	var hits []model.Hit
+	if len(unknown) == 0 {
+		hits = m.Search(prov.ID, o.Query)
+	}
 	if len(hits) > o.Limit {
 		hits = hits[:o.Limit]
 	}
 	if len(hits) == 0 && o.Global.format != render.JSON {
-		fmt.Fprintf(o.IO.ErrOut, "srm: nothing matches %q\n", o.Query)
+		fmt.Fprintf(o.IO.ErrOut, "srm: %s\n", nothingFound(m, prov, o.Query, unknown))
 		return nil
 	}
 	return render.Search(o.IO.Out, o.Global.format, o.tableOptions(), m, prov, o.Query, hits)
+}
+
+// nothingFound says why a search found nothing: words the model does not
+// use at all, or matches only on another provider.
+func nothingFound(m *model.Model, prov *model.Provider, query string, unknown []string) string {
+	if len(unknown) > 0 {
+		quoted := make([]string, len(unknown))
+		for i, w := range unknown {
+			quoted[i] = strconv.Quote(w)
+		}
+		return fmt.Sprintf("nothing in the model mentions %s, so srm does not answer %q (run 'srm services' to list the services it holds)", strings.Join(quoted, " or "), query)
+	}
+	if w := m.UnnamedRareWord(query); w != "" {
+		return fmt.Sprintf("nothing matches %q: no service or item in the model is called %q (run 'srm services' to list the services it holds)", query, w)
+	}
+	for _, p := range m.Providers {
+		if p.ID != prov.ID && len(m.Search(p.ID, query)) > 0 {
+			return fmt.Sprintf("nothing matches %q on %s; %s has matches (add --provider %s)", query, prov.ShortName, p.ShortName, p.ID)
+		}
+	}
+	return fmt.Sprintf("nothing matches %q", query)
 }

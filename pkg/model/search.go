@@ -1,6 +1,7 @@
 package model
 
 import (
+	"math"
 	"slices"
 	"strings"
 )
@@ -203,6 +204,7 @@ func (m *Model) Search(provider, query string) []Hit {
 			}
 		}
 	}
+	hits = m.explaining(q, hits)
 	slices.SortStableFunc(hits, func(a, b Hit) int {
 		switch {
 		case a.Score > b.Score:
@@ -213,4 +215,94 @@ func (m *Model) Search(provider, query string) []Hit {
 		return 0
 	})
 	return hits
+}
+
+// explaining keeps the hits that account for most of the query's weight,
+// each word weighted by how rare it is in the model. A hit that matches
+// "backups" but not "cloudhsm" in "cloudhsm backups" answers a different
+// question: the rare word is the one the user cared about.
+func (m *Model) explaining(q []string, hits []Hit) []Hit {
+	if len(q) < 2 || len(hits) == 0 {
+		return hits
+	}
+	weights := m.wordWeights(q)
+	total := 0.0
+	for _, w := range weights {
+		total += w
+	}
+	out := hits[:0]
+	for _, h := range hits {
+		words := searchWords(m.hitText(h))
+		got := 0.0
+		for i, qw := range q {
+			if slices.ContainsFunc(words, func(w string) bool { return wordsMatch(qw, w) }) {
+				got += weights[i]
+			}
+		}
+		if got >= 0.5*total {
+			out = append(out, h)
+		}
+	}
+	return out
+}
+
+// wordWeights gives each query word its inverse document frequency over
+// every text of the model.
+func (m *Model) wordWeights(q []string) []float64 {
+	df := make([]int, len(q))
+	n := 0
+	m.eachText(func(text string) bool {
+		n++
+		lower := strings.ToLower(text)
+		var words []string
+		for i, qw := range q {
+			if !strings.Contains(lower, qw[:min(len(qw), 4)]) {
+				continue
+			}
+			if words == nil {
+				words = searchWords(text)
+			}
+			if slices.ContainsFunc(words, func(w string) bool { return wordsMatch(qw, w) }) {
+				df[i]++
+			}
+		}
+		return true
+	})
+	weights := make([]float64, len(q))
+	for i := range q {
+		weights[i] = math.Log(float64(n+1) / float64(df[i]+1))
+	}
+	return weights
+}
+
+// hitText is everything a hit shows or is named by.
+func (m *Model) hitText(h Hit) string {
+	var parts []string
+	add := func(s ...string) { parts = append(parts, s...) }
+	if h.Target.Service != nil {
+		s := h.Target.Service
+		add(s.ID, s.Name, s.ShortName, s.Description)
+		add(s.Aliases...)
+		if v := h.Target.Variant; v != nil {
+			add(v.ID, v.Name, v.Description)
+			add(v.Aliases...)
+		}
+	}
+	if h.Item != nil {
+		add(h.Item.ID, h.Item.Name, h.Item.Description)
+		add(h.Item.Aliases...)
+	}
+	if c := h.Cell; c != nil {
+		add(c.Label, c.Summary)
+		add(c.ProviderDoes...)
+		add(c.CustomerDoes...)
+		add(c.Caveats...)
+	}
+	if t := h.Trap; t != nil {
+		add(t.Title, t.Belief, t.Truth)
+	}
+	if f := h.FAQ; f != nil {
+		add(f.Question, f.Answer)
+	}
+	return strings.Join(parts, " ")
 }
