@@ -5,6 +5,7 @@
 //
 //	go run ./scripts/bench            # 200 rounds
 //	go run ./scripts/bench -n 500 -json
+//	go run ./scripts/bench -baseline 14766f3   # also an earlier srm, side by side
 package main
 
 import (
@@ -49,6 +50,7 @@ func main() {
 	rounds := flag.Int("n", 200, "rounds: each command runs once per round")
 	warmup := flag.Int("warmup", 20, "rounds run first and not counted")
 	asJSON := flag.Bool("json", false, "print JSON")
+	baseline := flag.String("baseline", "", "also build srm at this git `revision` and run its who and table beside today's")
 	flag.Parse()
 	if path, err := exec.LookPath("/usr/bin/time"); err == nil {
 		gnuTime = path
@@ -72,6 +74,14 @@ func main() {
 		{Name: "srm table", bin: srm, Args: []string{"table"}, Budget: 1.3},
 		{Name: "srm who -q ec2 guest-os-patching", bin: srm, Args: []string{"who", "-q", "ec2", "guest-os-patching"}},
 		{Name: "srm version", bin: srm, Args: []string{"version"}},
+	}
+	if *baseline != "" {
+		old := filepath.Join(dir, "srm-baseline")
+		buildAt(old, *baseline, dir)
+		targets = append(targets,
+			&target{Name: "srm@" + *baseline + " who --service ec2 --item guest-os-patching", bin: old, Args: targets[2].Args},
+			&target{Name: "srm@" + *baseline + " table", bin: old, Args: []string{"table"}},
+		)
 	}
 	for i := 0; i < *warmup+*rounds; i++ {
 		for _, t := range targets {
@@ -149,6 +159,18 @@ func build(out, pkg string, flags ...string) {
 	cmd := exec.Command("go", append(append([]string{"build", "-o", out}, flags...), pkg)...)
 	cmd.Stdout, cmd.Stderr = os.Stderr, os.Stderr
 	check(cmd.Run())
+}
+
+// buildAt builds srm as it was at a git revision, from a worktree in tmp.
+func buildAt(out, rev, tmp string) {
+	src := filepath.Join(tmp, "baseline-src")
+	cmd := exec.Command("git", "worktree", "add", "--detach", src, rev)
+	cmd.Stdout, cmd.Stderr = os.Stderr, os.Stderr
+	check(cmd.Run())
+	defer exec.Command("git", "worktree", "remove", "--force", src).Run()
+	b := exec.Command("go", "build", "-o", out, ".")
+	b.Dir, b.Stdout, b.Stderr = src, os.Stderr, os.Stderr
+	check(b.Run())
 }
 
 func median(d []time.Duration) time.Duration { return percentile(d, 0.5) }
