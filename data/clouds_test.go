@@ -1,8 +1,10 @@
 package data_test
 
 import (
+	"errors"
 	"net/url"
 	"slices"
+	"strings"
 	"testing"
 
 	"srm/pkg/model"
@@ -140,6 +142,39 @@ func TestAzureAndGoogleFacts(t *testing.T) {
 		c := m.Cell(tg.Service.ID, tg.VariantID(), tc.item)
 		if c == nil || c.Owner != tc.owner {
 			t.Errorf("%s / %s: owner %v, want %s", tc.target, tc.item, c, tc.owner)
+		}
+	}
+}
+
+// TestNamesUsersType resolves the names people type for the services the
+// breadth round added, and checks that a name the model does not hold is
+// never answered with a service that merely shares its letters.
+func TestNamesUsersType(t *testing.T) {
+	m, _ := loadEmbedded(t)
+	for name, want := range map[string]string{
+		"alb": "elb", "ALB": "elb", "nlb": "elb:nlb", "elb": "elb", "application load balancer": "elb",
+		"secrets": "secrets-manager", "param store": "parameter-store", "event bus": "eventbridge",
+		"ecr": "ecr", "efs": "efs", "azure/key vault": "key-vault", "gcp/pubsub": "pubsub",
+		"gcp/secret manager": "secret-manager", "azure/front door": "front-door",
+	} {
+		provider := "aws"
+		if p, rest, ok := strings.Cut(name, "/"); ok {
+			provider, name = p, rest
+		}
+		got, err := m.ResolveTarget(provider, name)
+		if err != nil {
+			t.Errorf("%s/%s: %v", provider, name, err)
+			continue
+		}
+		if got.ID() != want {
+			t.Errorf("%s/%s = %s, want %s", provider, name, got.ID(), want)
+		}
+	}
+	for _, name := range []string{"ecq", "ekz", "sqz"} {
+		_, err := m.ResolveService("aws", name)
+		var ne *model.NameError
+		if !errors.As(err, &ne) || len(ne.Candidates) > 0 {
+			t.Errorf("%q: %v, want no suggestion for a name that only shares letters", name, err)
 		}
 	}
 }
