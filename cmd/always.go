@@ -14,7 +14,7 @@ type AlwaysOptions struct {
 // NewCmdAlways builds `srm always`. runF replaces alwaysRun in tests.
 func NewCmdAlways(f *Factory, runF func(*AlwaysOptions) error) *cobra.Command {
 	opts := &AlwaysOptions{Factory: f}
-	return &cobra.Command{
+	cmd := &cobra.Command{
 		Use:   "always",
 		Short: "Show what never moves: the items every service leaves to the same side",
 		Long: `Show the invariants of the provider's model, computed from the cells: the
@@ -34,6 +34,7 @@ provider, shared (each party does its own part), or customer-specific.`,
 			return alwaysRun(opts)
 		},
 	}
+	return writes(cmd, (*render.AlwaysView)(nil))
 }
 
 func alwaysRun(o *AlwaysOptions) error {
@@ -45,5 +46,5 @@ func alwaysRun(o *AlwaysOptions) error {
 	if err != nil {
 		return err
 	}
-	return render.Invariants(o.IO.Out, o.Global.format, o.style(), m, m.Invariants(prov.ID))
+	return o.write(render.NewAlwaysView(m, m.Invariants(prov.ID)))
 }

@@ -33,8 +33,7 @@ their default deployment. A service in several groups, such as Cloud Run
   $ srm compare azure/functions:premium
   $ srm compare gcp/gke -o markdown
   $ srm compare s3 -o json`,
-		GroupID:     "ask",
-		Annotations: formats(render.Text, render.JSON, render.Markdown, render.CSV),
+		GroupID: "ask",
 		Args: func(cmd *cobra.Command, args []string) error {
 			if len(args) != 1 {
 				return usageErrorf(cmd, "give one service to compare, such as 'srm compare ec2'")
@@ -50,7 +49,7 @@ their default deployment. A service in several groups, such as Cloud Run
 			return compareRun(opts)
 		},
 	}
-	return cmd
+	return writes(cmd, (*render.CompareView)(nil))
 }
 
 func compareRun(o *CompareOptions) error {
@@ -70,5 +69,5 @@ func compareRun(o *CompareOptions) error {
 	if err != nil {
 		return err
 	}
-	return render.Compare(o.IO.Out, o.Global.format, o.tableOptions(), m, prov, t, comparisons)
+	return o.write(render.NewCompareView(m, prov, t, comparisons))
 }

@@ -3,7 +3,6 @@ package cmd
 import (
 	"github.com/spf13/cobra"
 
-	"srm/pkg/model"
 	"srm/pkg/render"
 )
 
@@ -33,9 +32,8 @@ same layers as a table, top layer first.`,
 		Example: `  $ srm diagram --services ec2,rds,lambda -o svg > srm.svg
   $ srm diagram -o html > srm.html
   $ srm diagram --services lambda,lambda:container-image`,
-		GroupID:     "learn",
-		Args:        noArgs,
-		Annotations: formats(render.Text, render.JSON, render.SVG, render.HTML),
+		GroupID: "learn",
+		Args:    noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if runF != nil {
 				return runF(opts)
@@ -47,7 +45,7 @@ same layers as a table, top layer first.`,
 	listFlag(cmd.Flags(), &opts.Items, "items", "comma-separated `items` to draw")
 	registerFlagCompletion(cmd, "services", completeList(completeServices(f)))
 	registerFlagCompletion(cmd, "items", completeList(completeItems(f)))
-	return cmd
+	return writes(cmd, (*render.DiagramView)(nil))
 }
 
 func diagramRun(o *DiagramOptions) error {
@@ -63,18 +61,5 @@ func diagramRun(o *DiagramOptions) error {
 	if err != nil {
 		return err
 	}
-	d := render.NewDiagram(prov, sel.title, sel.targets, sel.items)
-	switch o.Global.format {
-	case render.SVG:
-		return d.SVG(o.IO.Out, m)
-	case render.HTML:
-		return render.DiagramHTML(o.IO.Out, m, d)
-	}
-	// Text and JSON: the layers top first, then the items across the stack.
-	var rows []*model.Item
-	for i := len(d.Layers) - 1; i >= 0; i-- {
-		rows = append(rows, d.Layers[i])
-	}
-	rows = append(rows, d.Across...)
-	return render.Matrix(o.IO.Out, o.Global.format, o.tableOptions(), m, m.Matrix(prov, sel.title, sel.targets, rows))
+	return o.write(render.NewDiagramView(m, render.NewDiagram(prov, sel.title, sel.targets, sel.items)))
 }

@@ -16,7 +16,7 @@ type ExplainOptions struct {
 // NewCmdExplain builds `srm explain`. runF replaces explainRun in tests.
 func NewCmdExplain(f *Factory, runF func(*ExplainOptions) error) *cobra.Command {
 	opts := &ExplainOptions{Factory: f}
-	return &cobra.Command{
+	cmd := &cobra.Command{
 		Use:   "explain {<service> | <service>:<variant> | iaas | paas | serverless}",
 		Short: "Explain in plain words where the line sits for a service or service model",
 		Long: `Explain in short plain paragraphs where the line between provider and
@@ -41,6 +41,7 @@ picture of it.`,
 			return explainRun(opts)
 		},
 	}
+	return writes(cmd, (*render.ExplainView)(nil))
 }
 
 func explainRun(o *ExplainOptions) error {
@@ -56,5 +57,5 @@ func explainRun(o *ExplainOptions) error {
 	if err != nil {
 		return err
 	}
-	return render.Explain(o.IO.Out, o.Global.format, o.tableOptions(), m, m.Explain(t, sm))
+	return o.write(render.NewExplainView(m, m.Explain(t, sm)))
 }

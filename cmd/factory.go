@@ -134,6 +134,17 @@ func (f *Factory) provider(m *model.Model) (*model.Provider, error) {
 	return m.ResolveProvider(f.Global.Provider)
 }
 
+// write writes a command's view to stdout in the chosen format.
+func (f *Factory) write(v render.View) error {
+	return render.Write(f.IO.Out, v, f.writeOptions())
+}
+
+// writeOptions are the output settings for the current streams.
+func (f *Factory) writeOptions() render.Options {
+	o := f.tableOptions()
+	return render.Options{Format: f.Global.format, Color: o.Style.Color, Border: o.Border, Width: o.Width}
+}
+
 // tableOptions are the text-table settings for the current streams.
 func (f *Factory) tableOptions() render.TableOptions {
 	width := f.IO.TerminalWidth()

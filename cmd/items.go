@@ -34,7 +34,7 @@ func NewCmdItems(f *Factory, runF func(*ItemsOptions) error) *cobra.Command {
 	}
 	cmd.Flags().StringVar(&opts.Service, "service", "", "list only the items that apply to this `service`")
 	registerFlagCompletion(cmd, "service", completeServices(f))
-	return cmd
+	return writes(cmd, (*render.ItemsView)(nil))
 }
 
 func itemsRun(o *ItemsOptions) error {
@@ -54,5 +54,5 @@ func itemsRun(o *ItemsOptions) error {
 		}
 		items = m.ItemsOfTargets([]model.Target{t})
 	}
-	return render.Items(o.IO.Out, o.Global.format, o.tableOptions(), m, prov, items)
+	return o.write(render.NewItemsView(m, prov, items))
 }

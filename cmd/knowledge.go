@@ -35,7 +35,7 @@ func NewCmdTraps(f *Factory, runF func(*KnowledgeOptions) error) *cobra.Command 
 		},
 	}
 	addKnowledgeFlags(f, cmd, opts)
-	return cmd
+	return writes(cmd, (*render.TrapsView)(nil))
 }
 
 // NewCmdFAQ builds `srm faq`. runF replaces faqRun in tests.
@@ -57,7 +57,7 @@ func NewCmdFAQ(f *Factory, runF func(*KnowledgeOptions) error) *cobra.Command {
 		},
 	}
 	addKnowledgeFlags(f, cmd, opts)
-	return cmd
+	return writes(cmd, (*render.FAQsView)(nil))
 }
 
 func addKnowledgeFlags(f *Factory, cmd *cobra.Command, opts *KnowledgeOptions) {
@@ -112,7 +112,7 @@ func trapsRun(o *KnowledgeOptions) error {
 	if len(traps) == 0 {
 		o.nothingFound("traps", prov)
 	}
-	return render.Traps(o.IO.Out, o.Global.format, o.style(), prov, traps)
+	return o.write(render.NewTrapsView(prov, traps))
 }
 
 // nothingFound says on stderr that a listing is empty, so an empty answer
@@ -143,5 +143,5 @@ func faqRun(o *KnowledgeOptions) error {
 	if len(faqs) == 0 {
 		o.nothingFound("FAQs", prov)
 	}
-	return render.FAQs(o.IO.Out, o.Global.format, o.style(), prov, faqs)
+	return o.write(render.NewFAQsView(prov, faqs))
 }

@@ -61,7 +61,7 @@ answers instead of asking them.`,
 	listFlag(cmd.Flags(), &opts.Items, "items", "only ask about these `items`")
 	registerFlagCompletion(cmd, "services", completeList(completeServices(f)))
 	registerFlagCompletion(cmd, "items", completeList(completeItems(f)))
-	return cmd
+	return writes(cmd, (*render.QuizView)(nil))
 }
 
 func quizRun(o *QuizOptions) error {
@@ -109,7 +109,7 @@ func quizRun(o *QuizOptions) error {
 		return &usageError{msg: "no questions: no service given has a cell for the items given"}
 	}
 	if o.Global.format != render.Text {
-		return render.QuizSet(o.IO.Out, o.Global.format, prov, seed, qs)
+		return o.write(render.NewQuizView(prov, seed, qs))
 	}
 	return askQuiz(o, m, prov, qs, seed)
 }

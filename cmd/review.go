@@ -94,7 +94,7 @@ reviewed: srm prints the review and exits 1 when anything is not covered.
 		return out, cobra.ShellCompDirectiveNoFileComp
 	})
 	_ = cmd.MarkFlagFilename("acks", "toml")
-	return cmd
+	return writes(cmd, (*render.ReviewView)(nil))
 }
 
 func reviewRun(o *ReviewOptions) error {
@@ -154,7 +154,7 @@ func reviewRun(o *ReviewOptions) error {
 		}
 		fmt.Fprintf(o.IO.ErrOut, "srm: not reviewed: %s\n", render.Sanitize(shortJoin(parts, 8)))
 	}
-	if err := render.Review(o.IO.Out, o.Global.format, o.tableOptions(), m, report); err != nil {
+	if err := o.write(render.NewReviewView(m, report)); err != nil {
 		return err
 	}
 	if len(missing) == 0 && len(unaccepted) == 0 {

@@ -14,7 +14,7 @@ import (
 	"fmt"
 	"os"
 	"slices"
-	"strings"
+	"sync"
 
 	"github.com/spf13/cobra"
 
@@ -90,8 +90,8 @@ func NewRootCmd(f *Factory) *cobra.Command {
 		// output can only be reshaped with a text/template.
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if v, _ := cmd.Flags().GetBool("version"); v {
-				fmt.Fprintf(f.IO.Out, "srm %s\n", buildInfo())
-				return nil
+				_, err := fmt.Fprintln(f.IO.Out, versionView(f.Global.Provider).Line())
+				return err
 			}
 			return cmd.Help()
 		},
@@ -161,7 +161,7 @@ func preRun(f *Factory, cmd *cobra.Command) error {
 		return &usageError{msg: err.Error(), cmd: cmd}
 	}
 	if supported := supportedFormats(cmd); !slices.Contains(supported, format) {
-		return &usageError{msg: fmt.Sprintf("%s does not write -o %s (it writes %s)", cmd.CommandPath(), format, joinFormats(supported)), cmd: cmd}
+		return &usageError{msg: fmt.Sprintf("%s does not write -o %s (it writes %s)", cmd.CommandPath(), format, render.JoinFormats(supported)), cmd: cmd}
 	}
 	f.Global.format = format
 	if f.Global.NoColor {
@@ -192,31 +192,39 @@ func markRunErrors(c *cobra.Command) {
 	}
 }
 
-// formats annotates a command with the output formats it writes, when
-// that is not text, json, markdown and csv.
-func formats(fs ...render.Format) map[string]string {
-	names := make([]string, len(fs))
-	for i, f := range fs {
-		names[i] = string(f)
+// views holds a zero value of every view a command writes, by name: a
+// command's output formats follow from its view's type.
+var (
+	viewsMu sync.Mutex
+	views   = map[string]render.View{}
+)
+
+// writes records that a command writes a view, given as a nil pointer of
+// the view's type.
+func writes(cmd *cobra.Command, v render.View) *cobra.Command {
+	name := render.ViewName(v)
+	viewsMu.Lock()
+	views[name] = v
+	viewsMu.Unlock()
+	if cmd.Annotations == nil {
+		cmd.Annotations = map[string]string{}
 	}
-	return map[string]string{"formats": strings.Join(names, ",")}
+	cmd.Annotations["view"] = name
+	return cmd
 }
 
+// viewOf is the view a command writes, or nil for one that writes none.
+func viewOf(cmd *cobra.Command) render.View {
+	viewsMu.Lock()
+	defer viewsMu.Unlock()
+	return views[cmd.Annotations["view"]]
+}
+
+// supportedFormats are the formats a command writes: its view's, or text
+// alone for a command with no view.
 func supportedFormats(cmd *cobra.Command) []render.Format {
-	if a, ok := cmd.Annotations["formats"]; ok {
-		var out []render.Format
-		for _, name := range strings.Split(a, ",") {
-			out = append(out, render.Format(name))
-		}
-		return out
+	if v := viewOf(cmd); v != nil {
+		return render.FormatsOf(v)
 	}
-	return []render.Format{render.Text, render.JSON, render.Markdown, render.CSV}
-}
-
-func joinFormats(fs []render.Format) string {
-	names := make([]string, len(fs))
-	for i, f := range fs {
-		names[i] = string(f)
-	}
-	return strings.Join(names, ", ")
+	return []render.Format{render.Text}
 }

@@ -50,7 +50,7 @@ Finding nothing is not an error: srm prints nothing and says so on stderr.`,
 		},
 	}
 	cmd.Flags().IntVarP(&opts.Limit, "limit", "n", 10, "show at most `n` results")
-	return cmd
+	return writes(cmd, (*render.SearchView)(nil))
 }
 
 func searchRun(o *SearchOptions) error {
@@ -76,7 +76,7 @@ func searchRun(o *SearchOptions) error {
 		fmt.Fprintf(o.IO.ErrOut, "srm: %s\n", nothingFound(m, prov, o.Query, unknown))
 		return nil
 	}
-	return render.Search(o.IO.Out, o.Global.format, o.tableOptions(), m, prov, o.Query, hits)
+	return o.write(render.NewSearchView(m, prov, o.Query, hits))
 }
 
 // nothingFound says why a search found nothing: words the model does not

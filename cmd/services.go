@@ -14,7 +14,7 @@ type ServicesOptions struct {
 // NewCmdServices builds `srm services`. runF replaces servicesRun in tests.
 func NewCmdServices(f *Factory, runF func(*ServicesOptions) error) *cobra.Command {
 	opts := &ServicesOptions{Factory: f}
-	return &cobra.Command{
+	cmd := &cobra.Command{
 		Use:   "services",
 		Short: "List the services of the provider, with their variants",
 		Example: `  $ srm services
@@ -28,6 +28,7 @@ func NewCmdServices(f *Factory, runF func(*ServicesOptions) error) *cobra.Comman
 			return servicesRun(opts)
 		},
 	}
+	return writes(cmd, (*render.ServicesView)(nil))
 }
 
 func servicesRun(o *ServicesOptions) error {
@@ -39,5 +40,5 @@ func servicesRun(o *ServicesOptions) error {
 	if err != nil {
 		return err
 	}
-	return render.Services(o.IO.Out, o.Global.format, o.tableOptions(), m, prov, m.ServicesOf(prov.ID))
+	return o.write(render.NewServicesView(m, prov, m.ServicesOf(prov.ID)))
 }

@@ -60,7 +60,7 @@ the way, one column per step.`,
 	cmd.Flags().StringVar(&opts.To, "to", "", "the `service`, variant or service model to move to")
 	registerFlagCompletion(cmd, "from", completeShiftEnds(f))
 	registerFlagCompletion(cmd, "to", completeShiftEnds(f))
-	return cmd
+	return writes(cmd, (*render.ShiftView)(nil))
 }
 
 func shiftRun(o *ShiftOptions) error {
@@ -83,11 +83,11 @@ func shiftRun(o *ShiftOptions) error {
 	always := m.Invariants(prov.ID).Always[model.KindCustomer]
 	if len(ends) == 2 {
 		s := m.Shift(ends[0].Target, ends[1].Target)
-		return render.Shift(o.IO.Out, o.Global.format, o.style(), m, prov, ends[0], ends[1], s, always)
+		return o.write(render.NewShiftView(m, prov, ends[0], ends[1], s, always))
 	}
 	var steps []*model.Shift
 	for i := 0; i+1 < len(ends); i++ {
 		steps = append(steps, m.Shift(ends[i].Target, ends[i+1].Target))
 	}
-	return render.Staircase(o.IO.Out, o.Global.format, o.tableOptions(), m, prov, ends, steps, always)
+	return o.write(render.NewStaircaseView(m, prov, ends, steps, always))
 }

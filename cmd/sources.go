@@ -1,6 +1,7 @@
 package cmd
 
 import (
+	"fmt"
 	"github.com/spf13/cobra"
 
 	"srm/pkg/model"
@@ -44,7 +45,7 @@ In text and markdown a page cited by more than three cells shows the count;
 	cmd.Flags().StringVar(&opts.CheckedBefore, "checked-before", "", "only pages last checked before this `date` (YYYY-MM-DD), or never")
 	registerFlagCompletion(cmd, "service", completeServices(f))
 	registerFlagCompletion(cmd, "item", completeItems(f))
-	return cmd
+	return writes(cmd, (*render.SourcesView)(nil))
 }
 
 func sourcesRun(o *SourcesOptions) error {
@@ -96,5 +97,10 @@ func sourcesRun(o *SourcesOptions) error {
 		}
 		uses = stale
 	}
-	return render.Sources(o.IO.Out, o.Global.format, o.tableOptions(), prov, uses)
+	if len(uses) == 0 && o.Global.format != render.JSON {
+		// An empty table says less than a sentence; JSON keeps its empty list.
+		fmt.Fprintln(o.IO.ErrOut, "srm: no source matches")
+		return nil
+	}
+	return o.write(render.NewSourcesView(prov, uses))
 }

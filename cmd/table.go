@@ -42,9 +42,8 @@ HTML is one self-contained page with every cell's details on hover.`,
   $ srm table --services lambda --variant container-image
   $ srm table -o csv > srm.csv
   $ srm table -o html > srm.html`,
-		GroupID:     "ask",
-		Args:        noArgs,
-		Annotations: formats(render.Text, render.JSON, render.Markdown, render.CSV, render.HTML),
+		GroupID: "ask",
+		Args:    noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if runF != nil {
 				return runF(opts)
@@ -58,7 +57,7 @@ HTML is one self-contained page with every cell's details on hover.`,
 	registerFlagCompletion(cmd, "services", completeList(completeServices(f)))
 	registerFlagCompletion(cmd, "items", completeList(completeItems(f)))
 	registerFlagCompletion(cmd, "variant", completeVariantsOfListedServices(f))
-	return cmd
+	return writes(cmd, (*render.MatrixView)(nil))
 }
 
 func tableRun(o *TableOptions) error {
@@ -75,7 +74,7 @@ func tableRun(o *TableOptions) error {
 		return err
 	}
 	mx := m.Matrix(prov, sel.title, sel.targets, sel.items)
-	return render.Matrix(o.IO.Out, o.Global.format, o.tableOptions(), m, mx)
+	return o.write(render.NewMatrixView(m, mx))
 }
 
 // selection is what a table or diagram shows.

@@ -54,7 +54,7 @@ Exit code 4 when there is any problem; the problems go to stderr.`,
 		},
 	}
 	cmd.Flags().BoolVar(&opts.Strict, "strict", false, "also apply the rules for srm's shipped data")
-	return cmd
+	return writes(cmd, (*render.ValidationView)(nil))
 }
 
 // validateError reports that validate found problems; it has printed them.
@@ -122,5 +122,11 @@ func validateRun(o *ValidateOptions) error {
 	for _, f := range files {
 		report.Files = append(report.Files, render.ValidatedFile{Path: f.path, From: f.from, Entries: m.CountEntries(f.path)})
 	}
-	return render.Validation(o.IO.Out, o.Global.format, report)
+	// The provider is the one --provider names, as in every other
+	// command's JSON; an unknown one is the same error as elsewhere.
+	prov, err := o.provider(m)
+	if err != nil {
+		return err
+	}
+	return o.write(render.NewValidationView(prov.ID, report))
 }

@@ -58,7 +58,7 @@ flags. A service may name a variant as "service:variant", as in
 	registerFlagCompletion(cmd, "item", completeItemsOfFlagService(f))
 	registerFlagCompletion(cmd, "variant", completeVariantsOfFlagService(f))
 	registerFlagCompletion(cmd, "expect", completeOwners(f))
-	return cmd
+	return writes(cmd, (*render.AnswerView)(nil))
 }
 
 // takeArgs fills the service and item from arguments where the flags did
@@ -115,7 +115,7 @@ func whoRun(o *WhoOptions) error {
 		_, err := fmt.Fprintln(o.IO.Out, answer.Cell.Owner)
 		return err
 	}
-	return render.Answer(o.IO.Out, o.Global.format, o.style(), m, answer)
+	return o.write(render.NewAnswerView(m, answer))
 }
 
 // resolveTarget resolves a service name, which may carry a variant as

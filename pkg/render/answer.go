@@ -2,25 +2,174 @@ package render
 
 import (
 	"encoding/csv"
-	"fmt"
 	"io"
 	"strings"
+	"unicode"
 
 	"srm/pkg/model"
 )
 
-// Answer writes who owns one item of one service.
-func Answer(w io.Writer, f Format, st Style, m *model.Model, a *model.Answer) error {
-	switch f {
-	case JSON:
-		return writeJSON(w, newAnswerJSON(a))
-	case Markdown:
-		return answerMarkdown(w, m, a)
-	case CSV:
-		return answerCSV(w, a)
-	default:
-		return answerText(w, st, m, a)
+// AnswerView is srm who's answer: who owns one item of one service.
+type AnswerView struct {
+	Header
+	Service      string              `json:"service" doc:"Service id."`
+	ServiceName  string              `json:"service_name" doc:"The service's full name."`
+	Variant      string              `json:"variant" doc:"Variant id, or \"\" for the service's default deployment."`
+	Item         string              `json:"item" doc:"Item id."`
+	ItemName     string              `json:"item_name" doc:"The item's name."`
+	Category     string              `json:"category" doc:"The item's category id."`
+	Owner        string              `json:"owner" doc:"Owner: a party id (aws, azure, gcp, customer, or an overlay's third party), \"shared\" or \"n/a\"."`
+	OwnerName    string              `json:"owner_name" doc:"The owner as people read it."`
+	Label        string              `json:"label" doc:"Short table text, naming the owner."`
+	Summary      string              `json:"summary" doc:"One sentence on who does what."`
+	ProviderDoes []string            `json:"provider_does" doc:"What the provider does."`
+	CustomerDoes []string            `json:"customer_does" doc:"What the customer does."`
+	PartyDoes    map[string][]string `json:"party_does" doc:"What third parties do, by party id."`
+	Caveats      []string            `json:"caveats" doc:"Defaults, limits and exceptions."`
+	Sources      []sourceJSON        `json:"sources" doc:"Pages of the provider's documentation behind the answer."`
+	Alternatives []alternativeJSON   `json:"alternatives" doc:"The item's owner on the service's other deployments, when it differs."`
+	Origin       string              `json:"origin" doc:"The file that defined the cell: embedded:<file> or an overlay's path."`
+	Traps        []trapRefJSON       `json:"traps" doc:"Exam traps about this item and service."`
+	// ProviderDefault is true when the answer is the provider's default for
+	// the item on every service, not a cell written for this service.
+	ProviderDefault bool `json:"provider_default" doc:"True when the answer is the provider's default for every service, not a cell of this service."`
+
+	m *model.Model
+	a *model.Answer
+}
+
+// NewAnswerView builds srm who's view.
+func NewAnswerView(m *model.Model, a *model.Answer) *AnswerView {
+	c := a.Cell
+	v := &AnswerView{
+		Header:          NewHeader(a.Provider.ID),
+		Service:         a.Target.Service.ID,
+		ServiceName:     a.Target.Service.Name,
+		Variant:         a.Target.VariantID(),
+		Item:            a.Item.ID,
+		ItemName:        a.Item.Name,
+		Category:        a.Item.Category,
+		Owner:           c.Owner,
+		Label:           c.Label,
+		Summary:         c.Summary,
+		ProviderDoes:    list(c.ProviderDoes),
+		CustomerDoes:    list(c.CustomerDoes),
+		PartyDoes:       partyDoes(c.PartyDoes),
+		Caveats:         list(c.Caveats),
+		Sources:         sourcesJSON(c.Sources),
+		Alternatives:    []alternativeJSON{},
+		Origin:          c.Origin,
+		Traps:           []trapRefJSON{},
+		ProviderDefault: c.ProviderDefault(),
+		m:               m,
+		a:               a,
 	}
+	for _, t := range a.Traps {
+		v.Traps = append(v.Traps, trapRefJSON{ID: t.ID, Title: t.Title, Truth: t.Truth})
+	}
+	v.OwnerName = OwnerName(m, c.Owner)
+	for _, alt := range a.Alternatives {
+		id := ""
+		if alt.Variant != nil {
+			id = alt.Variant.ID
+		}
+		v.Alternatives = append(v.Alternatives, alternativeJSON{Variant: id, Owner: alt.Cell.Owner, Label: alt.Cell.Label})
+	}
+	return v
+}
+
+// Doc is the answer for people.
+func (v *AnswerView) Doc() *Doc {
+	m, a, c := v.m, v.a, v.a.Cell
+	tone := ownerTone(m, c.Owner)
+	d := &Doc{}
+	d.Add(Title{L(T(answerHeading(a)))})
+	fields := Fields{
+		{"Owner", L(Toned(B(OwnerName(m, c.Owner)), tone), T(" ("), C(c.Owner), T(")"))},
+		{"Label", L(Toned(T(c.Label), tone))},
+	}
+	if a.Target.Variant != nil {
+		fields = append(fields, Field{"As", L(T(a.Target.Variant.Name))})
+	} else if dd := defaultDeployment(m, a.Target.Service); dd != "" {
+		fields = append(fields, Field{"As", L(T(upperFirst(dd) + ", the default deployment"))})
+	}
+	if c.ProviderDefault() {
+		fields = append(fields, Field{"Scope", L(T(providerDefaultNote(a)))})
+	}
+	d.Add(fields)
+	if c.Summary != "" {
+		d.Add(Para{L(T(c.Summary))})
+	}
+	section := func(title string, lines []Line) {
+		if len(lines) > 0 {
+			d.Add(Section{L(T(title)), []Block{Bullets(lines...)}})
+		}
+	}
+	section(a.ProviderParty.Name+" does", TextLines(c.ProviderDoes))
+	section("Customer does", TextLines(c.CustomerDoes))
+	for _, p := range m.Parties {
+		if lines, ok := c.PartyDoes[p.ID]; ok {
+			section(p.Name+" does", TextLines(lines))
+		}
+	}
+	section("Caveats", TextLines(c.Caveats))
+	var traps []Line
+	for _, t := range a.Traps {
+		traps = append(traps, L(T(t.Title+": "+t.Truth)))
+	}
+	section("Exam traps", traps)
+	var alts []Line
+	for _, alt := range a.Alternatives {
+		alts = append(alts, L(T(alternativeName(a, alt)+": "), Toned(T(alt.Cell.Label), ownerTone(m, alt.Cell.Owner)), T(" ("), C(alt.Cell.Owner), T(")")))
+	}
+	section("Depends on deployment", alts)
+	section("Sources", sourceLines(c.Sources))
+	if c.Origin != "" && !strings.HasPrefix(c.Origin, "embedded:") {
+		d.Add(Para{L(D("From " + c.Origin))})
+	}
+	return d
+}
+
+// CSV is the answer as one record.
+func (v *AnswerView) CSV() ([]string, [][]string) {
+	urls := make([]string, len(v.Sources))
+	for i, s := range v.Sources {
+		urls[i] = s.URL
+	}
+	return []string{"provider", "service", "variant", "item", "owner", "label", "summary", "sources"},
+		[][]string{{v.Provider, v.Service, v.Variant, v.Item, v.Owner, v.Label, v.Summary, strings.Join(urls, " ")}}
+}
+
+// sourceLines lists sources as links with the date each was read.
+func sourceLines(src []model.Source) []Line {
+	var out []Line
+	for _, so := range src {
+		line := L(Link(so.Title, so.URL))
+		if d := checkedDate(so); d != "" {
+			line = append(line, D(" (checked "+d+")"))
+		}
+		out = append(out, line)
+	}
+	return out
+}
+
+// ownerTone is the colour family of an owner.
+func ownerTone(m *model.Model, owner string) string {
+	switch owner {
+	case model.OwnerShared:
+		return ToneShared
+	case model.OwnerNotApplicable:
+		return ToneNotApplicable
+	}
+	if p := m.Party(owner); p != nil {
+		switch p.Kind {
+		case model.KindProvider:
+			return ToneProvider
+		case model.KindCustomer:
+			return ToneCustomer
+		}
+	}
+	return ToneOther
 }
 
 // OwnerName is how srm names an owner to people: the party's name, or
@@ -47,121 +196,8 @@ func TargetName(t model.Target) string {
 	return t.Service.ShortName + " (" + t.Variant.ID + ")"
 }
 
-func newAnswerJSON(a *model.Answer) answerJSON {
-	c := a.Cell
-	out := answerJSON{
-		SchemaVersion:   SchemaVersion,
-		Provider:        a.Provider.ID,
-		Service:         a.Target.Service.ID,
-		ServiceName:     a.Target.Service.Name,
-		Variant:         a.Target.VariantID(),
-		Item:            a.Item.ID,
-		ItemName:        a.Item.Name,
-		Category:        a.Item.Category,
-		Owner:           c.Owner,
-		Label:           c.Label,
-		Summary:         c.Summary,
-		ProviderDoes:    list(c.ProviderDoes),
-		CustomerDoes:    list(c.CustomerDoes),
-		PartyDoes:       partyDoes(c.PartyDoes),
-		Caveats:         list(c.Caveats),
-		Sources:         sourcesJSON(c.Sources),
-		Alternatives:    []alternativeJSON{},
-		Origin:          c.Origin,
-		Traps:           []trapRefJSON{},
-		ProviderDefault: c.ProviderDefault(),
-	}
-	for _, t := range a.Traps {
-		out.Traps = append(out.Traps, trapRefJSON{ID: t.ID, Title: t.Title, Truth: t.Truth})
-	}
-	if a.Owner != nil {
-		out.OwnerName = a.Owner.Name
-	} else if c.Owner == model.OwnerShared {
-		out.OwnerName = "Shared"
-	} else {
-		out.OwnerName = "Not applicable"
-	}
-	for _, alt := range a.Alternatives {
-		v := ""
-		if alt.Variant != nil {
-			v = alt.Variant.ID
-		}
-		out.Alternatives = append(out.Alternatives, alternativeJSON{Variant: v, Owner: alt.Cell.Owner, Label: alt.Cell.Label})
-	}
-	return out
-}
-
 func answerHeading(a *model.Answer) string {
 	return TargetName(a.Target) + " · " + a.Item.Name
-}
-
-func answerText(w io.Writer, st Style, m *model.Model, a *model.Answer) error {
-	c := a.Cell
-	var b strings.Builder
-	s := Sanitize
-	fmt.Fprintf(&b, "%s\n", st.Bold(s(answerHeading(a))))
-	owner := st.Owner(m, c.Owner, st.Bold(s(OwnerName(m, c.Owner))))
-	fmt.Fprintf(&b, "Owner:  %s (%s)\n", owner, s(c.Owner))
-	fmt.Fprintf(&b, "Label:  %s\n", st.Owner(m, c.Owner, s(c.Label)))
-	if a.Target.Variant != nil {
-		fmt.Fprintf(&b, "As:     %s\n", s(a.Target.Variant.Name))
-	} else if d := defaultDeployment(m, a.Target.Service); d != "" {
-		fmt.Fprintf(&b, "As:     %s (the default deployment)\n", s(d))
-	}
-	if c.ProviderDefault() {
-		fmt.Fprintf(&b, "Scope:  %s\n", s(providerDefaultNote(a)))
-	}
-	if c.Summary != "" {
-		fmt.Fprintf(&b, "\n%s\n", s(c.Summary))
-	}
-	section := func(title string, lines []string) {
-		if len(lines) == 0 {
-			return
-		}
-		fmt.Fprintf(&b, "\n%s\n", st.Bold(s(title)))
-		for _, l := range lines {
-			fmt.Fprintf(&b, "  - %s\n", s(l))
-		}
-	}
-	section(a.ProviderParty.Name+" does:", c.ProviderDoes)
-	section("Customer does:", c.CustomerDoes)
-	for _, p := range m.Parties {
-		if lines, ok := c.PartyDoes[p.ID]; ok {
-			section(p.Name+" does:", lines)
-		}
-	}
-	section("Caveats:", c.Caveats)
-	if len(a.Traps) > 0 {
-		var lines []string
-		for _, t := range a.Traps {
-			lines = append(lines, t.Title+": "+t.Truth)
-		}
-		section("Exam traps:", lines)
-	}
-	if len(a.Alternatives) > 0 {
-		var lines []string
-		for _, alt := range a.Alternatives {
-			lines = append(lines, fmt.Sprintf("%s: %s (%s)", alternativeName(a, alt), alt.Cell.Label, alt.Cell.Owner))
-		}
-		section("Depends on deployment:", lines)
-	}
-	var src []string
-	for _, so := range c.Sources {
-		line := so.URL
-		if so.Title != "" {
-			line = so.Title + " <" + so.URL + ">"
-		}
-		if d := checkedDate(so); d != "" {
-			line += " (checked " + d + ")"
-		}
-		src = append(src, line)
-	}
-	section("Sources:", src)
-	if c.Origin != "" && !strings.HasPrefix(c.Origin, "embedded:") {
-		fmt.Fprintf(&b, "\n%s\n", st.Dim("From "+s(c.Origin)))
-	}
-	_, err := io.WriteString(w, b.String())
-	return err
 }
 
 // providerDefaultNote says that an answer is the provider's default for
@@ -175,72 +211,6 @@ func alternativeName(a *model.Answer, alt model.Alternative) string {
 		return "default (" + a.Target.Service.ID + ")"
 	}
 	return a.Target.Service.ID + ":" + alt.Variant.ID
-}
-
-func answerMarkdown(w io.Writer, m *model.Model, a *model.Answer) error {
-	c := a.Cell
-	s := markdownSafe
-	var b strings.Builder
-	fmt.Fprintf(&b, "### %s\n\n", s(answerHeading(a)))
-	fmt.Fprintf(&b, "**Owner:** %s (`%s`): %s\n", s(OwnerName(m, c.Owner)), s(c.Owner), s(c.Label))
-	if c.ProviderDefault() {
-		fmt.Fprintf(&b, "\n*%s*\n", s(providerDefaultNote(a)))
-	}
-	if c.Summary != "" {
-		fmt.Fprintf(&b, "\n%s\n", s(c.Summary))
-	}
-	section := func(title string, lines []string) {
-		if len(lines) == 0 {
-			return
-		}
-		fmt.Fprintf(&b, "\n**%s**\n\n", s(title))
-		for _, l := range lines {
-			fmt.Fprintf(&b, "- %s\n", s(l))
-		}
-	}
-	section(a.ProviderParty.Name+" does", c.ProviderDoes)
-	section("Customer does", c.CustomerDoes)
-	for _, p := range m.Parties {
-		if lines, ok := c.PartyDoes[p.ID]; ok {
-			section(p.Name+" does", lines)
-		}
-	}
-	section("Caveats", c.Caveats)
-	var traps []string
-	for _, t := range a.Traps {
-		traps = append(traps, t.Title+": "+t.Truth)
-	}
-	section("Exam traps", traps)
-	var src []string
-	for _, so := range c.Sources {
-		title := so.Title
-		if title == "" {
-			title = so.URL
-		}
-		src = append(src, "["+title+"]("+so.URL+")")
-	}
-	if len(src) > 0 {
-		fmt.Fprintf(&b, "\n**Sources**\n\n")
-		for _, l := range src {
-			fmt.Fprintf(&b, "- %s\n", Sanitize(l))
-		}
-	}
-	_, err := io.WriteString(w, b.String())
-	return err
-}
-
-var answerCSVHeader = []string{"provider", "service", "variant", "item", "owner", "label", "summary", "sources"}
-
-func answerCSV(w io.Writer, a *model.Answer) error {
-	c := a.Cell
-	urls := make([]string, len(c.Sources))
-	for i, s := range c.Sources {
-		urls[i] = s.URL
-	}
-	return writeCSV(w, answerCSVHeader, [][]string{{
-		a.Provider.ID, a.Target.Service.ID, a.Target.VariantID(), a.Item.ID,
-		c.Owner, c.Label, c.Summary, strings.Join(urls, " "),
-	}})
 }
 
 func writeCSV(w io.Writer, header []string, rows [][]string) error {
@@ -270,4 +240,13 @@ func defaultDeployment(m *model.Model, svc *model.Service) string {
 		return v.Name
 	}
 	return ""
+}
+
+// upperFirst capitalises the first letter of a phrase that starts a field.
+func upperFirst(s string) string {
+	r := []rune(s)
+	if len(r) > 0 {
+		r[0] = unicode.ToUpper(r[0])
+	}
+	return string(r)
 }

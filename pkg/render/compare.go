@@ -1,21 +1,11 @@
 package render
 
 import (
-	"fmt"
-	"io"
 	"strconv"
 	"strings"
 
 	"srm/pkg/model"
 )
-
-type compareJSON struct {
-	SchemaVersion int              `json:"schema_version"`
-	Provider      string           `json:"provider"`
-	Service       string           `json:"service"`
-	Variant       string           `json:"variant"`
-	Groups        []comparisonJSON `json:"groups"`
-}
 
 type comparisonJSON struct {
 	ID          string           `json:"id"`
@@ -44,61 +34,48 @@ type differenceOwnerJSON struct {
 	Label    string `json:"label"`
 }
 
-// Compare writes each group of equivalent services side by side, then the
-// items where they differ.
-func Compare(w io.Writer, f Format, opt TableOptions, m *model.Model, p *model.Provider, t model.Target, cs []*model.Comparison) error {
-	switch f {
-	case JSON:
-		out := compareJSON{SchemaVersion: SchemaVersion, Provider: p.ID, Service: t.Service.ID, Variant: t.VariantID(), Groups: []comparisonJSON{}}
-		for _, c := range cs {
-			mj := newMatrixJSON(c.Matrix)
-			cj := comparisonJSON{ID: c.Group.ID, Name: c.Group.Name, Description: c.Group.Description,
-				Columns: mj.Columns, Rows: mj.Rows, Cells: mj.Cells, Differences: []differenceJSON{}}
-			for _, d := range c.Differences {
-				dj := differenceJSON{Item: d.Item.ID, ItemName: d.Item.Name, Owners: []differenceOwnerJSON{}}
-				for j, cell := range d.Cells {
-					tg := c.Matrix.Targets[j]
-					o := differenceOwnerJSON{Provider: tg.Service.Provider, Service: tg.Service.ID, Variant: tg.VariantID()}
-					if cell != nil {
-						o.Owner, o.Role, o.Label = cell.Owner, m.Role(cell.Owner), cell.Label
-					}
-					dj.Owners = append(dj.Owners, o)
+// CompareView is srm compare: each group of equivalent services side by
+// side, then the items where they differ.
+type CompareView struct {
+	Header
+	Service string           `json:"service" doc:"The service compared."`
+	Variant string           `json:"variant" doc:"Its variant, or \"\"."`
+	Groups  []comparisonJSON `json:"groups" doc:"One entry per group of equivalent services the service belongs to."`
+
+	m  *model.Model
+	cs []*model.Comparison
+}
+
+// NewCompareView builds srm compare's view.
+func NewCompareView(m *model.Model, p *model.Provider, t model.Target, cs []*model.Comparison) *CompareView {
+	v := &CompareView{Header: NewHeader(p.ID), Service: t.Service.ID, Variant: t.VariantID(), Groups: []comparisonJSON{}, m: m, cs: cs}
+	for _, c := range cs {
+		mv := NewMatrixView(m, c.Matrix)
+		cj := comparisonJSON{ID: c.Group.ID, Name: c.Group.Name, Description: c.Group.Description,
+			Columns: mv.Columns, Rows: mv.Rows, Cells: mv.Cells, Differences: []differenceJSON{}}
+		for _, d := range c.Differences {
+			dj := differenceJSON{Item: d.Item.ID, ItemName: d.Item.Name, Owners: []differenceOwnerJSON{}}
+			for j, cell := range d.Cells {
+				tg := c.Matrix.Targets[j]
+				o := differenceOwnerJSON{Provider: tg.Service.Provider, Service: tg.Service.ID, Variant: tg.VariantID()}
+				if cell != nil {
+					o.Owner, o.Role, o.Label = cell.Owner, m.Role(cell.Owner), cell.Label
 				}
-				cj.Differences = append(cj.Differences, dj)
+				dj.Owners = append(dj.Owners, o)
 			}
-			out.Groups = append(out.Groups, cj)
+			cj.Differences = append(cj.Differences, dj)
 		}
-		return writeJSON(w, out)
-	case CSV:
-		var rows [][]string
-		for _, c := range cs {
-			differs := map[string]bool{}
-			for _, d := range c.Differences {
-				differs[d.Item.ID] = true
-			}
-			for i, it := range c.Matrix.Items {
-				for j, cell := range c.Matrix.Cells[i] {
-					if cell == nil {
-						continue
-					}
-					tg := c.Matrix.Targets[j]
-					rows = append(rows, []string{c.Group.ID, tg.Service.Provider, tg.Service.ID, tg.VariantID(), it.ID, it.Category, cell.Owner, cell.Label, strconv.FormatBool(differs[it.ID])})
-				}
-			}
-		}
-		return writeCSV(w, []string{"group", "provider", "service", "variant", "item", "category", "owner", "label", "differs"}, rows)
+		v.Groups = append(v.Groups, cj)
 	}
-	md := f == Markdown
-	st, clean := opt.Style, Sanitize
-	if md {
-		st, clean = Style{}, markdownSafe
-	}
-	width := paragraphWidth(opt.Width)
-	for i, c := range cs {
-		var b strings.Builder
-		if i > 0 {
-			b.WriteString("\n")
-		}
+	return v
+}
+
+// Doc writes each group: its services, its description, the grid and the
+// differences.
+func (v *CompareView) Doc() *Doc {
+	m := v.m
+	d := &Doc{}
+	for _, c := range v.cs {
 		var names []string
 		for _, tg := range c.Matrix.Targets {
 			name := TargetName(tg)
@@ -107,59 +84,53 @@ func Compare(w io.Writer, f Format, opt TableOptions, m *model.Model, p *model.P
 			}
 			names = append(names, name)
 		}
-		if md {
-			fmt.Fprintf(&b, "## %s\n\n%s\n\n%s\n\n", clean(c.Group.Name), clean(strings.Join(names, ", ")), clean(c.Group.Description))
+		d.Add(Section{Heading: L(T(c.Group.Name)), Blocks: []Block{Para{L(T(strings.Join(names, ", ")))}, Para{L(T(c.Group.Description))}}})
+		d.Add(matrixTable(m, c.Matrix))
+		var diffs []Block
+		if len(c.Differences) == 0 {
+			diffs = append(diffs, Para{L(T("Nowhere: every item has the same kind of owner on each of these services."))})
 		} else {
-			fmt.Fprintf(&b, "%s\n%s%s\n", st.Bold(clean(c.Group.Name)), wrap(clean(strings.Join(names, ", ")), width, "  "), wrap(clean(c.Group.Description), width, "  "))
+			var lines []Line
+			for _, df := range c.Differences {
+				line := L(T(df.Item.Name + " — "))
+				for j, cell := range df.Cells {
+					if j > 0 {
+						line = append(line, T("; "))
+					}
+					name := TargetName(c.Matrix.Targets[j])
+					if cell == nil {
+						line = append(line, T(name+": does not apply"))
+						continue
+					}
+					line = append(line, T(name+": "), Toned(T(cell.Label), ownerTone(m, cell.Owner)))
+				}
+				lines = append(lines, line)
+			}
+			diffs = append(diffs, Bullets(lines...))
 		}
-		if _, err := io.WriteString(w, b.String()); err != nil {
-			return err
-		}
-		if err := Matrix(w, f, opt, m, c.Matrix); err != nil {
-			return err
-		}
-		if _, err := io.WriteString(w, differencesText(m, c, md, st, clean, width)); err != nil {
-			return err
-		}
+		d.Add(Section{Heading: L(T("Where the clouds differ")), Blocks: diffs})
 	}
-	return nil
+	return d
 }
 
-// differencesText lists the items where the clouds draw the line
-// differently, each with every service's answer.
-func differencesText(m *model.Model, c *model.Comparison, md bool, st Style, clean func(string) string, width int) string {
-	var b strings.Builder
-	title := "Where the clouds differ"
-	if md {
-		fmt.Fprintf(&b, "\n**%s**\n\n", title)
-	} else {
-		fmt.Fprintf(&b, "\n%s\n", st.Bold(title))
-	}
-	if len(c.Differences) == 0 {
-		line := "Nowhere: every item has the same kind of owner on each of these services."
-		if md {
-			fmt.Fprintf(&b, "%s\n", line)
-		} else {
-			b.WriteString(wrap(line, width, "  "))
+// CSV is one record per cell of every group, with whether the item
+// differs across the group.
+func (v *CompareView) CSV() ([]string, [][]string) {
+	var rows [][]string
+	for _, c := range v.cs {
+		differs := map[string]bool{}
+		for _, d := range c.Differences {
+			differs[d.Item.ID] = true
 		}
-		return b.String()
-	}
-	for _, d := range c.Differences {
-		var parts []string
-		for j, cell := range d.Cells {
-			name := TargetName(c.Matrix.Targets[j])
-			if cell == nil {
-				parts = append(parts, name+": does not apply")
-				continue
+		for i, it := range c.Matrix.Items {
+			for j, cell := range c.Matrix.Cells[i] {
+				if cell == nil {
+					continue
+				}
+				tg := c.Matrix.Targets[j]
+				rows = append(rows, []string{c.Group.ID, tg.Service.Provider, tg.Service.ID, tg.VariantID(), it.ID, it.Category, cell.Owner, cell.Label, strconv.FormatBool(differs[it.ID])})
 			}
-			parts = append(parts, name+": "+st.Owner(m, cell.Owner, clean(cell.Label)))
-		}
-		line := clean(d.Item.Name) + " — " + strings.Join(parts, "; ")
-		if md {
-			fmt.Fprintf(&b, "- %s\n", line)
-		} else {
-			b.WriteString(hang(line, width, "  - ", "    "))
 		}
 	}
-	return b.String()
+	return []string{"group", "provider", "service", "variant", "item", "category", "owner", "label", "differs"}, rows
 }

@@ -304,3 +304,26 @@ func providerLegend(p *model.Provider, acrossClouds bool) string {
 	}
 	return p.ShortName + " (provider)"
 }
+
+// DiagramView is srm diagram: the layered picture of who owns what. Its
+// JSON, text and CSV are the table of its items, top layer first.
+type DiagramView struct {
+	*MatrixView
+	d *Diagram
+}
+
+// NewDiagramView builds srm diagram's view.
+func NewDiagramView(m *model.Model, d *Diagram) *DiagramView {
+	var rows []*model.Item
+	for i := len(d.Layers) - 1; i >= 0; i-- {
+		rows = append(rows, d.Layers[i])
+	}
+	rows = append(rows, d.Across...)
+	return &DiagramView{MatrixView: NewMatrixView(m, m.Matrix(d.Provider, d.Title, d.Targets, rows)), d: d}
+}
+
+// SVG is the picture.
+func (v *DiagramView) SVG(w io.Writer) error { return v.d.SVG(w, v.m) }
+
+// HTML is the picture on a page, with the table's details under it.
+func (v *DiagramView) HTML(w io.Writer) error { return DiagramHTML(w, v.m, v.d) }

@@ -2,7 +2,6 @@ package render
 
 import (
 	"fmt"
-	"io"
 	"slices"
 	"strings"
 
@@ -13,24 +12,6 @@ type variantShiftJSON struct {
 	Variant string       `json:"variant"`
 	Name    string       `json:"name"`
 	Changes []changeJSON `json:"changes"`
-}
-
-type explainJSON struct {
-	SchemaVersion   int                 `json:"schema_version"`
-	Provider        string              `json:"provider"`
-	Service         string              `json:"service"`
-	Variant         string              `json:"variant"`
-	ServiceModel    string              `json:"service_model"`
-	AsModel         string              `json:"as_model"`
-	Description     string              `json:"description"`
-	ByOwner         map[string][]string `json:"by_owner"`
-	CustomerAlways  []string            `json:"customer_always"`
-	FromIaaS        *shiftJSON          `json:"from_iaas"`
-	Variants        []variantShiftJSON  `json:"variants"`
-	Traps           []trapJSON          `json:"traps"`
-	Analogy         string              `json:"analogy"`
-	ServicesOfModel []string            `json:"services_of_model"`
-	ProviderFraming *framingJSON        `json:"provider_framing"` // null when the provider has no matrix for the model
 }
 
 // framingJSON is the column of the provider's own matrix for the service
@@ -65,86 +46,85 @@ func itemNames(items []*model.Item) []string {
 	return out
 }
 
-// Explain writes where the line sits for a deployment or service model, in
-// short plain paragraphs.
-func Explain(w io.Writer, f Format, opt TableOptions, m *model.Model, e *model.Explanation) error {
+// ExplainView is srm explain: where the line sits for a deployment or a
+// service model, and why.
+type ExplainView struct {
+	Header
+	Service         string              `json:"service" doc:"The service explained (a service model's example service)."`
+	Variant         string              `json:"variant" doc:"Its variant, or \"\"."`
+	ServiceModel    string              `json:"service_model" doc:"The service's model: iaas, paas, serverless or saas."`
+	AsModel         string              `json:"as_model" doc:"The service model asked about (srm explain paas), or \"\"."`
+	Description     string              `json:"description" doc:"What the service or service model is."`
+	ByOwner         map[string][]string `json:"by_owner" doc:"Item ids by role: provider, customer, shared, n/a, or a third party's id."`
+	CustomerAlways  []string            `json:"customer_always" doc:"Items the customer keeps on every one of the provider's services."`
+	FromIaaS        *shiftJSON          `json:"from_iaas" doc:"The shift from the provider's IaaS example to this deployment, or null."`
+	Variants        []variantShiftJSON  `json:"variants" doc:"The service's variants that move the line, each with its changes."`
+	Traps           []trapJSON          `json:"traps" doc:"Exam traps about the service or its items."`
+	Analogy         string              `json:"analogy" doc:"The service model in everyday terms."`
+	ServicesOfModel []string            `json:"services_of_model" doc:"The provider's other services of the same model."`
+	ProviderFraming *framingJSON        `json:"provider_framing" doc:"The provider's own matrix at this service model's column, or null when it has none."`
+
+	m *model.Model
+	e *model.Explanation
+}
+
+// NewExplainView builds srm explain's view.
+func NewExplainView(m *model.Model, e *model.Explanation) *ExplainView {
 	p := e.Provider
 	sm := e.ServiceModel
 	if e.AsModel != nil {
 		sm = e.AsModel
 	}
-	if f == JSON {
-		out := explainJSON{
-			SchemaVersion: SchemaVersion, Provider: p.ID, Service: e.Target.Service.ID, Variant: e.Target.VariantID(),
-			ServiceModel: e.ServiceModel.ID, ByOwner: map[string][]string{}, CustomerAlways: itemIDs(e.CustomerAlways),
-			Variants: []variantShiftJSON{}, Traps: []trapJSON{}, Analogy: sm.Analogy, ServicesOfModel: []string{},
-			Description: e.Target.Service.Description,
-		}
-		if e.AsModel != nil {
-			out.AsModel = e.AsModel.ID
-			out.Description = e.AsModel.Description
-		}
-		for role, items := range e.ByRole {
-			out.ByOwner[role] = itemIDs(items)
-		}
-		if e.FromIaaS != nil {
-			sj := newShiftJSON(m, p, ShiftEnd{Target: e.FromIaaS.From}, ShiftEnd{Target: e.Target}, e.FromIaaS, map[string]bool{})
-			out.FromIaaS = &sj
-		}
-		for _, v := range e.Variants {
-			sj := newShiftJSON(m, p, ShiftEnd{Target: v.Shift.From}, ShiftEnd{Target: v.Shift.To}, v.Shift, map[string]bool{})
-			out.Variants = append(out.Variants, variantShiftJSON{Variant: v.Variant.ID, Name: v.Variant.Name, Changes: sj.Changes})
-		}
-		for _, t := range e.Traps {
-			out.Traps = append(out.Traps, newTrapJSON(t))
-		}
-		for _, s := range e.Services {
-			out.ServicesOfModel = append(out.ServicesOfModel, s.ID)
-		}
-		if fr := e.Framing; fr != nil {
-			o := fr.Overview
-			fj := &framingJSON{Overview: o.ID, Title: o.Title, Column: o.Columns[fr.Column], Rows: []framingRowJSON{},
-				Notes: append([]string{}, o.Notes...), Sources: sourcesJSON(o.Sources)}
-			for _, r := range o.Rows {
-				fj.Rows = append(fj.Rows, framingRowJSON{Area: r.Area, Owner: r.Owners[fr.Column]})
-			}
-			out.ProviderFraming = fj
-		}
-		return writeJSON(w, out)
+	v := &ExplainView{
+		Header: NewHeader(p.ID), Service: e.Target.Service.ID, Variant: e.Target.VariantID(),
+		ServiceModel: e.ServiceModel.ID, ByOwner: map[string][]string{}, CustomerAlways: itemIDs(e.CustomerAlways),
+		Variants: []variantShiftJSON{}, Traps: []trapJSON{}, Analogy: sm.Analogy, ServicesOfModel: []string{},
+		Description: e.Target.Service.Description, m: m, e: e,
 	}
-	if f == CSV {
-		return explainCSV(w, e)
+	if e.AsModel != nil {
+		v.AsModel = e.AsModel.ID
+		v.Description = e.AsModel.Description
 	}
-	md := f == Markdown
-	st := opt.Style
-	clean := Sanitize
-	if md {
-		clean = markdownSafe
-		st = Style{}
+	for role, items := range e.ByRole {
+		v.ByOwner[role] = itemIDs(items)
 	}
-	width := paragraphWidth(opt.Width)
-	var b strings.Builder
-	heading := func(s string) {
-		if md {
-			fmt.Fprintf(&b, "\n### %s\n\n", clean(s))
-		} else {
-			fmt.Fprintf(&b, "\n%s\n", st.Bold(clean(s)))
+	if e.FromIaaS != nil {
+		sj := newShiftJSON(m, p, ShiftEnd{Target: e.FromIaaS.From}, ShiftEnd{Target: e.Target}, e.FromIaaS, map[string]bool{})
+		v.FromIaaS = &sj
+	}
+	for _, va := range e.Variants {
+		sj := newShiftJSON(m, p, ShiftEnd{Target: va.Shift.From}, ShiftEnd{Target: va.Shift.To}, va.Shift, map[string]bool{})
+		v.Variants = append(v.Variants, variantShiftJSON{Variant: va.Variant.ID, Name: va.Variant.Name, Changes: sj.Changes})
+	}
+	for _, t := range e.Traps {
+		v.Traps = append(v.Traps, newTrapJSON(t))
+	}
+	for _, s := range e.Services {
+		v.ServicesOfModel = append(v.ServicesOfModel, s.ID)
+	}
+	if fr := e.Framing; fr != nil {
+		o := fr.Overview
+		fj := &framingJSON{Overview: o.ID, Title: o.Title, Column: o.Columns[fr.Column], Rows: []framingRowJSON{},
+			Notes: append([]string{}, o.Notes...), Sources: sourcesJSON(o.Sources)}
+		for _, r := range o.Rows {
+			fj.Rows = append(fj.Rows, framingRowJSON{Area: r.Area, Owner: r.Owners[fr.Column]})
 		}
+		v.ProviderFraming = fj
 	}
-	para := func(s string) {
-		if md {
-			fmt.Fprintf(&b, "%s\n", clean(s))
-		} else {
-			b.WriteString(wrap(clean(s), width, "  "))
-		}
+	return v
+}
+
+// Doc explains in sections: where the line sits, the provider's own
+// matrix, what never moves, the move from IaaS, the variants, the traps
+// and an analogy.
+func (v *ExplainView) Doc() *Doc {
+	m, e, p := v.m, v.e, v.e.Provider
+	sm := e.ServiceModel
+	if e.AsModel != nil {
+		sm = e.AsModel
 	}
-	bullet := func(s string) {
-		if md {
-			fmt.Fprintf(&b, "- %s\n", clean(s))
-		} else {
-			b.WriteString(hang(clean(s), width, "  - ", "    "))
-		}
-	}
+	providerName := OwnerName(m, p.Party)
+	d := &Doc{}
 	name := TargetName(e.Target)
 	title := fmt.Sprintf("%s · %s · %s", name, e.Target.Service.Name, modelName(m, e.ServiceModel.ID))
 	if e.AsModel != nil {
@@ -153,12 +133,9 @@ func Explain(w io.Writer, f Format, opt TableOptions, m *model.Model, e *model.E
 			title = e.AsModel.ShortName + " · " + title
 		}
 	}
-	if md {
-		fmt.Fprintf(&b, "## %s\n\n", clean(title))
-	} else {
-		fmt.Fprintf(&b, "%s\n", st.Bold(clean(title)))
-	}
-	if e.AsModel != nil {
+	d.Add(Title{L(T(title))})
+	switch {
+	case e.AsModel != nil:
 		var others []string
 		for _, s := range e.Services {
 			if s.ID != e.Target.Service.ID {
@@ -169,23 +146,13 @@ func Explain(w io.Writer, f Format, opt TableOptions, m *model.Model, e *model.E
 		if len(others) > 0 {
 			text += fmt.Sprintf(" Other %s services of this kind: %s.", p.ShortName, strings.Join(others, ", "))
 		}
-		if !md {
-			b.WriteString("\n")
-		}
-		para(text)
-	} else if e.Target.Variant != nil {
-		if !md {
-			b.WriteString("\n")
-		}
-		para(e.Target.Variant.Name + ": " + e.Target.Variant.Description)
-	} else if e.Target.Service.Description != "" {
-		if !md {
-			b.WriteString("\n")
-		}
-		para(e.Target.Service.Description)
+		d.Add(Para{L(T(text))})
+	case e.Target.Variant != nil:
+		d.Add(Para{L(T(e.Target.Variant.Name + ": " + e.Target.Variant.Description))})
+	case e.Target.Service.Description != "":
+		d.Add(Para{L(T(e.Target.Service.Description))})
 	}
 
-	heading("Where the line sits")
 	total := 0
 	for _, items := range e.ByRole {
 		total += len(items)
@@ -193,19 +160,20 @@ func Explain(w io.Writer, f Format, opt TableOptions, m *model.Model, e *model.E
 	var parts []string
 	for _, role := range []string{model.KindProvider, model.OwnerShared, model.KindCustomer, model.OwnerNotApplicable} {
 		items := e.ByRole[role]
-		if len(items) == 0 {
+		n := len(items)
+		if n == 0 {
 			continue
 		}
 		var who string
 		switch role {
 		case model.KindProvider:
-			who = fmt.Sprintf("%s owns %d of the %d items", p.ShortName, len(items), total)
+			who = fmt.Sprintf("%s owns %d of the %d items", providerName, n, total)
 		case model.KindCustomer:
-			who = fmt.Sprintf("the customer owns %d", len(items))
+			who = fmt.Sprintf("the customer owns %d", n)
 		case model.OwnerShared:
-			who = fmt.Sprintf("%d are shared", len(items))
+			who = fmt.Sprintf("%d %s shared", n, pluralWord(n, "is", "are"))
 		case model.OwnerNotApplicable:
-			who = fmt.Sprintf("%d do not apply", len(items))
+			who = fmt.Sprintf("%d %s not apply", n, pluralWord(n, "does", "do"))
 		}
 		parts = append(parts, fmt.Sprintf("%s (%s)", who, strings.Join(itemNames(items), ", ")))
 	}
@@ -223,31 +191,35 @@ func Explain(w io.Writer, f Format, opt TableOptions, m *model.Model, e *model.E
 	if len(parts) > 0 {
 		parts[0] = strings.ToUpper(parts[0][:1]) + parts[0][1:]
 	}
-	para(strings.Join(parts, "; ") + ".")
+	d.Add(Section{Heading: L(T("Where the line sits")), Blocks: []Block{Para{L(T(strings.Join(parts, "; ") + "."))}}})
 
 	if fr := e.Framing; fr != nil {
 		o := fr.Overview
-		heading(fmt.Sprintf("%s's own matrix: %s", OwnerName(m, p.Party), modelName(m, o.Columns[fr.Column])))
+		var rows []Line
 		for _, r := range o.Rows {
-			bullet(r.Area + ": " + framingOwner(m, p, r.Owners[fr.Column]))
+			owner := framingOwner(m, p, r.Owners[fr.Column])
+			rows = append(rows, L(T(r.Area+": "), T(owner)))
 		}
+		blocks := []Block{Bullets(rows...)}
 		for _, n := range o.Notes {
-			para(n)
+			blocks = append(blocks, Para{L(T(n))})
 		}
 		for _, src := range o.Sources {
-			para("Source: " + src.Title + " <" + src.URL + ">")
+			blocks = append(blocks, Para{L(T("Source: "), Link(src.Title, src.URL))})
 		}
+		d.Add(Section{Heading: L(T(fmt.Sprintf("%s's own matrix: %s", providerName, modelName(m, o.Columns[fr.Column])))), Blocks: blocks})
 	}
 
 	if len(e.CustomerAlways) > 0 {
-		heading("What the customer always keeps")
-		para(fmt.Sprintf("On every %s service the customer keeps %s. However managed the service, these never move to %s.", p.ShortName, joinAnd(itemNames(e.CustomerAlways)), p.ShortName))
+		d.Add(Section{Heading: L(T("What the customer always keeps")), Blocks: []Block{Para{L(T(fmt.Sprintf(
+			"On every %s service the customer keeps %s. However managed the service, these never move to %s.",
+			p.ShortName, joinAnd(itemNames(e.CustomerAlways)), providerName)))}}})
 	}
 
 	if e.FromIaaS != nil {
-		heading(fmt.Sprintf("Compared with IaaS (%s)", TargetName(e.FromIaaS.From)))
+		var blocks []Block
 		if len(e.FromIaaS.Changes) == 0 {
-			para(fmt.Sprintf("Nothing moves: %s splits the work as %s does.", name, TargetName(e.FromIaaS.From)))
+			blocks = append(blocks, Para{L(T(fmt.Sprintf("Nothing moves: %s splits the work as %s does.", name, TargetName(e.FromIaaS.From))))})
 		}
 		for _, dir := range model.Directions {
 			var names []string
@@ -257,40 +229,44 @@ func Explain(w io.Writer, f Format, opt TableOptions, m *model.Model, e *model.E
 				}
 			}
 			if len(names) > 0 {
-				para(fmt.Sprintf("%s: %s.", DirectionTitle(m, p, dir), joinAnd(names)))
+				blocks = append(blocks, Para{L(T(fmt.Sprintf("%s: %s.", DirectionTitle(m, p, dir), joinAnd(names))))})
 			}
 		}
+		d.Add(Section{Heading: L(T(fmt.Sprintf("Compared with IaaS (%s)", TargetName(e.FromIaaS.From)))), Blocks: blocks})
 	}
 
 	if len(e.Variants) > 0 {
-		heading("Deployments that move the line")
-		for _, v := range e.Variants {
+		var lines []Line
+		for _, va := range e.Variants {
 			var moves []string
-			for _, c := range v.Shift.Changes {
+			for _, c := range va.Shift.Changes {
 				moves = append(moves, fmt.Sprintf("%s (%s → %s)", c.Item.Name, c.From.Label, c.To.Label))
 			}
-			bullet(fmt.Sprintf("%s (%s:%s): %s.", v.Variant.Name, e.Target.Service.ID, v.Variant.ID, strings.Join(moves, "; ")))
+			lines = append(lines, L(T(fmt.Sprintf("%s (%s:%s): %s.", va.Variant.Name, e.Target.Service.ID, va.Variant.ID, strings.Join(moves, "; ")))))
 		}
+		d.Add(Section{Heading: L(T("Deployments that move the line")), Blocks: []Block{Bullets(lines...)}})
 	}
 
 	if len(e.Traps) > 0 {
-		heading("Traps")
+		var lines []Line
 		for _, t := range e.Traps {
-			bullet(t.Title + ". " + t.Truth)
+			lines = append(lines, L(T(t.Title+". "+t.Truth)))
 		}
+		d.Add(Section{Heading: L(T("Traps")), Blocks: []Block{Bullets(lines...)}})
 	}
 
 	if sm.Analogy != "" {
-		heading("In everyday terms")
-		para(sm.Analogy)
+		d.Add(Section{Heading: L(T("In everyday terms")), Blocks: []Block{Para{L(T(sm.Analogy))}}})
 	}
-	_, err := io.WriteString(w, strings.TrimLeft(b.String(), "\n"))
-	return err
+	return d
 }
+
+// CSV is where the line sits, one record per item.
+func (v *ExplainView) CSV() ([]string, [][]string) { return explainCSV(v.e) }
 
 // explainCSV writes where the line sits as one record per item: the role
 // the deployment gives it, provider first.
-func explainCSV(w io.Writer, e *model.Explanation) error {
+func explainCSV(e *model.Explanation) ([]string, [][]string) {
 	roles := []string{model.KindProvider, model.OwnerShared, model.KindCustomer, model.OwnerNotApplicable}
 	var others []string
 	for role := range e.ByRole {
@@ -305,7 +281,7 @@ func explainCSV(w io.Writer, e *model.Explanation) error {
 			rows = append(rows, []string{e.Provider.ID, e.Target.Service.ID, e.Target.VariantID(), e.ServiceModel.ID, it.ID, it.Name, role})
 		}
 	}
-	return writeCSV(w, []string{"provider", "service", "variant", "service_model", "item", "item_name", "role"}, rows)
+	return []string{"provider", "service", "variant", "service_model", "item", "item_name", "role"}, rows
 }
 
 // framingOwner names an owner of a provider's overview matrix, which says

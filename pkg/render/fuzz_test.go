@@ -112,39 +112,27 @@ func FuzzRenderers(f *testing.F) {
 		lambda := model.Target{Service: m.Service("lambda")}
 		ends := []ShiftEnd{{Target: target}, {Target: lambda}}
 		shift := m.Shift(target, lambda)
-		render := map[string]func(io.Writer, Format) error{
-			"review":  func(w io.Writer, f Format) error { return Review(w, f, TableOptions{Width: 80}, m, report) },
-			"explain": func(w io.Writer, f Format) error { return Explain(w, f, TableOptions{}, m, m.Explain(target, nil)) },
-			"shift": func(w io.Writer, f Format) error {
-				return Shift(w, f, Style{Color: true}, m, p, ends[0], ends[1], shift, []*model.Item{item})
-			},
-			"quiz": func(w io.Writer, f Format) error {
-				return QuizSet(w, f, p, 1, m.Quiz(targets, []*model.Item{item}, 2, 1))
-			},
-			"staircase": func(w io.Writer, f Format) error {
-				return Staircase(w, f, TableOptions{}, m, p, ends, []*model.Shift{shift}, []*model.Item{item})
-			},
-			"answer": func(w io.Writer, f Format) error { return Answer(w, f, Style{Color: true}, m, answer) },
-			"matrix": func(w io.Writer, f Format) error {
-				return Matrix(w, f, TableOptions{Style: Style{Color: true}, Width: 80}, m, mx)
-			},
-			"sources":  func(w io.Writer, f Format) error { return Sources(w, f, TableOptions{Width: 80}, p, uses) },
-			"search":   func(w io.Writer, f Format) error { return Search(w, f, TableOptions{}, m, p, name, hits) },
-			"services": func(w io.Writer, f Format) error { return Services(w, f, TableOptions{}, m, p, m.ServicesOf("aws")) },
-			"items":    func(w io.Writer, f Format) error { return Items(w, f, TableOptions{}, m, p, m.Items[:12]) },
-			"traps":    func(w io.Writer, f Format) error { return Traps(w, f, Style{}, p, m.Traps[:1]) },
-			"faqs":     func(w io.Writer, f Format) error { return FAQs(w, f, Style{}, p, m.FAQs[:1]) },
-			"validation": func(w io.Writer, f Format) error {
-				return Validation(w, f, ValidationReport{Files: []ValidatedFile{{Path: name, From: label, Entries: 1}}})
-			},
+		views := map[string]View{
+			"review":     NewReviewView(m, report),
+			"explain":    NewExplainView(m, m.Explain(target, nil)),
+			"shift":      NewShiftView(m, p, ends[0], ends[1], shift, []*model.Item{item}),
+			"quiz":       NewQuizView(p, 1, m.Quiz(targets, []*model.Item{item}, 2, 1)),
+			"staircase":  NewStaircaseView(m, p, ends, []*model.Shift{shift}, []*model.Item{item}),
+			"answer":     NewAnswerView(m, answer),
+			"matrix":     NewMatrixView(m, mx),
+			"sources":    NewSourcesView(p, uses),
+			"search":     NewSearchView(m, p, name, hits),
+			"services":   NewServicesView(m, p, m.ServicesOf("aws")),
+			"items":      NewItemsView(m, p, m.Items[:12]),
+			"traps":      NewTrapsView(p, m.Traps[:1]),
+			"faqs":       NewFAQsView(p, m.FAQs[:1]),
+			"always":     NewAlwaysView(m, m.Invariants("aws")),
+			"validation": NewValidationView("aws", ValidationReport{Files: []ValidatedFile{{Path: name, From: label, Entries: 1}}}),
 		}
-		for what, fn := range render {
-			for _, f := range []Format{Text, JSON, Markdown, CSV} {
-				if what == "quiz" && f == Text {
-					continue // the text quiz is interactive: QuizPrompt and QuizFeedback below
-				}
+		for what, v := range views {
+			for _, f := range FormatsOf(v) {
 				var b bytes.Buffer
-				if err := fn(&b, f); err != nil {
+				if err := Write(&b, v, Options{Format: f, Color: true, Width: 80}); err != nil {
 					t.Fatalf("%s -o %s: %v", what, f, err)
 				}
 				checkOutput(t, what, f, b.String())

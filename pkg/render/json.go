@@ -22,32 +22,6 @@ type alternativeJSON struct {
 	Label   string `json:"label"`
 }
 
-type answerJSON struct {
-	SchemaVersion int                 `json:"schema_version"`
-	Provider      string              `json:"provider"`
-	Service       string              `json:"service"`
-	ServiceName   string              `json:"service_name"`
-	Variant       string              `json:"variant"`
-	Item          string              `json:"item"`
-	ItemName      string              `json:"item_name"`
-	Category      string              `json:"category"`
-	Owner         string              `json:"owner"`
-	OwnerName     string              `json:"owner_name"`
-	Label         string              `json:"label"`
-	Summary       string              `json:"summary"`
-	ProviderDoes  []string            `json:"provider_does"`
-	CustomerDoes  []string            `json:"customer_does"`
-	PartyDoes     map[string][]string `json:"party_does"`
-	Caveats       []string            `json:"caveats"`
-	Sources       []sourceJSON        `json:"sources"`
-	Alternatives  []alternativeJSON   `json:"alternatives"`
-	Origin        string              `json:"origin"`
-	Traps         []trapRefJSON       `json:"traps"`
-	// ProviderDefault is true when the answer is the provider's default for
-	// the item on every service, not a cell written for this service.
-	ProviderDefault bool `json:"provider_default"`
-}
-
 type trapRefJSON struct {
 	ID    string `json:"id"`
 	Title string `json:"title"`
@@ -84,15 +58,6 @@ type rowJSON struct {
 	Category string `json:"category"`
 }
 
-type matrixJSON struct {
-	SchemaVersion int          `json:"schema_version"`
-	Provider      string       `json:"provider"`
-	Title         string       `json:"title"`
-	Columns       []columnJSON `json:"columns"`
-	Rows          []rowJSON    `json:"rows"`
-	Cells         []cellJSON   `json:"cells"`
-}
-
 type variantJSON struct {
 	ID          string   `json:"id"`
 	Name        string   `json:"name"`
@@ -114,12 +79,6 @@ type serviceJSON struct {
 	Items             int           `json:"items"`
 }
 
-type servicesJSON struct {
-	SchemaVersion int           `json:"schema_version"`
-	Provider      string        `json:"provider"`
-	Services      []serviceJSON `json:"services"`
-}
-
 type itemJSON struct {
 	ID          string   `json:"id"`
 	Name        string   `json:"name"`
@@ -127,12 +86,6 @@ type itemJSON struct {
 	Aliases     []string `json:"aliases"`
 	Description string   `json:"description"`
 	Services    []string `json:"services"`
-}
-
-type itemsJSON struct {
-	SchemaVersion int        `json:"schema_version"`
-	Provider      string     `json:"provider"`
-	Items         []itemJSON `json:"items"`
 }
 
 func writeJSON(w io.Writer, v any) error {

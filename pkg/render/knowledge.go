@@ -2,7 +2,6 @@ package render
 
 import (
 	"fmt"
-	"io"
 	"slices"
 	"strconv"
 	"strings"
@@ -33,47 +32,47 @@ func newTrapJSON(t *model.Trap) trapJSON {
 	return trapJSON{ID: t.ID, Title: t.Title, Belief: t.Belief, Truth: t.Truth, Services: list(t.Services), Items: list(t.Items), Sources: sourcesJSON(t.Sources)}
 }
 
-// Traps writes the common mistaken beliefs and the truth about each.
-func Traps(w io.Writer, f Format, st Style, p *model.Provider, traps []*model.Trap) error {
-	switch f {
-	case JSON:
-		out := struct {
-			SchemaVersion int        `json:"schema_version"`
-			Provider      string     `json:"provider"`
-			Traps         []trapJSON `json:"traps"`
-		}{SchemaVersion, p.ID, []trapJSON{}}
-		for _, t := range traps {
-			out.Traps = append(out.Traps, newTrapJSON(t))
-		}
-		return writeJSON(w, out)
-	case CSV:
-		var rows [][]string
-		for _, t := range traps {
-			rows = append(rows, []string{t.ID, t.Title, t.Belief, t.Truth, strings.Join(t.Services, " "), strings.Join(t.Items, " ")})
-		}
-		return writeCSV(w, []string{"id", "title", "belief", "truth", "services", "items"}, rows)
+// TrapsView is srm traps: common mistaken beliefs and the truth of each.
+type TrapsView struct {
+	Header
+	Traps []trapJSON `json:"traps" doc:"The traps, in model order."`
+
+	traps []*model.Trap
+}
+
+// NewTrapsView builds srm traps' view.
+func NewTrapsView(p *model.Provider, traps []*model.Trap) *TrapsView {
+	v := &TrapsView{Header: NewHeader(p.ID), Traps: []trapJSON{}, traps: traps}
+	for _, t := range traps {
+		v.Traps = append(v.Traps, newTrapJSON(t))
 	}
-	var b strings.Builder
-	for i, t := range traps {
-		if i > 0 {
-			b.WriteString("\n")
-		}
-		if f == Markdown {
-			fmt.Fprintf(&b, "### %s\n\n**The trap:** %s\n\n**In fact:** %s\n\n%s\n", markdownSafe(t.Title), markdownSafe(t.Belief), markdownSafe(t.Truth), markdownSources(t.Sources))
-			continue
-		}
-		fmt.Fprintf(&b, "%d. %s\n", i+1, st.Bold(Sanitize(t.Title)))
-		fmt.Fprintf(&b, "   The trap: %s\n", Sanitize(t.Belief))
-		fmt.Fprintf(&b, "   In fact:  %s\n", Sanitize(t.Truth))
+	return v
+}
+
+// Doc lists the traps, numbered.
+func (v *TrapsView) Doc() *Doc {
+	l := List{Numbered: true, Spaced: true}
+	for _, t := range v.traps {
+		var blocks []Block
+		blocks = append(blocks, Fields{{"The trap", L(T(t.Belief))}, {"In fact", L(T(t.Truth))}})
 		if scope := trapScope(t.Services, t.Items); scope != "" {
-			fmt.Fprintf(&b, "   %s\n", st.Dim(Sanitize(scope)))
+			blocks = append(blocks, Para{L(D(scope))})
 		}
-		for _, s := range t.Sources {
-			fmt.Fprintf(&b, "   %s\n", st.Dim(Sanitize("Source: "+s.URL)))
+		for _, src := range t.Sources {
+			blocks = append(blocks, Para{L(D("Source: "), Link(src.Title, src.URL))})
 		}
+		l.Items = append(l.Items, ListItem{Line: L(B(t.Title)), Blocks: blocks})
 	}
-	_, err := io.WriteString(w, b.String())
-	return err
+	return &Doc{Blocks: []Block{l}}
+}
+
+// CSV is one record per trap.
+func (v *TrapsView) CSV() ([]string, [][]string) {
+	var rows [][]string
+	for _, t := range v.traps {
+		rows = append(rows, []string{t.ID, t.Title, t.Belief, t.Truth, strings.Join(t.Services, " "), strings.Join(t.Items, " ")})
+	}
+	return []string{"id", "title", "belief", "truth", "services", "items"}, rows
 }
 
 func trapScope(services, items []string) string {
@@ -87,58 +86,43 @@ func trapScope(services, items []string) string {
 	return strings.Join(parts, "; ")
 }
 
-func markdownSources(src []model.Source) string {
-	var links []string
-	for _, s := range src {
-		title := s.Title
-		if title == "" {
-			title = s.URL
-		}
-		links = append(links, "["+markdownSafe(title)+"]("+s.URL+")")
-	}
-	if len(links) == 0 {
-		return ""
-	}
-	return "Sources: " + strings.Join(links, ", ")
+// FAQsView is srm faq: questions and their answers.
+type FAQsView struct {
+	Header
+	FAQs []faqJSON `json:"faqs" doc:"The questions, in model order."`
+
+	faqs []*model.FAQ
 }
 
-// FAQs writes questions and their answers.
-func FAQs(w io.Writer, f Format, st Style, p *model.Provider, faqs []*model.FAQ) error {
-	switch f {
-	case JSON:
-		out := struct {
-			SchemaVersion int       `json:"schema_version"`
-			Provider      string    `json:"provider"`
-			FAQs          []faqJSON `json:"faqs"`
-		}{SchemaVersion, p.ID, []faqJSON{}}
-		for _, q := range faqs {
-			out.FAQs = append(out.FAQs, faqJSON{ID: q.ID, Question: q.Question, Answer: q.Answer, Services: list(q.Services), Items: list(q.Items), Sources: sourcesJSON(q.Sources)})
-		}
-		return writeJSON(w, out)
-	case CSV:
-		var rows [][]string
-		for _, q := range faqs {
-			rows = append(rows, []string{q.ID, q.Question, q.Answer})
-		}
-		return writeCSV(w, []string{"id", "question", "answer"}, rows)
+// NewFAQsView builds srm faq's view.
+func NewFAQsView(p *model.Provider, faqs []*model.FAQ) *FAQsView {
+	v := &FAQsView{Header: NewHeader(p.ID), FAQs: []faqJSON{}, faqs: faqs}
+	for _, q := range faqs {
+		v.FAQs = append(v.FAQs, faqJSON{ID: q.ID, Question: q.Question, Answer: q.Answer, Services: list(q.Services), Items: list(q.Items), Sources: sourcesJSON(q.Sources)})
 	}
-	var b strings.Builder
-	for i, q := range faqs {
-		if i > 0 {
-			b.WriteString("\n")
+	return v
+}
+
+// Doc writes each question with its answer and sources.
+func (v *FAQsView) Doc() *Doc {
+	d := &Doc{}
+	for _, q := range v.faqs {
+		blocks := []Block{Para{L(T(q.Answer))}}
+		for _, src := range q.Sources {
+			blocks = append(blocks, Para{L(D("Source: "), Link(src.Title, src.URL))})
 		}
-		if f == Markdown {
-			fmt.Fprintf(&b, "### %s\n\n%s\n\n%s\n", markdownSafe(q.Question), markdownSafe(q.Answer), markdownSources(q.Sources))
-			continue
-		}
-		fmt.Fprintf(&b, "%s\n", st.Bold(Sanitize("Q: "+q.Question)))
-		fmt.Fprintf(&b, "A: %s\n", Sanitize(q.Answer))
-		for _, s := range q.Sources {
-			fmt.Fprintf(&b, "%s\n", st.Dim(Sanitize("Source: "+s.URL)))
-		}
+		d.Add(Section{Heading: L(T(q.Question)), Blocks: blocks})
 	}
-	_, err := io.WriteString(w, b.String())
-	return err
+	return d
+}
+
+// CSV is one record per question.
+func (v *FAQsView) CSV() ([]string, [][]string) {
+	var rows [][]string
+	for _, q := range v.faqs {
+		rows = append(rows, []string{q.ID, q.Question, q.Answer})
+	}
+	return []string{"id", "question", "answer"}, rows
 }
 
 type controlJSON struct {
@@ -150,16 +134,6 @@ type controlJSON struct {
 	CustomerDoes []string     `json:"customer_does"`
 	Items        []string     `json:"items"`
 	Sources      []sourceJSON `json:"sources"`
-}
-
-type alwaysJSON struct {
-	SchemaVersion int                 `json:"schema_version"`
-	Provider      string              `json:"provider"`
-	Deployments   int                 `json:"deployments"`
-	Always        map[string][]string `json:"always"`
-	// Mostly grew in schema 1: items most deployments give to one role.
-	Mostly   map[string][]mostlyJSON `json:"mostly"`
-	Controls []controlJSON           `json:"controls"`
 }
 
 type mostlyJSON struct {
@@ -213,118 +187,87 @@ func roleTitle(m *model.Model, p *model.Provider, role string) string {
 	return "Always " + OwnerName(m, role) + "'s"
 }
 
-// Invariants writes what every deployment leaves to the same side, and
-// the provider model's controls.
-func Invariants(w io.Writer, f Format, st Style, m *model.Model, inv *model.Invariants) error {
-	p := inv.Provider
-	roles := []string{model.KindProvider, model.KindCustomer, model.OwnerShared}
+// AlwaysView is srm always: what every deployment of the provider's
+// services leaves to the same side, what most do, and the provider
+// model's controls.
+type AlwaysView struct {
+	Header
+	Deployments int                     `json:"deployments" doc:"How many services and variants were looked at."`
+	Always      map[string][]string     `json:"always" doc:"Item ids that every deployment gives to a role, by role (provider, customer, shared, or a third party's id)."`
+	Mostly      map[string][]mostlyJSON `json:"mostly" doc:"Items that at least four in five deployments where they apply give to one role, by role, with the exceptions."`
+	Controls    []controlJSON           `json:"controls" doc:"The controls the provider's own model names: inherited, shared or customer-specific."`
+
+	m     *model.Model
+	inv   *model.Invariants
+	roles []string
+}
+
+// NewAlwaysView builds srm always' view.
+func NewAlwaysView(m *model.Model, inv *model.Invariants) *AlwaysView {
+	v := &AlwaysView{Header: NewHeader(inv.Provider.ID), Deployments: inv.Deployments, Always: map[string][]string{}, Mostly: map[string][]mostlyJSON{}, Controls: []controlJSON{}, m: m, inv: inv}
+	v.roles = []string{model.KindProvider, model.KindCustomer, model.OwnerShared}
+	var extra []string
 	for r := range inv.Always {
-		if r != model.KindProvider && r != model.KindCustomer && r != model.OwnerShared {
-			roles = append(roles, r)
+		if !slices.Contains(v.roles, r) && !slices.Contains(extra, r) {
+			extra = append(extra, r)
 		}
 	}
 	for r := range inv.Mostly {
-		if !slices.Contains(roles, r) {
-			roles = append(roles, r)
+		if !slices.Contains(v.roles, r) && !slices.Contains(extra, r) {
+			extra = append(extra, r)
 		}
 	}
-	switch f {
-	case JSON:
-		out := alwaysJSON{SchemaVersion: SchemaVersion, Provider: p.ID, Deployments: inv.Deployments, Always: map[string][]string{}, Mostly: map[string][]mostlyJSON{}, Controls: []controlJSON{}}
-		for _, r := range roles {
-			ids := []string{}
-			for _, it := range inv.Always[r] {
-				ids = append(ids, it.ID)
-			}
-			out.Always[r] = ids
-			mostly := []mostlyJSON{}
-			for _, mo := range inv.Mostly[r] {
-				mostly = append(mostly, mostlyJSON{Item: mo.Item.ID, Agree: mo.Agree, Applies: mo.Applies, Exceptions: targetIDs(mo.Exceptions)})
-			}
-			out.Mostly[r] = mostly
+	slices.Sort(extra) // map order must not reach the output
+	v.roles = append(v.roles, extra...)
+	for _, r := range v.roles {
+		v.Always[r] = itemIDs(inv.Always[r])
+		mostly := []mostlyJSON{}
+		for _, mo := range inv.Mostly[r] {
+			mostly = append(mostly, mostlyJSON{Item: mo.Item.ID, Agree: mo.Agree, Applies: mo.Applies, Exceptions: targetIDs(mo.Exceptions)})
 		}
-		for _, c := range inv.Controls {
-			out.Controls = append(out.Controls, controlJSON{
-				ID: c.ID, Name: c.Name, Kind: c.Kind, Description: c.Description,
-				ProviderDoes: list(c.ProviderDoes), CustomerDoes: list(c.CustomerDoes), Items: list(c.Items), Sources: sourcesJSON(c.Sources),
-			})
-		}
-		return writeJSON(w, out)
-	case CSV:
-		var rows [][]string
-		for _, r := range roles {
-			for _, it := range inv.Always[r] {
-				rows = append(rows, []string{r, it.ID, it.Name})
-			}
-		}
-		// Mostly-items follow with the agreement and the exceptions; the
-		// first three columns keep their meaning.
-		for i := range rows {
-			rows[i] = append(rows[i], "always", "", "", "")
-		}
-		for _, r := range roles {
-			for _, mo := range inv.Mostly[r] {
-				rows = append(rows, []string{r, mo.Item.ID, mo.Item.Name, "mostly", strconv.Itoa(mo.Agree), strconv.Itoa(mo.Applies), strings.Join(targetIDs(mo.Exceptions), " ")})
-			}
-		}
-		return writeCSV(w, []string{"role", "item", "item_name", "extent", "agree", "applies", "exceptions"}, rows)
+		v.Mostly[r] = mostly
 	}
-	md := f == Markdown
-	clean := Sanitize
-	if md {
-		clean = markdownSafe
-		st = Style{}
+	for _, c := range inv.Controls {
+		v.Controls = append(v.Controls, controlJSON{
+			ID: c.ID, Name: c.Name, Kind: c.Kind, Description: c.Description,
+			ProviderDoes: list(c.ProviderDoes), CustomerDoes: list(c.CustomerDoes), Items: list(c.Items), Sources: sourcesJSON(c.Sources),
+		})
 	}
-	var b strings.Builder
-	fmt.Fprintf(&b, "%s\n\n", clean(fmt.Sprintf("Across every %s service and variant in the model (%d deployments):", p.ShortName, inv.Deployments)))
-	for _, r := range roles {
-		var names []string
-		for _, it := range inv.Always[r] {
-			names = append(names, it.Name)
-		}
+	return v
+}
+
+// Doc writes the invariants, then what holds with exceptions, then the
+// controls.
+func (v *AlwaysView) Doc() *Doc {
+	m, inv, p := v.m, v.inv, v.inv.Provider
+	d := &Doc{}
+	d.Add(Para{L(T(fmt.Sprintf("Across every %s service and variant in the model (%d deployments):", p.ShortName, inv.Deployments)))})
+	var fields Fields
+	for _, r := range v.roles {
+		names := itemNames(inv.Always[r])
 		if len(names) == 0 {
+			if r != model.KindProvider && r != model.KindCustomer && r != model.OwnerShared {
+				continue
+			}
 			names = []string{"nothing"}
 		}
-		title := roleTitle(m, p, r)
-		if md {
-			fmt.Fprintf(&b, "- **%s:** %s\n", clean(title), clean(strings.Join(names, ", ")))
-		} else {
-			owner := r
-			if r == model.KindProvider {
-				owner = p.Party
-			}
-			fmt.Fprintf(&b, "%s %s\n", st.Owner(m, owner, st.Bold(clean(title+":"))), clean(strings.Join(names, ", ")))
-		}
+		fields = append(fields, Field{roleTitle(m, p, r), L(Toned(T(strings.Join(names, ", ")), roleTone(m, p, r)))})
 	}
-	if len(inv.Mostly) > 0 {
-		heading := "Where the item applies, with exceptions:"
-		if md {
-			fmt.Fprintf(&b, "\n%s\n\n", clean(heading))
-		} else {
-			fmt.Fprintf(&b, "\n%s\n", clean(heading))
-		}
-	}
-	for _, r := range roles {
+	d.Add(fields)
+	mostly := List{}
+	for _, r := range v.roles {
 		if len(inv.Mostly[r]) == 0 {
 			continue
 		}
-		title := strings.Replace(roleTitle(m, p, r), "Always", "Mostly", 1)
-		if md {
-			fmt.Fprintf(&b, "- **%s:**\n", clean(title))
-		} else {
-			owner := r
-			if r == model.KindProvider {
-				owner = p.Party
-			}
-			fmt.Fprintf(&b, "  %s\n", st.Owner(m, owner, st.Bold(clean(title+":"))))
-		}
+		var lines []Line
 		for _, mo := range inv.Mostly[r] {
-			if md {
-				fmt.Fprintf(&b, "  - %s\n", clean(mostlyText(mo)))
-			} else {
-				fmt.Fprintf(&b, "    %s\n", clean(mostlyText(mo)))
-			}
+			lines = append(lines, L(T(mostlyText(mo))))
 		}
+		title := strings.Replace(roleTitle(m, p, r), "Always", "Mostly", 1) + ":"
+		mostly.Items = append(mostly.Items, ListItem{Line: L(Toned(B(title), roleTone(m, p, r))), Blocks: []Block{Bullets(lines...)}})
+	}
+	if len(mostly.Items) > 0 {
+		d.Add(Section{Heading: L(T("Where the item applies, with exceptions")), Blocks: []Block{mostly}})
 	}
 	kinds := []struct{ kind, phrase string }{
 		{model.ControlInherited, "inherited from " + p.ShortName},
@@ -332,32 +275,52 @@ func Invariants(w io.Writer, f Format, st Style, m *model.Model, inv *model.Inva
 		{model.ControlCustomerSpecific, "customer-specific"},
 	}
 	if len(inv.Controls) > 0 {
-		heading := "Controls in " + p.ShortName + "'s model"
-		if md {
-			fmt.Fprintf(&b, "\n### %s\n", clean(heading))
-		} else {
-			fmt.Fprintf(&b, "\n%s\n", st.Bold(clean(heading)))
-		}
-	}
-	for _, k := range kinds {
-		for _, c := range inv.Controls {
-			if c.Kind != k.kind {
-				continue
-			}
-			line := fmt.Sprintf("%s (%s): %s", c.Name, k.phrase, c.Description)
-			top, sub := "\n  ", "    - "
-			if md {
-				top, sub = "\n- ", "  - "
-			}
-			fmt.Fprintf(&b, "%s%s\n", top, clean(line))
-			for _, d := range c.ProviderDoes {
-				fmt.Fprintf(&b, "%s%s\n", sub, clean(p.ShortName+": "+d))
-			}
-			for _, d := range c.CustomerDoes {
-				fmt.Fprintf(&b, "%s%s\n", sub, clean("Customer: "+d))
+		l := List{Spaced: true}
+		for _, k := range kinds {
+			for _, c := range inv.Controls {
+				if c.Kind != k.kind {
+					continue
+				}
+				var duties []Line
+				for _, dd := range c.ProviderDoes {
+					duties = append(duties, L(T(p.ShortName+": "+dd)))
+				}
+				for _, dd := range c.CustomerDoes {
+					duties = append(duties, L(T("Customer: "+dd)))
+				}
+				item := ListItem{Line: L(B(c.Name), T(" ("+k.phrase+"): "+c.Description))}
+				if len(duties) > 0 {
+					item.Blocks = []Block{Bullets(duties...)}
+				}
+				l.Items = append(l.Items, item)
 			}
 		}
+		d.Add(Section{Heading: L(T("Controls in " + p.ShortName + "'s model")), Blocks: []Block{l}})
 	}
-	_, err := io.WriteString(w, b.String())
-	return err
+	return d
+}
+
+// CSV is one record per item that always or mostly goes to one role; the
+// first three columns keep their meaning, the agreement follows.
+func (v *AlwaysView) CSV() ([]string, [][]string) {
+	var rows [][]string
+	for _, r := range v.roles {
+		for _, it := range v.inv.Always[r] {
+			rows = append(rows, []string{r, it.ID, it.Name, "always", "", "", ""})
+		}
+	}
+	for _, r := range v.roles {
+		for _, mo := range v.inv.Mostly[r] {
+			rows = append(rows, []string{r, mo.Item.ID, mo.Item.Name, "mostly", strconv.Itoa(mo.Agree), strconv.Itoa(mo.Applies), strings.Join(targetIDs(mo.Exceptions), " ")})
+		}
+	}
+	return []string{"role", "item", "item_name", "extent", "agree", "applies", "exceptions"}, rows
+}
+
+// roleTone colours a role of the invariants.
+func roleTone(m *model.Model, p *model.Provider, role string) string {
+	if role == model.KindProvider {
+		return ownerTone(m, p.Party)
+	}
+	return ownerTone(m, role)
 }

@@ -1,48 +1,53 @@
 package render
 
 import (
-	"io"
 	"strings"
 
 	"srm/pkg/model"
 )
 
-// Services lists a provider's services with their variants.
-func Services(w io.Writer, f Format, opt TableOptions, m *model.Model, p *model.Provider, services []*model.Service) error {
-	switch f {
-	case JSON:
-		out := servicesJSON{SchemaVersion: SchemaVersion, Provider: p.ID, Services: []serviceJSON{}}
-		for _, s := range services {
-			sj := serviceJSON{
-				ID: s.ID, Provider: s.Provider, Name: s.Name, ShortName: s.ShortName, Model: s.Model,
-				Aliases: list(s.Aliases), Description: s.Description, DefaultDeployment: defaultDeployment(m, s), DefaultVariant: s.DefaultVariant,
-				Variants: []variantJSON{}, Items: len(m.ItemsOf(s.ID)),
-			}
-			for _, v := range m.VariantsOf(s.ID) {
-				sj.Variants = append(sj.Variants, variantJSON{ID: v.ID, Name: v.Name, Aliases: list(v.Aliases), Description: v.Description})
-			}
-			out.Services = append(out.Services, sj)
-		}
-		return writeJSON(w, out)
-	case CSV:
-		var rows [][]string
-		for _, s := range services {
-			rows = append(rows, []string{s.ID, s.Provider, s.Name, s.ShortName, s.Model, strings.Join(s.Aliases, "; "), variantIDs(m, s)})
-		}
-		return writeCSV(w, []string{"id", "provider", "name", "short_name", "model", "aliases", "variants"}, rows)
-	}
-	clean := Sanitize
-	if f == Markdown {
-		clean = markdownSafe
-	}
-	g := grid{header: []string{"ID", "Name", "Short name", "Model", "Variants"}}
+// ServicesView is srm services: a provider's services with their variants.
+type ServicesView struct {
+	Header
+	Services []serviceJSON `json:"services" doc:"The services, by id."`
+
+	m        *model.Model
+	services []*model.Service
+}
+
+// NewServicesView builds srm services' view.
+func NewServicesView(m *model.Model, p *model.Provider, services []*model.Service) *ServicesView {
+	v := &ServicesView{Header: NewHeader(p.ID), Services: []serviceJSON{}, m: m, services: services}
 	for _, s := range services {
-		g.rows = append(g.rows, []string{clean(s.ID), clean(s.Name), clean(s.ShortName), clean(modelName(m, s.Model)), clean(variantIDs(m, s))})
+		sj := serviceJSON{
+			ID: s.ID, Provider: s.Provider, Name: s.Name, ShortName: s.ShortName, Model: s.Model,
+			Aliases: list(s.Aliases), Description: s.Description, DefaultDeployment: defaultDeployment(m, s), DefaultVariant: s.DefaultVariant,
+			Variants: []variantJSON{}, Items: len(m.ItemsOf(s.ID)),
+		}
+		for _, va := range m.VariantsOf(s.ID) {
+			sj.Variants = append(sj.Variants, variantJSON{ID: va.ID, Name: va.Name, Aliases: list(va.Aliases), Description: va.Description})
+		}
+		v.Services = append(v.Services, sj)
 	}
-	if f == Markdown {
-		return writeMarkdown(w, g)
+	return v
+}
+
+// Doc is a table of the services.
+func (v *ServicesView) Doc() *Doc {
+	t := Table{Header: []string{"ID", "Name", "Short name", "Model", "Variants"}}
+	for _, s := range v.services {
+		t.Rows = append(t.Rows, []Line{L(T(s.ID)), L(T(s.Name)), L(T(s.ShortName)), L(T(modelName(v.m, s.Model))), L(T(variantIDs(v.m, s)))})
 	}
-	return writeBox(w, g, opt.Border, opt.Width)
+	return &Doc{Blocks: []Block{t}}
+}
+
+// CSV is one record per service.
+func (v *ServicesView) CSV() ([]string, [][]string) {
+	var rows [][]string
+	for _, s := range v.services {
+		rows = append(rows, []string{s.ID, s.Provider, s.Name, s.ShortName, s.Model, strings.Join(s.Aliases, "; "), variantIDs(v.m, s)})
+	}
+	return []string{"id", "provider", "name", "short_name", "model", "aliases", "variants"}, rows
 }
 
 func variantIDs(m *model.Model, s *model.Service) string {
@@ -60,45 +65,47 @@ func modelName(m *model.Model, id string) string {
 	return id
 }
 
-// Items lists items with the services of the provider that have a cell for
-// each.
-func Items(w io.Writer, f Format, opt TableOptions, m *model.Model, p *model.Provider, items []*model.Item) error {
-	servicesOf := func(it *model.Item) []string {
-		out := []string{}
+// ItemsView is srm items: the items, with the provider's services that
+// have a cell for each.
+type ItemsView struct {
+	Header
+	Items []itemJSON `json:"items" doc:"The items, in model order."`
+
+	items []*model.Item
+}
+
+// NewItemsView builds srm items' view.
+func NewItemsView(m *model.Model, p *model.Provider, items []*model.Item) *ItemsView {
+	v := &ItemsView{Header: NewHeader(p.ID), Items: []itemJSON{}, items: items}
+	for _, it := range items {
+		services := []string{}
 		for _, s := range m.ServicesOf(p.ID) {
 			if m.Cell(s.ID, "", it.ID) != nil {
-				out = append(out, s.ID)
+				services = append(services, s.ID)
 			}
 		}
-		return out
+		v.Items = append(v.Items, itemJSON{
+			ID: it.ID, Name: it.Name, Category: it.Category, Aliases: list(it.Aliases),
+			Description: it.Description, Services: services,
+		})
 	}
-	switch f {
-	case JSON:
-		out := itemsJSON{SchemaVersion: SchemaVersion, Provider: p.ID, Items: []itemJSON{}}
-		for _, it := range items {
-			out.Items = append(out.Items, itemJSON{
-				ID: it.ID, Name: it.Name, Category: it.Category, Aliases: list(it.Aliases),
-				Description: it.Description, Services: servicesOf(it),
-			})
-		}
-		return writeJSON(w, out)
-	case CSV:
-		var rows [][]string
-		for _, it := range items {
-			rows = append(rows, []string{it.ID, it.Name, it.Category, strings.Join(it.Aliases, "; "), it.Description})
-		}
-		return writeCSV(w, []string{"id", "name", "category", "aliases", "description"}, rows)
+	return v
+}
+
+// Doc is a table of the items.
+func (v *ItemsView) Doc() *Doc {
+	t := Table{Header: []string{"ID", "Name", "Category", "Aliases"}}
+	for _, it := range v.items {
+		t.Rows = append(t.Rows, []Line{L(T(it.ID)), L(T(it.Name)), L(T(it.Category)), L(T(strings.Join(it.Aliases, ", ")))})
 	}
-	clean := Sanitize
-	if f == Markdown {
-		clean = markdownSafe
+	return &Doc{Blocks: []Block{t}}
+}
+
+// CSV is one record per item.
+func (v *ItemsView) CSV() ([]string, [][]string) {
+	var rows [][]string
+	for _, it := range v.items {
+		rows = append(rows, []string{it.ID, it.Name, it.Category, strings.Join(it.Aliases, "; "), it.Description})
 	}
-	g := grid{header: []string{"ID", "Name", "Category", "Aliases"}}
-	for _, it := range items {
-		g.rows = append(g.rows, []string{clean(it.ID), clean(it.Name), clean(it.Category), clean(strings.Join(it.Aliases, ", "))})
-	}
-	if f == Markdown {
-		return writeMarkdown(w, g)
-	}
-	return writeBox(w, g, opt.Border, opt.Width)
+	return []string{"id", "name", "category", "aliases", "description"}, rows
 }

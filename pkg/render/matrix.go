@@ -17,78 +17,48 @@ type TableOptions struct {
 	Width  int // wrap to this many columns; 0 for no limit
 }
 
-// Matrix writes a grid of cells: items down, services across.
-func Matrix(w io.Writer, f Format, opt TableOptions, m *model.Model, mx *model.Matrix) error {
-	switch f {
-	case JSON:
-		return writeJSON(w, newMatrixJSON(mx))
-	case CSV:
-		return matrixCSV(w, mx)
-	case HTML:
-		return MatrixHTML(w, m, mx)
-	case Markdown:
-		return writeMarkdown(w, matrixGrid(m, mx, markdownSafe, Style{}))
-	default:
-		return writeBox(w, matrixGrid(m, mx, Sanitize, opt.Style), opt.Border, opt.Width)
-	}
+// MatrixView is srm table: a grid of cells, items down and services
+// across.
+type MatrixView struct {
+	Header
+	Title   string       `json:"title" doc:"The table's title: a shipped table's, or \"\" for one picked with flags."`
+	Columns []columnJSON `json:"columns" doc:"The services and variants across, in order."`
+	Rows    []rowJSON    `json:"rows" doc:"The items down, in order."`
+	Cells   []cellJSON   `json:"cells" doc:"One entry per column and row that has a cell; a missing pair does not apply at all."`
+
+	m  *model.Model
+	mx *model.Matrix
 }
 
-func matrixGrid(m *model.Model, mx *model.Matrix, clean func(string) string, st Style) grid {
-	g := grid{header: []string{"Item"}}
-	acrossClouds := spansProviders(mx.Targets)
+// NewMatrixView builds srm table's view.
+func NewMatrixView(m *model.Model, mx *model.Matrix) *MatrixView {
+	v := &MatrixView{Header: NewHeader(mx.Provider.ID), Title: mx.Title, Columns: []columnJSON{}, Rows: []rowJSON{}, Cells: []cellJSON{}, m: m, mx: mx}
 	for _, t := range mx.Targets {
-		g.header = append(g.header, clean(columnName(m, t, acrossClouds)))
-	}
-	for i, it := range mx.Items {
-		row := []string{clean(rowName(it, mx.Targets))}
-		styles := []func(string) string{nil}
-		for _, c := range mx.Cells[i] {
-			if c == nil {
-				row = append(row, MissingCell)
-				styles = append(styles, nil)
-				continue
-			}
-			row = append(row, clean(c.Label))
-			owner := c.Owner
-			styles = append(styles, func(s string) string { return st.Owner(m, owner, s) })
-		}
-		g.addRow(row, styles)
-	}
-	return g
-}
-
-func newMatrixJSON(mx *model.Matrix) matrixJSON {
-	out := matrixJSON{
-		SchemaVersion: SchemaVersion,
-		Provider:      mx.Provider.ID,
-		Title:         mx.Title,
-		Columns:       []columnJSON{},
-		Rows:          []rowJSON{},
-		Cells:         []cellJSON{},
-	}
-	for _, t := range mx.Targets {
-		out.Columns = append(out.Columns, columnJSON{
+		v.Columns = append(v.Columns, columnJSON{
 			Service: t.Service.ID, Variant: t.VariantID(), Name: t.Service.Name,
 			ShortName: t.Service.ShortName, Model: t.Service.Model, Provider: t.Service.Provider,
 		})
 	}
 	for i, it := range mx.Items {
-		out.Rows = append(out.Rows, rowJSON{ID: it.ID, Name: it.Name, Category: it.Category})
+		v.Rows = append(v.Rows, rowJSON{ID: it.ID, Name: it.Name, Category: it.Category})
 		for j, c := range mx.Cells[i] {
 			if c == nil {
 				continue
 			}
 			cj := newCellJSON(c)
 			cj.Variant = mx.Targets[j].VariantID()
-			out.Cells = append(out.Cells, cj)
+			v.Cells = append(v.Cells, cj)
 		}
 	}
-	return out
+	return v
 }
 
-var matrixCSVHeader = []string{"provider", "service", "variant", "item", "category", "owner", "label"}
+// Doc is the grid.
+func (v *MatrixView) Doc() *Doc { return &Doc{Blocks: []Block{matrixTable(v.m, v.mx)}} }
 
-func matrixCSV(w io.Writer, mx *model.Matrix) error {
+// CSV is one record per cell.
+func (v *MatrixView) CSV() ([]string, [][]string) {
+	mx := v.mx
 	var rows [][]string
 	for i, it := range mx.Items {
 		for j, c := range mx.Cells[i] {
@@ -99,7 +69,30 @@ func matrixCSV(w io.Writer, mx *model.Matrix) error {
 			rows = append(rows, []string{t.Service.Provider, t.Service.ID, t.VariantID(), it.ID, it.Category, c.Owner, c.Label})
 		}
 	}
-	return writeCSV(w, matrixCSVHeader, rows)
+	return []string{"provider", "service", "variant", "item", "category", "owner", "label"}, rows
+}
+
+// HTML is one self-contained page with every cell's details.
+func (v *MatrixView) HTML(w io.Writer) error { return MatrixHTML(w, v.m, v.mx) }
+
+func matrixTable(m *model.Model, mx *model.Matrix) Table {
+	t := Table{Header: []string{"Item"}}
+	acrossClouds := spansProviders(mx.Targets)
+	for _, tg := range mx.Targets {
+		t.Header = append(t.Header, columnName(m, tg, acrossClouds))
+	}
+	for i, it := range mx.Items {
+		row := []Line{L(T(rowName(it, mx.Targets)))}
+		for _, c := range mx.Cells[i] {
+			if c == nil {
+				row = append(row, L(T(MissingCell)))
+				continue
+			}
+			row = append(row, L(Toned(T(c.Label), ownerTone(m, c.Owner))))
+		}
+		t.Rows = append(t.Rows, row)
+	}
+	return t
 }
 
 // spansProviders reports whether the targets belong to more than one

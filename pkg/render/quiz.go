@@ -2,7 +2,6 @@ package render
 
 import (
 	"fmt"
-	"io"
 	"strings"
 	"unicode"
 
@@ -39,37 +38,43 @@ func lowerFirst(s string) string {
 	return string(r)
 }
 
-// QuizSet writes a quiz's questions with their answers, for -o json and
-// the other machine formats.
-func QuizSet(w io.Writer, f Format, p *model.Provider, seed uint64, qs []model.Question) error {
-	rows := make([]questionJSON, len(qs))
+// QuizView is srm quiz written out rather than asked: the questions with
+// their answers. Text is the interactive quiz, so the view has no text of
+// its own to give; markdown lists the questions with their answers.
+type QuizView struct {
+	Header
+	Seed      uint64         `json:"seed" doc:"The seed that drew the questions; --seed with it draws them again."`
+	Questions []questionJSON `json:"questions" doc:"The questions, in the order asked, each with its answer."`
+}
+
+// NewQuizView builds the view of a drawn quiz.
+func NewQuizView(p *model.Provider, seed uint64, qs []model.Question) *QuizView {
+	v := &QuizView{Header: NewHeader(p.ID), Seed: seed, Questions: []questionJSON{}}
 	for i, q := range qs {
-		rows[i] = questionJSON{
+		v.Questions = append(v.Questions, questionJSON{
 			N: i + 1, Question: QuestionText(q), Service: q.Target.Service.ID, Variant: q.Target.VariantID(), Item: q.Item.ID,
 			Answer: q.Cell.Owner, Label: q.Cell.Label, Explanation: q.Cell.Summary, Sources: sourcesJSON(q.Cell.Sources),
-		}
+		})
 	}
-	if f == CSV {
-		var out [][]string
-		for _, r := range rows {
-			out = append(out, []string{fmt.Sprint(r.N), r.Question, r.Service, r.Variant, r.Item, r.Answer, r.Label})
-		}
-		return writeCSV(w, []string{"n", "question", "service", "variant", "item", "answer", "label"}, out)
+	return v
+}
+
+// Doc numbers the questions, each with its answer under it.
+func (v *QuizView) Doc() *Doc {
+	l := List{Numbered: true}
+	for _, q := range v.Questions {
+		l.Items = append(l.Items, ListItem{Line: L(T(q.Question)), Blocks: []Block{Bullets(L(B("Answer:"), T(" "+q.Answer+" ("+q.Label+"). "+q.Explanation)))}})
 	}
-	if f == Markdown {
-		var b strings.Builder
-		for _, r := range rows {
-			fmt.Fprintf(&b, "%d. %s\n   - **Answer:** %s (%s). %s\n", r.N, markdownSafe(r.Question), markdownSafe(r.Answer), markdownSafe(r.Label), markdownSafe(r.Explanation))
-		}
-		_, err := io.WriteString(w, b.String())
-		return err
+	return &Doc{Blocks: []Block{l}}
+}
+
+// CSV is one record per question.
+func (v *QuizView) CSV() ([]string, [][]string) {
+	var out [][]string
+	for _, r := range v.Questions {
+		out = append(out, []string{fmt.Sprint(r.N), r.Question, r.Service, r.Variant, r.Item, r.Answer, r.Label})
 	}
-	return writeJSON(w, struct {
-		SchemaVersion int            `json:"schema_version"`
-		Provider      string         `json:"provider"`
-		Seed          uint64         `json:"seed"`
-		Questions     []questionJSON `json:"questions"`
-	}{SchemaVersion, p.ID, seed, append([]questionJSON{}, rows...)})
+	return []string{"n", "question", "service", "variant", "item", "answer", "label"}, out
 }
 
 // QuizPrompt is the prompt for question n of total.

@@ -3,7 +3,6 @@ package render
 import (
 	"bytes"
 	"encoding/csv"
-	"encoding/json"
 	"strings"
 	"testing"
 	"unicode"
@@ -109,7 +108,7 @@ func matrixOf(t testing.TB, m *model.Model, services ...string) *model.Matrix {
 func TestCSVNeutralisesFormulas(t *testing.T) {
 	m := loadWith(t, trickyCell)
 	var b bytes.Buffer
-	if err := Matrix(&b, CSV, TableOptions{}, m, matrixOf(t, m, "ec2")); err != nil {
+	if err := Write(&b, NewMatrixView(m, matrixOf(t, m, "ec2")), Options{Format: CSV}); err != nil {
 		t.Fatal(err)
 	}
 	records, err := csv.NewReader(&b).ReadAll()
@@ -126,7 +125,7 @@ func TestCSVNeutralisesFormulas(t *testing.T) {
 func TestMarkdownEscapesPipes(t *testing.T) {
 	m := loadWith(t, trickyCell)
 	var b bytes.Buffer
-	if err := Matrix(&b, Markdown, TableOptions{}, m, matrixOf(t, m, "ec2", "rds")); err != nil {
+	if err := Write(&b, NewMatrixView(m, matrixOf(t, m, "ec2", "rds")), Options{Format: Markdown}); err != nil {
 		t.Fatal(err)
 	}
 	for _, line := range strings.Split(strings.TrimSpace(b.String()), "\n") {
@@ -137,14 +136,6 @@ func TestMarkdownEscapesPipes(t *testing.T) {
 	}
 }
 
-// FuzzRender renders answers whose text comes from an overlay in every
-// format: no panic, JSON stays valid, and human formats stay free of raw
-// control characters.
-func tomlString(s string) string {
-	b, _ := json.Marshal(s)
-	return string(b)
-}
-
 // TestAcrossClouds checks that a grid spanning providers names each
 // column's provider and no single provider in its legend, and that a
 // single provider's grid uses that provider's own row names.
@@ -152,7 +143,7 @@ func TestAcrossClouds(t *testing.T) {
 	m := loadWith(t, "")
 	mx := matrixOf(t, m, "aws/ec2", "azure/vm", "gcp/gce")
 	var text, page, svg bytes.Buffer
-	if err := Matrix(&text, Text, TableOptions{}, m, mx); err != nil {
+	if err := Write(&text, NewMatrixView(m, mx), Options{Format: Text}); err != nil {
 		t.Fatal(err)
 	}
 	if err := MatrixHTML(&page, m, mx); err != nil {
@@ -177,7 +168,7 @@ func TestAcrossClouds(t *testing.T) {
 		}
 	}
 	text.Reset()
-	if err := Matrix(&text, Text, TableOptions{}, m, matrixOf(t, m, "azure/vm", "azure/functions")); err != nil {
+	if err := Write(&text, NewMatrixView(m, matrixOf(t, m, "azure/vm", "azure/functions")), Options{Format: Text}); err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(text.String(), "Network controls (NSG/firewall)") || strings.Contains(text.String(), "· Azure") {

@@ -2,10 +2,8 @@ package render
 
 import (
 	"fmt"
-	"io"
 	"slices"
 	"strings"
-	"unicode/utf8"
 
 	"srm/pkg/model"
 	"srm/pkg/review"
@@ -20,21 +18,25 @@ type ReviewReport struct {
 	Acks bool
 }
 
-type reviewJSON struct {
-	SchemaVersion    int                      `json:"schema_version"`
-	Provider         string                   `json:"provider"`
-	Inputs           []reviewInputJSON        `json:"inputs"`
-	Services         []reviewServiceJSON      `json:"services"`
-	Responsibilities []responsibilityJSON     `json:"responsibilities"`
-	ProviderOwned    []string                 `json:"provider_owned"`
-	Providers        []string                 `json:"providers"` // the providers of the stack's services, in model order
-	UnknownTypes     []typeCountJSON          `json:"unknown_resource_types"`
-	IgnoredTypes     []typeCountJSON          `json:"ignored_resource_types"`
-	Acknowledgements bool                     `json:"acknowledgements_checked"`
-	Unacknowledged   []unacknowledgedJSONItem `json:"unacknowledged"`
+// ReviewView is srm review: what the customer owns across a stack, and
+// what srm could not review.
+type ReviewView struct {
+	Header
+	Inputs           []reviewInputJSON        `json:"inputs" doc:"The files read, each with its format, resource count and resources a plan deletes."`
+	Services         []reviewServiceJSON      `json:"services" doc:"The deployments found, each with the resources behind it."`
+	Responsibilities []responsibilityJSON     `json:"responsibilities" doc:"The customer's and shared items, each with an entry per service."`
+	ProviderOwned    []string                 `json:"provider_owned" doc:"Items the provider owns on every service of the stack where they apply."`
+	Providers        []string                 `json:"providers" doc:"The providers of the stack's services, in model order."`
+	UnknownTypes     []typeCountJSON          `json:"unknown_resource_types" doc:"Resource types srm does not know, with their resources."`
+	IgnoredTypes     []typeCountJSON          `json:"ignored_resource_types" doc:"Resource types with no responsibility of their own, with the reason."`
+	Acknowledgements bool                     `json:"acknowledgements_checked" doc:"Whether --acks was given."`
+	Unacknowledged   []unacknowledgedJSONItem `json:"unacknowledged" doc:"With --acks: the entries no acknowledgement covers."`
 	// NotReviewed lists what srm could not review: unknown resource types,
 	// registry modules, nested stacks at URLs, linked templates.
-	NotReviewed []notReviewedJSON `json:"not_reviewed"`
+	NotReviewed []notReviewedJSON `json:"not_reviewed" doc:"What srm did not review: unknown or unreviewable resource types, registry modules, nested stacks at URLs, linked templates, Bicep files."`
+
+	m *model.Model
+	r ReviewReport
 }
 
 type notReviewedJSON struct {
@@ -98,22 +100,10 @@ type unacknowledgedJSONItem struct {
 	Owner   string `json:"owner"`
 }
 
-// Review writes a stack's review.
-func Review(w io.Writer, f Format, opt TableOptions, m *model.Model, r ReviewReport) error {
-	switch f {
-	case JSON:
-		return writeJSON(w, newReviewJSON(m, r))
-	case CSV:
-		return reviewCSV(w, r)
-	case Markdown:
-		return reviewMarkdown(w, m, r)
-	}
-	return reviewText(w, opt, m, r)
-}
-
-func newReviewJSON(m *model.Model, r ReviewReport) reviewJSON {
-	out := reviewJSON{
-		SchemaVersion: SchemaVersion, Provider: r.Provider.ID, Inputs: []reviewInputJSON{}, Services: []reviewServiceJSON{},
+// NewReviewView builds srm review's view.
+func NewReviewView(m *model.Model, r ReviewReport) *ReviewView {
+	out := &ReviewView{
+		Header: NewHeader(r.Provider.ID), m: m, r: r, Inputs: []reviewInputJSON{}, Services: []reviewServiceJSON{},
 		Responsibilities: []responsibilityJSON{}, ProviderOwned: itemIDs(r.Review.ProviderOwned),
 		Providers:    stackProviders(m, r.Review),
 		UnknownTypes: typeCounts(r.Stack.Unknown()), IgnoredTypes: typeCounts(r.Stack.Ignored), Acknowledgements: r.Acks,
@@ -161,7 +151,10 @@ func typeCounts(tcs []review.TypeCount) []typeCountJSON {
 	return out
 }
 
-func reviewCSV(w io.Writer, r ReviewReport) error {
+// CSV is one record per responsibility and service, then one per thing
+// not reviewed.
+func (v *ReviewView) CSV() ([]string, [][]string) {
+	r := v.r
 	var rows [][]string
 	for _, resp := range r.Review.Responsibilities {
 		for _, e := range resp.Entries {
@@ -198,7 +191,7 @@ func reviewCSV(w io.Writer, r ReviewReport) error {
 			strings.Join(append(slices.Clone(nr.Resources), nr.Where), " "), acked, owner, reason,
 		})
 	}
-	return writeCSV(w, []string{"item", "category", "service", "variant", "owner", "label", "customer_does", "resources", "acknowledged", "ack_owner", "evidence"}, rows)
+	return []string{"item", "category", "service", "variant", "owner", "label", "customer_does", "resources", "acknowledged", "ack_owner", "evidence"}, rows
 }
 
 // ownersLine says who owns a responsibility on which services, such as
@@ -315,66 +308,97 @@ func shortList(items []string, max int) string {
 	return strings.Join(items[:max], ", ") + fmt.Sprintf(" and %d more", len(items)-max)
 }
 
-func reviewText(w io.Writer, opt TableOptions, m *model.Model, r ReviewReport) error {
-	st := opt.Style
-	width := paragraphWidth(opt.Width)
-	s := Sanitize
-	var b strings.Builder
-	fmt.Fprintf(&b, "%s\n", st.Bold(s("Stack: "+stackLine(r))))
+// Doc writes the stack, the customer's and shared responsibilities by
+// category (with the acknowledgement and its evidence when --acks was
+// given), what the provider owns, and what was not reviewed.
+func (v *ReviewView) Doc() *Doc {
+	m, r := v.m, v.r
+	d := &Doc{}
 	acrossClouds := len(stackProviders(m, r.Review)) > 1
+	var stack Fields
 	for _, t := range r.Review.Targets {
-		// The resources hang beside the name, so a name keeps its padding
-		// and a long list continues under the first resource.
-		name := fmt.Sprintf("  %-18s ", s(columnName(m, t.Target, acrossClouds)))
-		b.WriteString(hang(s(shortList(resourceLabels(t), 4)), width, name, strings.Repeat(" ", utf8.RuneCountInString(name))))
+		value := L(T(shortList(resourceLabels(t), 4)))
+		if len(t.Resources) == 0 {
+			value = L(D("named with --services"))
+		}
+		stack = append(stack, Field{columnName(m, t.Target, acrossClouds), value})
 	}
-	fmt.Fprintf(&b, "\n%s\n", st.Bold(s(fmt.Sprintf("Customer and shared responsibilities (%d)", len(r.Review.Responsibilities)))))
+	d.Add(Title{L(T("Stack: " + stackLine(r)))}, stack)
+	d.Add(Para{L(B(fmt.Sprintf("Customer and shared responsibilities (%d items)", len(r.Review.Responsibilities))))})
+	var section *Section
+	var list *List
 	category := ""
 	for _, resp := range r.Review.Responsibilities {
-		if resp.Item.Category != category {
+		if resp.Item.Category != category || section == nil {
 			category = resp.Item.Category
 			name := category
 			if c := m.Category(category); c != nil {
 				name = c.Name
 			}
-			fmt.Fprintf(&b, "\n%s\n", st.Bold(s(name)))
+			if section != nil {
+				section.Blocks = []Block{*list}
+				d.Add(*section)
+			}
+			section, list = &Section{Heading: L(T(name))}, &List{}
 		}
-		mark := "-"
-		head := resp.Item.Name + " (" + ownersLine(m, resp.Entries) + ")"
-		if r.Acks {
-			done, who := ackLine(resp.Entries)
-			mark = "[ ]"
+		line := L(B(resp.Item.Name), T(" ("+ownersLine(m, resp.Entries)+")"))
+		// A review is a checklist: each item is to be covered, and --acks
+		// ticks those an acknowledgement covers.
+		item := ListItem{Line: line, Mark: "[ ]"}
+		if done, who := ackLine(resp.Entries); r.Acks {
 			if done {
-				mark = "[x]"
+				item.Mark = "[x]"
 			}
 			if who != "" {
-				head += "; " + who
+				item.Line = append(item.Line, T("; "+who))
 			}
 		}
-		b.WriteString(hang(s(mark+" "+head), width, "  ", "      "))
-		for _, d := range duties(resp.Entries) {
-			b.WriteString(hang(s(d), width, "      · ", "        "))
+		var sub []Line
+		for _, dd := range duties(resp.Entries) {
+			sub = append(sub, L(T(dd)))
 		}
+		for _, e := range evidence(resp.Entries) {
+			sub = append(sub, L(D("Evidence: "), Link(e, e)))
+		}
+		if len(sub) > 0 {
+			item.Blocks = []Block{Bullets(sub...)}
+		}
+		list.Items = append(list.Items, item)
+	}
+	if section != nil {
+		section.Blocks = []Block{*list}
+		d.Add(*section)
 	}
 	if len(r.Review.ProviderOwned) > 0 {
-		line := fmt.Sprintf("%s: %s.", ownsPhrase(m, r), joinAnd(itemNames(r.Review.ProviderOwned)))
-		b.WriteString("\n" + wrap(s(line), width, ""))
+		d.Add(Para{L(T(fmt.Sprintf("%s: %s.", ownsPhrase(m, r), joinAnd(itemNames(r.Review.ProviderOwned)))))})
 	}
 	if len(r.Stack.NotReviewed) > 0 {
-		fmt.Fprintf(&b, "\n%s\n", st.Bold(s(fmt.Sprintf("Not reviewed (%d)", len(r.Stack.NotReviewed)))))
+		l := List{}
 		for _, nr := range r.Stack.NotReviewed {
-			mark := "-"
+			item := ListItem{Line: L(T(notReviewedLine(nr)))}
 			if r.Acks {
-				mark = "[ ]"
+				item.Mark = "[ ]"
 				if nr.Ack != nil {
-					mark = "[x]"
+					item.Mark = "[x]"
 				}
 			}
-			b.WriteString(hang(s(mark+" "+notReviewedLine(nr)), width, "  ", "      "))
+			l.Items = append(l.Items, item)
+		}
+		d.Add(Section{Heading: L(T(fmt.Sprintf("Not reviewed (%d)", len(r.Stack.NotReviewed)))), Blocks: []Block{l}})
+	}
+	return d
+}
+
+// evidence lists the evidence of a responsibility's acknowledgements,
+// each once.
+func evidence(entries []model.ReviewEntry) []string {
+	var out []string
+	for _, e := range entries {
+		if e.Ack != nil && e.Ack.Evidence != "" && !slices.Contains(out, e.Ack.Evidence) {
+			out = append(out, e.Ack.Evidence)
 		}
 	}
-	_, err := io.WriteString(w, b.String())
-	return err
+	return out
 }
 
 // resourceLabels lists a deployment's resources as people read them.
@@ -384,66 +408,6 @@ func resourceLabels(t model.StackTarget) []string {
 		out[i] = r.Label()
 	}
 	return out
-}
-
-func reviewMarkdown(w io.Writer, m *model.Model, r ReviewReport) error {
-	s := markdownSafe
-	var b strings.Builder
-	fmt.Fprintf(&b, "## Customer and shared responsibilities for this stack\n\n")
-	fmt.Fprintf(&b, "%s.\n\n", s(strings.ToUpper(stackLine(r)[:1])+stackLine(r)[1:]))
-	for _, t := range r.Review.Targets {
-		res := ""
-		if len(t.Resources) > 0 {
-			var quoted []string
-			for _, a := range resourceLabels(t) {
-				quoted = append(quoted, "`"+strings.ReplaceAll(Sanitize(a), "`", "'")+"`")
-			}
-			res = ": " + shortList(quoted, 6)
-		}
-		fmt.Fprintf(&b, "- **%s**%s\n", s(columnName(m, t.Target, len(stackProviders(m, r.Review)) > 1)), res)
-	}
-	category := ""
-	for _, resp := range r.Review.Responsibilities {
-		if resp.Item.Category != category {
-			category = resp.Item.Category
-			name := category
-			if c := m.Category(category); c != nil {
-				name = c.Name
-			}
-			fmt.Fprintf(&b, "\n### %s\n\n", s(name))
-		}
-		done, who := ackLine(resp.Entries)
-		box := "[ ]"
-		if done && r.Acks {
-			box = "[x]"
-		}
-		line := fmt.Sprintf("- %s **%s**: %s", box, s(resp.Item.Name), s(ownersLine(m, resp.Entries)))
-		if who != "" {
-			line += " · " + s(who)
-		}
-		b.WriteString(line + "\n")
-		for _, d := range duties(resp.Entries) {
-			fmt.Fprintf(&b, "  - %s\n", s(d))
-		}
-	}
-	if len(r.Review.ProviderOwned) > 0 {
-		fmt.Fprintf(&b, "\n%s: %s.\n", s(ownsPhrase(m, r)), s(joinAnd(itemNames(r.Review.ProviderOwned))))
-	}
-	if len(r.Stack.NotReviewed) > 0 {
-		fmt.Fprintf(&b, "\n### Not reviewed\n\n")
-		for _, nr := range r.Stack.NotReviewed {
-			box := ""
-			if r.Acks {
-				box = "[ ] "
-				if nr.Ack != nil {
-					box = "[x] "
-				}
-			}
-			fmt.Fprintf(&b, "- %s%s\n", box, s(notReviewedLine(nr)))
-		}
-	}
-	_, err := io.WriteString(w, b.String())
-	return err
 }
 
 // stackProviders lists the providers of a stack's services, in model order.

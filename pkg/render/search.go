@@ -2,8 +2,6 @@ package render
 
 import (
 	"fmt"
-	"io"
-	"strings"
 
 	"srm/pkg/model"
 )
@@ -45,52 +43,47 @@ func newHitJSON(m *model.Model, h model.Hit) hitJSON {
 	return j
 }
 
-// Search writes ranked search results.
-func Search(w io.Writer, f Format, opt TableOptions, m *model.Model, p *model.Provider, query string, hits []model.Hit) error {
-	rows := make([]hitJSON, len(hits))
-	for i, h := range hits {
-		rows[i] = newHitJSON(m, h)
+// SearchView is srm search: ranked results for a question.
+type SearchView struct {
+	Header
+	Query   string    `json:"query" doc:"The question as typed."`
+	Results []hitJSON `json:"results" doc:"The results, best first."`
+
+	m *model.Model
+}
+
+// NewSearchView builds srm search's view.
+func NewSearchView(m *model.Model, p *model.Provider, query string, hits []model.Hit) *SearchView {
+	v := &SearchView{Header: NewHeader(p.ID), Query: query, Results: []hitJSON{}, m: m}
+	for _, h := range hits {
+		v.Results = append(v.Results, newHitJSON(m, h))
 	}
-	switch f {
-	case JSON:
-		return writeJSON(w, struct {
-			SchemaVersion int       `json:"schema_version"`
-			Provider      string    `json:"provider"`
-			Query         string    `json:"query"`
-			Results       []hitJSON `json:"results"`
-		}{SchemaVersion, p.ID, query, append([]hitJSON{}, rows...)})
-	case CSV:
-		var out [][]string
-		for _, r := range rows {
-			out = append(out, []string{r.Kind, fmt.Sprintf("%.2f", r.Score), r.ID, r.Owner, r.Label, r.Title})
-		}
-		return writeCSV(w, []string{"kind", "score", "id", "owner", "label", "title"}, out)
-	}
-	st := opt.Style
-	clean := Sanitize
-	if f == Markdown {
-		clean, st = markdownSafe, Style{}
-	}
-	width := paragraphWidth(opt.Width)
-	var b strings.Builder
-	for i, r := range rows {
-		if f == Markdown {
-			fmt.Fprintf(&b, "%d. **%s** (%s `%s`)", i+1, clean(r.Title), r.Kind, clean(r.ID))
-			if r.Kind == model.HitCell {
-				fmt.Fprintf(&b, ": %s", clean(r.Label))
-			}
-			fmt.Fprintf(&b, "\n")
-			continue
-		}
-		title := st.Bold(clean(fmt.Sprintf("%d. %s", i+1, r.Title)))
+	return v
+}
+
+// Doc numbers the results: each title with its id, then its text.
+func (v *SearchView) Doc() *Doc {
+	l := List{Numbered: true}
+	for _, r := range v.Results {
+		line := L(B(r.Title))
 		if r.Kind == model.HitCell {
-			title += ": " + st.Owner(m, r.Owner, clean(r.Label))
+			line = append(line, T(": "), Toned(T(r.Label), ownerTone(v.m, r.Owner)))
 		}
-		fmt.Fprintf(&b, "%s  %s\n", title, st.Dim(clean("["+r.Kind+" "+r.ID+"]")))
+		line = append(line, D("  ["+r.Kind+" "+r.ID+"]"))
+		item := ListItem{Line: line}
 		if r.Text != "" {
-			b.WriteString(wrap(clean(r.Text), width, "   "))
+			item.Blocks = []Block{Para{L(T(r.Text))}}
 		}
+		l.Items = append(l.Items, item)
 	}
-	_, err := io.WriteString(w, b.String())
-	return err
+	return &Doc{Blocks: []Block{l}}
+}
+
+// CSV is one record per result.
+func (v *SearchView) CSV() ([]string, [][]string) {
+	var out [][]string
+	for _, r := range v.Results {
+		out = append(out, []string{r.Kind, fmt.Sprintf("%.2f", r.Score), r.ID, r.Owner, r.Label, r.Title})
+	}
+	return []string{"kind", "score", "id", "owner", "label", "title"}, out
 }

@@ -2,7 +2,6 @@ package render
 
 import (
 	"fmt"
-	"io"
 	"strings"
 
 	"srm/pkg/model"
@@ -32,16 +31,16 @@ type unchangedJSON struct {
 }
 
 type shiftJSON struct {
-	SchemaVersion int             `json:"schema_version"`
-	Provider      string          `json:"provider"`
-	From          string          `json:"from"`
-	To            string          `json:"to"`
-	FromModel     string          `json:"from_model"`
-	ToModel       string          `json:"to_model"`
-	Changes       []changeJSON    `json:"changes"`
-	Unchanged     []unchangedJSON `json:"unchanged"`
-	OnlyFrom      []string        `json:"only_from"`
-	OnlyTo        []string        `json:"only_to"`
+	SchemaVersion int             `json:"schema_version" doc:"Version of srm's JSON output."`
+	Provider      string          `json:"provider" doc:"The provider whose names the command used."`
+	From          string          `json:"from" doc:"The deployment moved from, as service or service:variant."`
+	To            string          `json:"to" doc:"The deployment moved to."`
+	FromModel     string          `json:"from_model" doc:"The service model named for the from end (iaas, paas, serverless), or \"\" for a service."`
+	ToModel       string          `json:"to_model" doc:"The service model named for the to end, or \"\"."`
+	Changes       []changeJSON    `json:"changes" doc:"The items whose owner changes, with the direction and the reason."`
+	Unchanged     []unchangedJSON `json:"unchanged" doc:"The items whose owner stays."`
+	OnlyFrom      []string        `json:"only_from" doc:"Items only the from end has."`
+	OnlyTo        []string        `json:"only_to" doc:"Items only the to end has."`
 }
 
 // ShiftEnd is one end of a shift as the user named it.
@@ -112,109 +111,96 @@ func newShiftJSON(m *model.Model, p *model.Provider, from, to ShiftEnd, s *model
 	return out
 }
 
-// Shift writes what changes owner between two deployments.
-func Shift(w io.Writer, f Format, st Style, m *model.Model, p *model.Provider, from, to ShiftEnd, s *model.Shift, customerAlways []*model.Item) error {
-	always := map[string]bool{}
-	for _, it := range customerAlways {
-		always[it.ID] = true
+// ShiftView is srm shift between two deployments: what changes owner.
+type ShiftView struct {
+	shiftJSON
+
+	m        *model.Model
+	p        *model.Provider
+	from, to ShiftEnd
+	s        *model.Shift
+	always   map[string]bool
+}
+
+func (v *ShiftView) header() *Header {
+	return &Header{SchemaVersion: v.SchemaVersion, Provider: v.shiftJSON.Provider}
+}
+
+// NewShiftView builds the view of srm shift with two ends.
+func NewShiftView(m *model.Model, p *model.Provider, from, to ShiftEnd, s *model.Shift, customerAlways []*model.Item) *ShiftView {
+	always := itemSet(customerAlways)
+	return &ShiftView{shiftJSON: newShiftJSON(m, p, from, to, s, always), m: m, p: p, from: from, to: to, s: s, always: always}
+}
+
+func itemSet(items []*model.Item) map[string]bool {
+	set := map[string]bool{}
+	for _, it := range items {
+		set[it.ID] = true
 	}
-	switch f {
-	case JSON:
-		return writeJSON(w, newShiftJSON(m, p, from, to, s, always))
-	case CSV:
-		var rows [][]string
-		for _, c := range s.Changes {
-			rows = append(rows, []string{c.Item.ID, c.From.Owner, c.To.Owner, c.Direction, c.From.Label, c.To.Label})
-		}
-		for _, c := range s.Unchanged {
-			rows = append(rows, []string{c.Item.ID, c.From.Owner, c.To.Owner, "unchanged", c.From.Label, c.To.Label})
-		}
-		return writeCSV(w, []string{"item", "from", "to", "direction", "from_label", "to_label"}, rows)
-	}
-	md := f == Markdown
-	clean := Sanitize
-	if md {
-		clean = markdownSafe
-		st = Style{}
-	}
-	var b strings.Builder
+	return set
+}
+
+// Doc groups the changes by where they go, then what stays.
+func (v *ShiftView) Doc() *Doc {
+	m, p, s, from, to := v.m, v.p, v.s, v.from, v.to
+	d := &Doc{}
 	total := len(s.Changes) + len(s.Unchanged)
-	heading := fmt.Sprintf("%s → %s: %d of %d items change owner", from.name(), to.name(), len(s.Changes), total)
-	if md {
-		fmt.Fprintf(&b, "### %s\n", clean(heading))
-	} else {
-		fmt.Fprintf(&b, "%s\n", st.Bold(clean(heading)))
-	}
+	d.Add(Title{L(T(fmt.Sprintf("%s → %s: %d of %d items change owner", from.name(), to.name(), len(s.Changes), total)))})
 	for _, dir := range model.Directions {
-		var group []model.Change
+		var group List
+		group.Bare = true
 		for _, c := range s.Changes {
-			if c.Direction == dir {
-				group = append(group, c)
+			if c.Direction != dir {
+				continue
 			}
+			item := ListItem{Line: L(T(c.Item.Name+": "), Toned(T(c.From.Label), ownerTone(m, c.From.Owner)), T(" → "), Toned(T(c.To.Label), ownerTone(m, c.To.Owner)))}
+			if c.To.Summary != "" {
+				item.Blocks = []Block{Para{L(D(c.To.Summary))}}
+			}
+			group.Items = append(group.Items, item)
 		}
-		if len(group) == 0 {
+		if len(group.Items) == 0 {
 			continue
 		}
 		dirProvider := p
 		if from.Target.Service.Provider != to.Target.Service.Provider {
 			dirProvider = nil // across clouds, "the provider" is each side's own
 		}
-		title := fmt.Sprintf("%s (%d)", DirectionTitle(m, dirProvider, dir), len(group))
-		if md {
-			fmt.Fprintf(&b, "\n**%s**\n\n", clean(title))
-		} else {
-			fmt.Fprintf(&b, "\n%s\n", st.Bold(clean(title)))
-		}
-		for _, c := range group {
-			move := st.Owner(m, c.From.Owner, clean(c.From.Label)) + " → " + st.Owner(m, c.To.Owner, clean(c.To.Label))
-			if md {
-				fmt.Fprintf(&b, "- **%s**: %s. %s\n", clean(c.Item.Name), move, clean(c.To.Summary))
-			} else {
-				fmt.Fprintf(&b, "  %s: %s\n", clean(c.Item.Name), move)
-				if c.To.Summary != "" {
-					fmt.Fprintf(&b, "    %s\n", st.Dim(clean(c.To.Summary)))
-				}
-			}
-		}
+		d.Add(Section{Heading: L(T(fmt.Sprintf("%s (%d)", DirectionTitle(m, dirProvider, dir), len(group.Items)))), Blocks: []Block{group}})
 	}
 	if len(s.Unchanged) > 0 {
 		var names, kept []string
 		for _, c := range s.Unchanged {
 			names = append(names, c.Item.Name+" ("+OwnerName(m, c.To.Owner)+")")
-			if always[c.Item.ID] {
+			if v.always[c.Item.ID] {
 				kept = append(kept, c.Item.Name)
 			}
 		}
-		title := fmt.Sprintf("Unchanged (%d)", len(s.Unchanged))
-		if md {
-			fmt.Fprintf(&b, "\n**%s**\n\n%s\n", clean(title), clean(strings.Join(names, ", ")))
-		} else {
-			fmt.Fprintf(&b, "\n%s\n  %s\n", st.Bold(clean(title)), clean(strings.Join(names, ", ")))
-		}
+		d.Add(Section{Heading: L(T(fmt.Sprintf("Unchanged (%d)", len(s.Unchanged)))), Blocks: []Block{Para{L(T(strings.Join(names, ", ")))}}})
 		if len(kept) > 0 {
-			note := fmt.Sprintf("%s stay with the customer on every %s service: no move to a more managed service hands them over.", joinAnd(kept), p.ShortName)
-			if md {
-				fmt.Fprintf(&b, "\n%s\n", clean(note))
-			} else {
-				fmt.Fprintf(&b, "\n%s\n", clean(note))
-			}
+			d.Add(Para{L(T(fmt.Sprintf("%s stay with the customer on every %s service: no move to a more managed service hands them over.", joinAnd(kept), p.ShortName)))})
 		}
 	}
 	only := func(side string, items []*model.Item) {
-		if len(items) == 0 {
-			return
+		if len(items) > 0 {
+			d.Add(Para{L(T(fmt.Sprintf("Only %s has: %s", side, strings.Join(itemNames(items), ", "))))})
 		}
-		var names []string
-		for _, it := range items {
-			names = append(names, it.Name)
-		}
-		line := fmt.Sprintf("Only %s has: %s", side, strings.Join(names, ", "))
-		fmt.Fprintf(&b, "\n%s\n", clean(line))
 	}
 	only(from.name(), s.OnlyFrom)
 	only(to.name(), s.OnlyTo)
-	_, err := io.WriteString(w, b.String())
-	return err
+	return d
+}
+
+// CSV is one record per item, changed or not.
+func (v *ShiftView) CSV() ([]string, [][]string) {
+	var rows [][]string
+	for _, c := range v.s.Changes {
+		rows = append(rows, []string{c.Item.ID, c.From.Owner, c.To.Owner, c.Direction, c.From.Label, c.To.Label})
+	}
+	for _, c := range v.s.Unchanged {
+		rows = append(rows, []string{c.Item.ID, c.From.Owner, c.To.Owner, "unchanged", c.From.Label, c.To.Label})
+	}
+	return []string{"item", "from", "to", "direction", "from_label", "to_label"}, rows
 }
 
 func joinAnd(names []string) string {
@@ -227,58 +213,62 @@ func joinAnd(names []string) string {
 	return strings.Join(names[:len(names)-1], ", ") + " and " + names[len(names)-1]
 }
 
-type staircaseJSON struct {
-	SchemaVersion int         `json:"schema_version"`
-	Provider      string      `json:"provider"`
-	Targets       []string    `json:"targets"`
-	Steps         []shiftJSON `json:"steps"`
+// StaircaseView is srm shift across several deployments: the items whose
+// owner changes somewhere along the way.
+type StaircaseView struct {
+	Header
+	Targets []string    `json:"targets" doc:"The deployments in order."`
+	Steps   []shiftJSON `json:"steps" doc:"One shift per pair of neighbouring deployments."`
+
+	m     *model.Model
+	p     *model.Provider
+	ends  []ShiftEnd
+	steps []*model.Shift
 }
 
-// Staircase writes how ownership moves across several deployments: a
-// table of the items whose owner changes somewhere along the way.
-func Staircase(w io.Writer, f Format, opt TableOptions, m *model.Model, p *model.Provider, ends []ShiftEnd, steps []*model.Shift, customerAlways []*model.Item) error {
-	always := map[string]bool{}
-	for _, it := range customerAlways {
-		always[it.ID] = true
+// NewStaircaseView builds the view of srm shift with more than two ends.
+func NewStaircaseView(m *model.Model, p *model.Provider, ends []ShiftEnd, steps []*model.Shift, customerAlways []*model.Item) *StaircaseView {
+	always := itemSet(customerAlways)
+	v := &StaircaseView{Header: NewHeader(p.ID), Targets: []string{}, Steps: []shiftJSON{}, m: m, p: p, ends: ends, steps: steps}
+	for _, e := range ends {
+		v.Targets = append(v.Targets, e.Target.ID())
 	}
-	switch f {
-	case JSON:
-		out := staircaseJSON{SchemaVersion: SchemaVersion, Provider: p.ID, Targets: []string{}, Steps: []shiftJSON{}}
-		for _, e := range ends {
-			out.Targets = append(out.Targets, e.Target.ID())
-		}
-		for i, s := range steps {
-			out.Steps = append(out.Steps, newShiftJSON(m, p, ends[i], ends[i+1], s, always))
-		}
-		return writeJSON(w, out)
-	case CSV:
-		var rows [][]string
-		for i, s := range steps {
-			for _, c := range s.Changes {
-				rows = append(rows, []string{ends[i].Target.ID(), ends[i+1].Target.ID(), c.Item.ID, c.From.Owner, c.To.Owner, c.Direction})
-			}
-		}
-		return writeCSV(w, []string{"from_target", "to_target", "item", "from", "to", "direction"}, rows)
+	for i, s := range steps {
+		v.Steps = append(v.Steps, newShiftJSON(m, p, ends[i], ends[i+1], s, always))
 	}
-	clean := Sanitize
-	if f == Markdown {
-		clean = markdownSafe
+	return v
+}
+
+// CSV is one record per change of every step.
+func (v *StaircaseView) CSV() ([]string, [][]string) {
+	var rows [][]string
+	for i, s := range v.steps {
+		for _, c := range s.Changes {
+			rows = append(rows, []string{v.ends[i].Target.ID(), v.ends[i+1].Target.ID(), c.Item.ID, c.From.Owner, c.To.Owner, c.Direction})
+		}
 	}
+	return []string{"from_target", "to_target", "item", "from", "to", "direction"}, rows
+}
+
+// Doc is a table of the items that change somewhere, then the provider's
+// share at each step and the items that never move.
+func (v *StaircaseView) Doc() *Doc {
+	m, p, ends := v.m, v.p, v.ends
 	targets := make([]model.Target, len(ends))
 	for i, e := range ends {
 		targets[i] = e.Target
 	}
-	g := grid{header: []string{"Item"}}
+	t := Table{Header: []string{"Item"}}
 	for _, e := range ends {
-		g.header = append(g.header, clean(e.name()))
+		t.Header = append(t.Header, e.name())
 	}
 	var steady, partial []string
 	for _, it := range m.ItemsOfTargets(targets) {
 		cells := make([]*model.Cell, len(targets))
 		roles := map[string]bool{}
 		missing := false
-		for i, t := range targets {
-			cells[i] = m.Cell(t.Service.ID, t.VariantID(), it.ID)
+		for i, tg := range targets {
+			cells[i] = m.Cell(tg.Service.ID, tg.VariantID(), it.ID)
 			if cells[i] == nil {
 				missing = true
 				continue
@@ -293,46 +283,31 @@ func Staircase(w io.Writer, f Format, opt TableOptions, m *model.Model, p *model
 			steady = append(steady, it.Name)
 			continue
 		}
-		row := []string{clean(it.Name)}
-		styles := []func(string) string{nil}
+		row := []Line{L(T(it.Name))}
 		for _, c := range cells {
-			row = append(row, clean(OwnerName(m, c.Owner)))
-			owner := c.Owner
-			styles = append(styles, func(s string) string { return opt.Style.Owner(m, owner, s) })
+			row = append(row, L(Toned(T(OwnerName(m, c.Owner)), ownerTone(m, c.Owner))))
 		}
-		if f == Markdown {
-			styles = nil
-		}
-		g.addRow(row, styles)
-	}
-	if f == Markdown {
-		if err := writeMarkdown(w, g); err != nil {
-			return err
-		}
-	} else if err := writeBox(w, g, opt.Border, opt.Width); err != nil {
-		return err
+		t.Rows = append(t.Rows, row)
 	}
 	var counts []string
-	for _, t := range targets {
+	for _, tg := range targets {
 		n, total := 0, 0
-		for _, it := range m.ItemsOf(t.Service.ID) {
-			if c := m.Cell(t.Service.ID, t.VariantID(), it.ID); c != nil {
+		for _, it := range m.ItemsOf(tg.Service.ID) {
+			if c := m.Cell(tg.Service.ID, tg.VariantID(), it.ID); c != nil {
 				total++
 				if m.Role(c.Owner) == model.KindProvider {
 					n++
 				}
 			}
 		}
-		counts = append(counts, fmt.Sprintf("%s %d/%d", TargetName(t), n, total))
+		counts = append(counts, fmt.Sprintf("%s %d/%d", TargetName(tg), n, total))
 	}
-	var b strings.Builder
-	fmt.Fprintf(&b, "\n%s owns: %s\n", clean(p.ShortName), clean(strings.Join(counts, " → ")))
+	fields := Fields{{p.ShortName + " owns", L(T(strings.Join(counts, " → ")))}}
 	if len(steady) > 0 {
-		fmt.Fprintf(&b, "Same owner throughout: %s\n", clean(strings.Join(steady, ", ")))
+		fields = append(fields, Field{"Same owner throughout", L(T(strings.Join(steady, ", ")))})
 	}
 	if len(partial) > 0 {
-		fmt.Fprintf(&b, "Not on every step: %s\n", clean(strings.Join(partial, ", ")))
+		fields = append(fields, Field{"Not on every step", L(T(strings.Join(partial, ", ")))})
 	}
-	_, err := io.WriteString(w, b.String())
-	return err
+	return &Doc{Blocks: []Block{t, fields}}
 }

@@ -2,7 +2,7 @@ package render
 
 import (
 	"fmt"
-	"io"
+	"strings"
 
 	"srm/pkg/model"
 )
@@ -20,61 +20,60 @@ type cellRefJSON struct {
 	Item    string `json:"item"`
 }
 
-type sourcesJSONDoc struct {
-	SchemaVersion int             `json:"schema_version"`
-	Provider      string          `json:"provider"`
-	Sources       []sourceUseJSON `json:"sources"`
+// SourcesView is srm sources: documentation pages with the cells that
+// cite them.
+type SourcesView struct {
+	Header
+	Sources []sourceUseJSON `json:"sources" doc:"The pages, each with the cells that cite it."`
+
+	uses []*model.SourceUse
 }
 
-// Sources lists documentation pages with the cells that cite them.
-func Sources(w io.Writer, f Format, opt TableOptions, p *model.Provider, uses []*model.SourceUse) error {
-	checked := func(u *model.SourceUse) string {
-		return u.Checked.String()
-	}
-	switch f {
-	case JSON:
-		out := sourcesJSONDoc{SchemaVersion: SchemaVersion, Provider: p.ID, Sources: []sourceUseJSON{}}
-		for _, u := range uses {
-			sj := sourceUseJSON{URL: u.URL, Title: u.Title, Checked: checked(u), Cells: []cellRefJSON{}}
-			for _, k := range u.Cells {
-				sj.Cells = append(sj.Cells, cellRefJSON{Service: k.Service, Variant: k.Variant, Item: k.Item})
-			}
-			out.Sources = append(out.Sources, sj)
-		}
-		return writeJSON(w, out)
-	case CSV:
-		var rows [][]string
-		for _, u := range uses {
-			for _, k := range u.Cells {
-				rows = append(rows, []string{u.URL, u.Title, checked(u), k.Service, k.Variant, k.Item})
-			}
-		}
-		return writeCSV(w, []string{"url", "title", "checked", "service", "variant", "item"}, rows)
-	}
-	clean := Sanitize
-	if f == Markdown {
-		clean = markdownSafe
-	}
-	g := grid{header: []string{"URL", "Checked", "Cells"}}
+// NewSourcesView builds srm sources' view.
+func NewSourcesView(p *model.Provider, uses []*model.SourceUse) *SourcesView {
+	v := &SourcesView{Header: NewHeader(p.ID), Sources: []sourceUseJSON{}, uses: uses}
 	for _, u := range uses {
-		cells := fmt.Sprintf("%d", len(u.Cells))
-		if len(u.Cells) <= 3 {
-			cells = ""
-			for i, k := range u.Cells {
-				if i > 0 {
-					cells += ", "
-				}
-				cells += k.String()
-			}
+		sj := sourceUseJSON{URL: u.URL, Title: u.Title, Checked: u.Checked.String(), Cells: []cellRefJSON{}}
+		for _, k := range u.Cells {
+			sj.Cells = append(sj.Cells, cellRefJSON{Service: k.Service, Variant: k.Variant, Item: k.Item})
 		}
-		date := checked(u)
+		v.Sources = append(v.Sources, sj)
+	}
+	return v
+}
+
+// citedShown caps the cells a row of the table names.
+const citedShown = 3
+
+// Doc is a table of the pages: the address, when it was read, how many
+// cells cite it and the first of them.
+func (v *SourcesView) Doc() *Doc {
+	t := Table{Header: []string{"URL", "Checked", "Cells", "Cited by"}}
+	for _, u := range v.uses {
+		var names []string
+		for i, k := range u.Cells {
+			if i == citedShown {
+				names = append(names, fmt.Sprintf("and %d more", len(u.Cells)-citedShown))
+				break
+			}
+			names = append(names, k.String())
+		}
+		date := u.Checked.String()
 		if date == "" {
 			date = "never"
 		}
-		g.rows = append(g.rows, []string{clean(u.URL), date, clean(cells)})
+		t.Rows = append(t.Rows, []Line{L(T(u.URL)), L(T(date)), L(T(fmt.Sprint(len(u.Cells)))), L(T(strings.Join(names, ", ")))})
 	}
-	if f == Markdown {
-		return writeMarkdown(w, g)
+	return &Doc{Blocks: []Block{t}}
+}
+
+// CSV is one record per page and citing cell.
+func (v *SourcesView) CSV() ([]string, [][]string) {
+	var rows [][]string
+	for _, u := range v.uses {
+		for _, k := range u.Cells {
+			rows = append(rows, []string{u.URL, u.Title, u.Checked.String(), k.Service, k.Variant, k.Item})
+		}
 	}
-	return writeBox(w, g, opt.Border, opt.Width)
+	return []string{"url", "title", "checked", "service", "variant", "item"}, rows
 }

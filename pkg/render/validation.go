@@ -2,7 +2,6 @@ package render
 
 import (
 	"fmt"
-	"io"
 )
 
 // ValidationReport is what `srm validate` found in files that passed.
@@ -18,41 +17,45 @@ type ValidatedFile struct {
 	Entries int    // entries it defines that are in effect
 }
 
-type validationJSON struct {
-	SchemaVersion int                 `json:"schema_version"`
-	Strict        bool                `json:"strict"`
-	Files         []validatedFileJSON `json:"files"`
-	Problems      []string            `json:"problems"`
-}
-
 type validatedFileJSON struct {
-	Path    string `json:"path"`
-	From    string `json:"from"`
-	Entries int    `json:"entries"`
+	Path    string `json:"path" doc:"The file, or \"embedded model\"."`
+	From    string `json:"from" doc:"Where srm found it: argument, config, SRM_MODEL, --model or embedded."`
+	Entries int    `json:"entries" doc:"How many entries it defines that are in effect."`
 }
 
-// Validation writes the report of a successful validation.
-func Validation(w io.Writer, f Format, r ValidationReport) error {
-	switch f {
-	case JSON:
-		out := validationJSON{SchemaVersion: SchemaVersion, Strict: r.Strict, Files: []validatedFileJSON{}, Problems: []string{}}
-		for _, v := range r.Files {
-			out.Files = append(out.Files, validatedFileJSON{Path: v.Path, From: v.From, Entries: v.Entries})
-		}
-		return writeJSON(w, out)
-	case CSV:
-		var rows [][]string
-		for _, v := range r.Files {
-			rows = append(rows, []string{v.Path, v.From, fmt.Sprint(v.Entries), "ok"})
-		}
-		return writeCSV(w, []string{"path", "from", "entries", "result"}, rows)
+// ValidationView is srm validate's report on files that passed.
+type ValidationView struct {
+	Header
+	Strict   bool                `json:"strict" doc:"Whether the shipped-data rules were checked too (--strict)."`
+	Files    []validatedFileJSON `json:"files" doc:"The files that were checked."`
+	Problems []string            `json:"problems" doc:"Always empty: a model with problems exits 4 and lists them on stderr."`
+}
+
+// NewValidationView builds srm validate's view.
+func NewValidationView(provider string, r ValidationReport) *ValidationView {
+	v := &ValidationView{Header: NewHeader(provider), Strict: r.Strict, Files: []validatedFileJSON{}, Problems: []string{}}
+	for _, f := range r.Files {
+		v.Files = append(v.Files, validatedFileJSON{Path: f.Path, From: f.From, Entries: f.Entries})
 	}
-	for _, v := range r.Files {
-		if _, err := fmt.Fprintf(w, "ok  %s (%s, %d %s)\n", Sanitize(v.Path), Sanitize(v.From), v.Entries, pluralWord(v.Entries, "entry", "entries")); err != nil {
-			return err
-		}
+	return v
+}
+
+// Doc is a line per file.
+func (v *ValidationView) Doc() *Doc {
+	var lines []string
+	for _, f := range v.Files {
+		lines = append(lines, fmt.Sprintf("ok  %s (%s, %d %s)", f.Path, f.From, f.Entries, pluralWord(f.Entries, "entry", "entries")))
 	}
-	return nil
+	return &Doc{Blocks: []Block{Pre(lines)}}
+}
+
+// CSV is one record per file.
+func (v *ValidationView) CSV() ([]string, [][]string) {
+	var rows [][]string
+	for _, f := range v.Files {
+		rows = append(rows, []string{f.Path, f.From, fmt.Sprint(f.Entries), "ok"})
+	}
+	return []string{"path", "from", "entries", "result"}, rows
 }
 
 func pluralWord(n int, one, many string) string {
