@@ -3,11 +3,14 @@ package cmd
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
 
 	"github.com/spf13/cobra"
+
+	"srm/pkg/render"
 )
 
 // Help topics are commands with no run function: `srm help exit-codes`
@@ -49,68 +52,6 @@ Model files apply in this order, later ones winning for the same id or
 cell: the embedded model, the config directory (by file name), SRM_MODEL
 (in order), then --model (in order). 'srm validate' with no files checks
 the ones in effect, and 'srm who' names the file an answer came from.`},
-	{"json", "The JSON that -o json prints", `-o json prints one JSON object per command, indented, with snake_case keys.
-Every object has "schema_version" (currently 1) and "provider". Fields are
-only ever added: none is renamed, removed or given a new meaning.
-
-srm who -o json:
-  schema_version, provider, service, service_name, variant ("" for the
-  default deployment), item, item_name, category, owner (a party id such
-  as "aws" or "customer", or "shared" or "n/a"), owner_name, label,
-  summary, provider_does, customer_does, party_does (party id -> list),
-  caveats, sources (list of {url, title, checked}), alternatives (other
-  deployments whose answer differs: {variant, owner, label}), origin (the
-  model file the answer came from), traps (the exam traps about this
-  answer: {id, title, truth}), provider_default (true when the answer is
-  the provider's default for every service)
-
-srm table -o json:
-  schema_version, provider, title, columns ({service, variant, name,
-  short_name, model, provider}), rows ({id, name, category}), cells (one
-  per service and item that has one: service, variant, item, owner, label,
-  summary, provider_does, customer_does, party_does, caveats, sources,
-  origin)
-
-srm compare -o json:
-  schema_version, provider, service, variant, groups ({id, name,
-  description, columns, rows, cells as for table, differences ({item,
-  item_name, owners ({provider, service, variant, owner, role, label};
-  owner, role and label are "" where the item does not apply)})})
-
-srm services -o json:
-  schema_version, provider, services ({id, provider, name, short_name,
-  model, aliases, description, default_deployment, default_variant,
-  variants, items})
-
-srm items -o json:
-  schema_version, provider, items ({id, name, category, aliases,
-  description, services})
-
-srm review -o json:
-  schema_version, provider, inputs ({path, format, resources, deleted}),
-  services ({service, variant, name, resources}), responsibilities ({item,
-  item_name, category, entries: {service, variant, owner, label,
-  customer_does, acknowledged, ack_owner, evidence}}), provider_owned,
-  unknown_resource_types and ignored_resource_types ({type, count, reason,
-  resources}), acknowledgements_checked, unacknowledged ({item, service,
-  variant, owner}), providers (the providers of the stack's services),
-  not_reviewed ({kind, name, source, where, why, resources, acknowledged,
-  ack_owner, ack_reason, known_type})
-
-srm explain -o json:
-  schema_version, provider, service, variant, service_model, as_model,
-  description, by_owner, customer_always, from_iaas, variants, traps,
-  analogy, services_of_model, provider_framing (the provider's own
-  matrix at this service model's column: {overview, title, column, rows
-  ({area, owner}), notes, sources}, or null)
-
-srm shift -o json:
-  schema_version, provider, from, to, from_model, to_model, changes
-  ({item, item_name, from, to, from_label, to_label, direction, reason}),
-  unchanged ({item, item_name, from, to, from_label, to_label,
-  always_customer}), only_from, only_to. Owners are owner ids.
-
-Lists are [] when empty, never null.`},
 }
 
 const modelTopic = `srm's answers come from TOML model files: the embedded ones in data/, then
@@ -167,6 +108,10 @@ own data). data/srm-model.schema.json is the JSON Schema of the format.`
 
 func addHelpTopics(root *cobra.Command) {
 	root.AddCommand(&cobra.Command{Use: "model", Short: "The model file format, with an example", Long: modelTopic})
+	// The JSON topic is written from the views when it is asked for, so
+	// that it never drifts from what the commands print, and costs
+	// nothing at start-up.
+	root.AddCommand(&cobra.Command{Use: "json", Short: "The JSON that -o json prints", Annotations: map[string]string{"topic": "json"}})
 	for _, t := range helpTopics {
 		root.AddCommand(&cobra.Command{Use: t.name, Short: t.short, Long: t.long})
 	}
@@ -234,6 +179,9 @@ func fixCompletionCmd(root *cobra.Command) {
 // exported method in the binary, which costs start-up time and memory.
 func writeHelp(c *cobra.Command, _ []string) {
 	w := c.OutOrStdout()
+	if c.Annotations["topic"] == "json" && c.Long == "" {
+		c.Long = jsonContract(c.Root(), "  ")
+	}
 	fmt.Fprint(w, strings.TrimRightFunc(c.Short, unicode.IsSpace))
 	if c.HasExample() {
 		fmt.Fprintf(w, "\n\nExamples:\n%s", c.Example)
@@ -296,3 +244,42 @@ func writeUsage(w io.Writer, c *cobra.Command) {
 	}
 	fmt.Fprintln(w)
 }
+
+// jsonContract describes the JSON of every command that writes a view:
+// each field with its type and meaning, from the views' struct tags.
+func jsonContract(root *cobra.Command, indent string) string {
+	var b strings.Builder
+	b.WriteString(`-o json prints one JSON object per command, indented, with snake_case keys.
+Every object starts with "schema_version" (currently 1) and "provider".
+Fields are only ever added: none is renamed, removed or given a new
+meaning. Lists are [] when empty, never null.
+`)
+	for _, c := range root.Commands() {
+		v := viewOf(c)
+		if v == nil || !slices.Contains(render.FormatsOf(v), render.JSON) {
+			continue
+		}
+		fmt.Fprintf(&b, "\n%s -o json:\n", c.CommandPath())
+		render.WriteJSONDoc(&b, v, indent)
+	}
+	return b.String()
+}
+
+// readmeJSONContract is the README's list of every command's JSON fields,
+// between the markers readmeJSONStart and readmeJSONEnd.
+func readmeJSONContract(root *cobra.Command) string {
+	var b strings.Builder
+	for _, c := range root.Commands() {
+		v := viewOf(c)
+		if v == nil || !slices.Contains(render.FormatsOf(v), render.JSON) {
+			continue
+		}
+		fmt.Fprintf(&b, "- `%s -o json`: %s\n", c.CommandPath(), render.JSONSummary(v))
+	}
+	return b.String()
+}
+
+const (
+	readmeJSONStart = "<!-- json-contract: generated by TestREADMEJSONContractIsCurrent; do not edit -->\n"
+	readmeJSONEnd   = "<!-- end of json-contract -->\n"
+)

@@ -8,30 +8,30 @@ import (
 )
 
 type comparisonJSON struct {
-	ID          string           `json:"id"`
-	Name        string           `json:"name"`
-	Description string           `json:"description"`
-	Columns     []columnJSON     `json:"columns"`
-	Rows        []rowJSON        `json:"rows"`
-	Cells       []cellJSON       `json:"cells"`
-	Differences []differenceJSON `json:"differences"`
+	ID          string           `json:"id" doc:"Id."`
+	Name        string           `json:"name" doc:"Name shown to people."`
+	Description string           `json:"description" doc:"One sentence on what it is."`
+	Columns     []columnJSON     `json:"columns" doc:"The services and variants across."`
+	Rows        []rowJSON        `json:"rows" doc:"The rows, in order."`
+	Cells       []cellJSON       `json:"cells" doc:"The cells."`
+	Differences []differenceJSON `json:"differences" doc:"The items whose owner kind differs across the group."`
 }
 
 type differenceJSON struct {
-	Item     string                `json:"item"`
-	ItemName string                `json:"item_name"`
-	Owners   []differenceOwnerJSON `json:"owners"`
+	Item     string                `json:"item" doc:"Item id."`
+	ItemName string                `json:"item_name" doc:"The item's name."`
+	Owners   []differenceOwnerJSON `json:"owners" doc:"Each service's side."`
 }
 
 // differenceOwnerJSON is one service's side of a difference; owner, role
 // and label are "" where the item does not apply to the service.
 type differenceOwnerJSON struct {
-	Provider string `json:"provider"`
-	Service  string `json:"service"`
-	Variant  string `json:"variant"`
-	Owner    string `json:"owner"`
-	Role     string `json:"role"`
-	Label    string `json:"label"`
+	Provider string `json:"provider" doc:"Provider id."`
+	Service  string `json:"service" doc:"Service id."`
+	Variant  string `json:"variant" doc:"Variant id, or \"\" for the service's default deployment."`
+	Owner    string `json:"owner" doc:"Owner: a party id, \"shared\" or \"n/a\"."`
+	Role     string `json:"role" doc:"The owner's role: provider, customer, shared, n/a or a third party's id."`
+	Label    string `json:"label" doc:"Short table text, naming the owner."`
 }
 
 // CompareView is srm compare: each group of equivalent services side by

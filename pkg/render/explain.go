@@ -9,25 +9,25 @@ import (
 )
 
 type variantShiftJSON struct {
-	Variant string       `json:"variant"`
-	Name    string       `json:"name"`
-	Changes []changeJSON `json:"changes"`
+	Variant string       `json:"variant" doc:"Variant id, or \"\" for the service's default deployment."`
+	Name    string       `json:"name" doc:"Name shown to people."`
+	Changes []changeJSON `json:"changes" doc:"The items whose owner changes."`
 }
 
 // framingJSON is the column of the provider's own matrix for the service
 // model explained; owners are "provider", "customer", "shared" or "n/a".
 type framingJSON struct {
-	Overview string           `json:"overview"`
-	Title    string           `json:"title"`
-	Column   string           `json:"column"`
-	Rows     []framingRowJSON `json:"rows"`
-	Notes    []string         `json:"notes"`
-	Sources  []sourceJSON     `json:"sources"`
+	Overview string           `json:"overview" doc:"Id of the provider's overview matrix."`
+	Title    string           `json:"title" doc:"Title shown to people."`
+	Column   string           `json:"column" doc:"The matrix column: the service model."`
+	Rows     []framingRowJSON `json:"rows" doc:"The rows, in order."`
+	Notes    []string         `json:"notes" doc:"The matrix's notes."`
+	Sources  []sourceJSON     `json:"sources" doc:"Pages of the provider's documentation behind it ({url, title, checked})."`
 }
 
 type framingRowJSON struct {
-	Area  string `json:"area"`
-	Owner string `json:"owner"`
+	Area  string `json:"area" doc:"The area of the stack."`
+	Owner string `json:"owner" doc:"Owner: a party id, \"shared\" or \"n/a\"."`
 }
 
 func itemIDs(items []*model.Item) []string {

@@ -11,81 +11,81 @@ import (
 // ever added: scripts rely on them. Lists are never null.
 
 type sourceJSON struct {
-	URL     string `json:"url"`
-	Title   string `json:"title"`
-	Checked string `json:"checked"` // YYYY-MM-DD, or "" when unknown
+	URL     string `json:"url" doc:"The page's address."`
+	Title   string `json:"title" doc:"Title shown to people."`
+	Checked string `json:"checked" doc:"The date the page was last read, YYYY-MM-DD, or \"\" when unknown."` // YYYY-MM-DD, or "" when unknown
 }
 
 type alternativeJSON struct {
-	Variant string `json:"variant"`
-	Owner   string `json:"owner"`
-	Label   string `json:"label"`
+	Variant string `json:"variant" doc:"Variant id, or \"\" for the service's default deployment."`
+	Owner   string `json:"owner" doc:"Owner: a party id, \"shared\" or \"n/a\"."`
+	Label   string `json:"label" doc:"Short table text, naming the owner."`
 }
 
 type trapRefJSON struct {
-	ID    string `json:"id"`
-	Title string `json:"title"`
-	Truth string `json:"truth"`
+	ID    string `json:"id" doc:"Id."`
+	Title string `json:"title" doc:"Title shown to people."`
+	Truth string `json:"truth" doc:"What is true instead."`
 }
 
 type cellJSON struct {
-	Service      string              `json:"service"`
-	Variant      string              `json:"variant"`
-	Item         string              `json:"item"`
-	Owner        string              `json:"owner"`
-	Label        string              `json:"label"`
-	Summary      string              `json:"summary"`
-	ProviderDoes []string            `json:"provider_does"`
-	CustomerDoes []string            `json:"customer_does"`
-	PartyDoes    map[string][]string `json:"party_does"`
-	Caveats      []string            `json:"caveats"`
-	Sources      []sourceJSON        `json:"sources"`
-	Origin       string              `json:"origin"`
+	Service      string              `json:"service" doc:"Service id."`
+	Variant      string              `json:"variant" doc:"Variant id, or \"\" for the service's default deployment."`
+	Item         string              `json:"item" doc:"Item id."`
+	Owner        string              `json:"owner" doc:"Owner: a party id, \"shared\" or \"n/a\"."`
+	Label        string              `json:"label" doc:"Short table text, naming the owner."`
+	Summary      string              `json:"summary" doc:"One sentence on who does what."`
+	ProviderDoes []string            `json:"provider_does" doc:"What the provider does."`
+	CustomerDoes []string            `json:"customer_does" doc:"What the customer does."`
+	PartyDoes    map[string][]string `json:"party_does" doc:"What third parties do, by party id."`
+	Caveats      []string            `json:"caveats" doc:"Defaults, limits and exceptions."`
+	Sources      []sourceJSON        `json:"sources" doc:"Pages of the provider's documentation behind it ({url, title, checked})."`
+	Origin       string              `json:"origin" doc:"The file that defined it: embedded:<file> or an overlay's path."`
 }
 
 type columnJSON struct {
-	Service   string `json:"service"`
-	Variant   string `json:"variant"`
-	Name      string `json:"name"`
-	ShortName string `json:"short_name"`
-	Model     string `json:"model"`
-	Provider  string `json:"provider"` // the service's provider, for tables across clouds
+	Service   string `json:"service" doc:"Service id."`
+	Variant   string `json:"variant" doc:"Variant id, or \"\" for the service's default deployment."`
+	Name      string `json:"name" doc:"Name shown to people."`
+	ShortName string `json:"short_name" doc:"Short name, as in table headings."`
+	Model     string `json:"model" doc:"Service model id: iaas, paas, serverless or saas."`
+	Provider  string `json:"provider" doc:"Provider id."` // the service's provider, for tables across clouds
 }
 
 type rowJSON struct {
-	ID       string `json:"id"`
-	Name     string `json:"name"`
-	Category string `json:"category"`
+	ID       string `json:"id" doc:"Id."`
+	Name     string `json:"name" doc:"Name shown to people."`
+	Category string `json:"category" doc:"Category id."`
 }
 
 type variantJSON struct {
-	ID          string   `json:"id"`
-	Name        string   `json:"name"`
-	Aliases     []string `json:"aliases"`
-	Description string   `json:"description"`
+	ID          string   `json:"id" doc:"Id."`
+	Name        string   `json:"name" doc:"Name shown to people."`
+	Aliases     []string `json:"aliases" doc:"Other names srm accepts for it."`
+	Description string   `json:"description" doc:"One sentence on what it is."`
 }
 
 type serviceJSON struct {
-	ID                string        `json:"id"`
-	Provider          string        `json:"provider"`
-	Name              string        `json:"name"`
-	ShortName         string        `json:"short_name"`
-	Model             string        `json:"model"`
-	Aliases           []string      `json:"aliases"`
-	Description       string        `json:"description"`
-	DefaultDeployment string        `json:"default_deployment"`
-	DefaultVariant    string        `json:"default_variant"`
-	Variants          []variantJSON `json:"variants"`
-	Items             int           `json:"items"`
+	ID                string        `json:"id" doc:"Id."`
+	Provider          string        `json:"provider" doc:"Provider id."`
+	Name              string        `json:"name" doc:"Name shown to people."`
+	ShortName         string        `json:"short_name" doc:"Short name, as in table headings."`
+	Model             string        `json:"model" doc:"Service model id: iaas, paas, serverless or saas."`
+	Aliases           []string      `json:"aliases" doc:"Other names srm accepts for it."`
+	Description       string        `json:"description" doc:"One sentence on what it is."`
+	DefaultDeployment string        `json:"default_deployment" doc:"The deployment the service's own cells describe."`
+	DefaultVariant    string        `json:"default_variant" doc:"The variant that is the default deployment, or \"\"."`
+	Variants          []variantJSON `json:"variants" doc:"The service's variants."`
+	Items             int           `json:"items" doc:"Item ids."`
 }
 
 type itemJSON struct {
-	ID          string   `json:"id"`
-	Name        string   `json:"name"`
-	Category    string   `json:"category"`
-	Aliases     []string `json:"aliases"`
-	Description string   `json:"description"`
-	Services    []string `json:"services"`
+	ID          string   `json:"id" doc:"Id."`
+	Name        string   `json:"name" doc:"Name shown to people."`
+	Category    string   `json:"category" doc:"Category id."`
+	Aliases     []string `json:"aliases" doc:"Other names srm accepts for it."`
+	Description string   `json:"description" doc:"One sentence on what it is."`
+	Services    []string `json:"services" doc:"Service ids."`
 }
 
 func writeJSON(w io.Writer, v any) error {

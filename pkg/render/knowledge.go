@@ -10,22 +10,22 @@ import (
 )
 
 type trapJSON struct {
-	ID       string       `json:"id"`
-	Title    string       `json:"title"`
-	Belief   string       `json:"belief"`
-	Truth    string       `json:"truth"`
-	Services []string     `json:"services"`
-	Items    []string     `json:"items"`
-	Sources  []sourceJSON `json:"sources"`
+	ID       string       `json:"id" doc:"Id."`
+	Title    string       `json:"title" doc:"Title shown to people."`
+	Belief   string       `json:"belief" doc:"The mistaken belief."`
+	Truth    string       `json:"truth" doc:"What is true instead."`
+	Services []string     `json:"services" doc:"Service ids."`
+	Items    []string     `json:"items" doc:"Item ids."`
+	Sources  []sourceJSON `json:"sources" doc:"Pages of the provider's documentation behind it ({url, title, checked})."`
 }
 
 type faqJSON struct {
-	ID       string       `json:"id"`
-	Question string       `json:"question"`
-	Answer   string       `json:"answer"`
-	Services []string     `json:"services"`
-	Items    []string     `json:"items"`
-	Sources  []sourceJSON `json:"sources"`
+	ID       string       `json:"id" doc:"Id."`
+	Question string       `json:"question" doc:"The question."`
+	Answer   string       `json:"answer" doc:"The answer."`
+	Services []string     `json:"services" doc:"Service ids."`
+	Items    []string     `json:"items" doc:"Item ids."`
+	Sources  []sourceJSON `json:"sources" doc:"Pages of the provider's documentation behind it ({url, title, checked})."`
 }
 
 func newTrapJSON(t *model.Trap) trapJSON {
@@ -126,21 +126,21 @@ func (v *FAQsView) CSV() ([]string, [][]string) {
 }
 
 type controlJSON struct {
-	ID           string       `json:"id"`
-	Name         string       `json:"name"`
-	Kind         string       `json:"kind"`
-	Description  string       `json:"description"`
-	ProviderDoes []string     `json:"provider_does"`
-	CustomerDoes []string     `json:"customer_does"`
-	Items        []string     `json:"items"`
-	Sources      []sourceJSON `json:"sources"`
+	ID           string       `json:"id" doc:"Id."`
+	Name         string       `json:"name" doc:"Name shown to people."`
+	Kind         string       `json:"kind" doc:"What kind of entry it is."`
+	Description  string       `json:"description" doc:"One sentence on what it is."`
+	ProviderDoes []string     `json:"provider_does" doc:"What the provider does."`
+	CustomerDoes []string     `json:"customer_does" doc:"What the customer does."`
+	Items        []string     `json:"items" doc:"Item ids."`
+	Sources      []sourceJSON `json:"sources" doc:"Pages of the provider's documentation behind it ({url, title, checked})."`
 }
 
 type mostlyJSON struct {
-	Item       string   `json:"item"`
-	Agree      int      `json:"agree"`
-	Applies    int      `json:"applies"`
-	Exceptions []string `json:"exceptions"`
+	Item       string   `json:"item" doc:"Item id."`
+	Agree      int      `json:"agree" doc:"Deployments that give the item to this role."`
+	Applies    int      `json:"applies" doc:"Deployments where the item applies."`
+	Exceptions []string `json:"exceptions" doc:"The deployments that give the item to another role, as service or service:variant."`
 }
 
 // mostlyExceptionsShown caps the exceptions a line of text names; JSON

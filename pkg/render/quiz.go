@@ -9,15 +9,15 @@ import (
 )
 
 type questionJSON struct {
-	N           int          `json:"n"`
-	Question    string       `json:"question"`
-	Service     string       `json:"service"`
-	Variant     string       `json:"variant"`
-	Item        string       `json:"item"`
-	Answer      string       `json:"answer"`
-	Label       string       `json:"label"`
-	Explanation string       `json:"explanation"`
-	Sources     []sourceJSON `json:"sources"`
+	N           int          `json:"n" doc:"Its number in the quiz, from 1."`
+	Question    string       `json:"question" doc:"The question."`
+	Service     string       `json:"service" doc:"Service id."`
+	Variant     string       `json:"variant" doc:"Variant id, or \"\" for the service's default deployment."`
+	Item        string       `json:"item" doc:"Item id."`
+	Answer      string       `json:"answer" doc:"The answer."`
+	Label       string       `json:"label" doc:"Short table text, naming the owner."`
+	Explanation string       `json:"explanation" doc:"The cell's summary, explaining the answer."`
+	Sources     []sourceJSON `json:"sources" doc:"Pages of the provider's documentation behind it ({url, title, checked})."`
 }
 
 // QuestionText is how a quiz asks a question.

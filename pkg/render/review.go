@@ -40,64 +40,64 @@ type ReviewView struct {
 }
 
 type notReviewedJSON struct {
-	Kind         string   `json:"kind"`
-	Name         string   `json:"name"`
-	Source       string   `json:"source"`
-	Where        string   `json:"where"`
-	Why          string   `json:"why"`
-	Resources    []string `json:"resources"`
-	Acknowledged bool     `json:"acknowledged"`
-	AckOwner     string   `json:"ack_owner"`
-	AckReason    string   `json:"ack_reason"`
+	Kind         string   `json:"kind" doc:"What kind of entry it is."`
+	Name         string   `json:"name" doc:"Name shown to people."`
+	Source       string   `json:"source" doc:"The module source, template URL or file, if any."`
+	Where        string   `json:"where" doc:"Where it was found: file and line."`
+	Why          string   `json:"why" doc:"Why srm did not review it."`
+	Resources    []string `json:"resources" doc:"Addresses of the resources, as the input names them."`
+	Acknowledged bool     `json:"acknowledged" doc:"Whether an acknowledgement covers it."`
+	AckOwner     string   `json:"ack_owner" doc:"Who the acknowledgement names as covering it."`
+	AckReason    string   `json:"ack_reason" doc:"Why the acknowledgement accepts it."`
 	// KnownType is true for a resource type the model knows but cannot
 	// review (a retired product, a template passed as a string).
-	KnownType bool `json:"known_type"`
+	KnownType bool `json:"known_type" doc:"True for a resource type srm knows but cannot review (a retired product, a template passed as a string)."`
 }
 
 type reviewInputJSON struct {
-	Path      string `json:"path"`
-	Format    string `json:"format"`
-	Resources int    `json:"resources"`
-	Deleted   int    `json:"deleted"`
+	Path      string `json:"path" doc:"The file's path."`
+	Format    string `json:"format" doc:"The input's format."`
+	Resources int    `json:"resources" doc:"Addresses of the resources, as the input names them."`
+	Deleted   int    `json:"deleted" doc:"Resources the plan deletes, which do not count."`
 }
 
 type reviewServiceJSON struct {
-	Service   string   `json:"service"`
-	Variant   string   `json:"variant"`
-	Name      string   `json:"name"`
-	Resources []string `json:"resources"`
+	Service   string   `json:"service" doc:"Service id."`
+	Variant   string   `json:"variant" doc:"Variant id, or \"\" for the service's default deployment."`
+	Name      string   `json:"name" doc:"Name shown to people."`
+	Resources []string `json:"resources" doc:"Addresses of the resources, as the input names them."`
 }
 
 type responsibilityJSON struct {
-	Item     string            `json:"item"`
-	ItemName string            `json:"item_name"`
-	Category string            `json:"category"`
-	Entries  []reviewEntryJSON `json:"entries"`
+	Item     string            `json:"item" doc:"Item id."`
+	ItemName string            `json:"item_name" doc:"The item's name."`
+	Category string            `json:"category" doc:"Category id."`
+	Entries  []reviewEntryJSON `json:"entries" doc:"One entry per service of the stack that has the item."`
 }
 
 type reviewEntryJSON struct {
-	Service      string   `json:"service"`
-	Variant      string   `json:"variant"`
-	Owner        string   `json:"owner"`
-	Label        string   `json:"label"`
-	CustomerDoes []string `json:"customer_does"`
-	Acknowledged bool     `json:"acknowledged"`
-	AckOwner     string   `json:"ack_owner"`
-	Evidence     string   `json:"evidence"`
+	Service      string   `json:"service" doc:"Service id."`
+	Variant      string   `json:"variant" doc:"Variant id, or \"\" for the service's default deployment."`
+	Owner        string   `json:"owner" doc:"Owner: a party id, \"shared\" or \"n/a\"."`
+	Label        string   `json:"label" doc:"Short table text, naming the owner."`
+	CustomerDoes []string `json:"customer_does" doc:"What the customer does."`
+	Acknowledged bool     `json:"acknowledged" doc:"Whether an acknowledgement covers it."`
+	AckOwner     string   `json:"ack_owner" doc:"Who the acknowledgement names as covering it."`
+	Evidence     string   `json:"evidence" doc:"Where the acknowledgement says the evidence is."`
 }
 
 type typeCountJSON struct {
-	Type      string   `json:"type"`
-	Count     int      `json:"count"`
-	Reason    string   `json:"reason,omitempty"`
-	Resources []string `json:"resources"`
+	Type      string   `json:"type" doc:"The resource type."`
+	Count     int      `json:"count" doc:"How many resources."`
+	Reason    string   `json:"reason,omitempty" doc:"Why the type carries no responsibility of its own."`
+	Resources []string `json:"resources" doc:"Addresses of the resources, as the input names them."`
 }
 
 type unacknowledgedJSONItem struct {
-	Item    string `json:"item"`
-	Service string `json:"service"`
-	Variant string `json:"variant"`
-	Owner   string `json:"owner"`
+	Item    string `json:"item" doc:"Item id."`
+	Service string `json:"service" doc:"Service id."`
+	Variant string `json:"variant" doc:"Variant id, or \"\" for the service's default deployment."`
+	Owner   string `json:"owner" doc:"Owner: a party id, \"shared\" or \"n/a\"."`
 }
 
 // NewReviewView builds srm review's view.

@@ -7,16 +7,16 @@ import (
 )
 
 type hitJSON struct {
-	Kind    string  `json:"kind"`
-	Score   float64 `json:"score"`
-	Service string  `json:"service"`
-	Variant string  `json:"variant"`
-	Item    string  `json:"item"`
-	ID      string  `json:"id"`
-	Title   string  `json:"title"`
-	Owner   string  `json:"owner"`
-	Label   string  `json:"label"`
-	Text    string  `json:"text"`
+	Kind    string  `json:"kind" doc:"What kind of entry it is."`
+	Score   float64 `json:"score" doc:"How well it matches; higher is better."`
+	Service string  `json:"service" doc:"Service id."`
+	Variant string  `json:"variant" doc:"Variant id, or \"\" for the service's default deployment."`
+	Item    string  `json:"item" doc:"Item id."`
+	ID      string  `json:"id" doc:"Id."`
+	Title   string  `json:"title" doc:"Title shown to people."`
+	Owner   string  `json:"owner" doc:"Owner: a party id, \"shared\" or \"n/a\"."`
+	Label   string  `json:"label" doc:"Short table text, naming the owner."`
+	Text    string  `json:"text" doc:"The result's text."`
 }
 
 func newHitJSON(m *model.Model, h model.Hit) hitJSON {

@@ -8,26 +8,26 @@ import (
 )
 
 type changeJSON struct {
-	Item      string `json:"item"`
-	ItemName  string `json:"item_name"`
-	From      string `json:"from"`
-	To        string `json:"to"`
-	FromLabel string `json:"from_label"`
-	ToLabel   string `json:"to_label"`
-	Direction string `json:"direction"`
-	Reason    string `json:"reason"`
+	Item      string `json:"item" doc:"Item id."`
+	ItemName  string `json:"item_name" doc:"The item's name."`
+	From      string `json:"from" doc:"The owner at the origin."`
+	To        string `json:"to" doc:"The owner at the destination."`
+	FromLabel string `json:"from_label" doc:"The label at the origin."`
+	ToLabel   string `json:"to_label" doc:"The label at the destination."`
+	Direction string `json:"direction" doc:"Where the item moves: provider, customer, shared, n/a or other."`
+	Reason    string `json:"reason" doc:"Why the type carries no responsibility of its own."`
 }
 
 type unchangedJSON struct {
-	Item      string `json:"item"`
-	ItemName  string `json:"item_name"`
-	From      string `json:"from"`
-	To        string `json:"to"`
-	FromLabel string `json:"from_label"`
-	ToLabel   string `json:"to_label"`
+	Item      string `json:"item" doc:"Item id."`
+	ItemName  string `json:"item_name" doc:"The item's name."`
+	From      string `json:"from" doc:"The owner at the origin."`
+	To        string `json:"to" doc:"The owner at the destination."`
+	FromLabel string `json:"from_label" doc:"The label at the origin."`
+	ToLabel   string `json:"to_label" doc:"The label at the destination."`
 	// AlwaysCustomer marks items that every deployment leaves to the
 	// customer: they never move, whatever the service.
-	AlwaysCustomer bool `json:"always_customer"`
+	AlwaysCustomer bool `json:"always_customer" doc:"Whether every deployment leaves the item to the customer."`
 }
 
 type shiftJSON struct {

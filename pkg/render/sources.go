@@ -8,16 +8,16 @@ import (
 )
 
 type sourceUseJSON struct {
-	URL     string        `json:"url"`
-	Title   string        `json:"title"`
-	Checked string        `json:"checked"`
-	Cells   []cellRefJSON `json:"cells"`
+	URL     string        `json:"url" doc:"The page's address."`
+	Title   string        `json:"title" doc:"Title shown to people."`
+	Checked string        `json:"checked" doc:"The date the page was last read, YYYY-MM-DD, or \"\" when unknown."`
+	Cells   []cellRefJSON `json:"cells" doc:"The cells."`
 }
 
 type cellRefJSON struct {
-	Service string `json:"service"`
-	Variant string `json:"variant"`
-	Item    string `json:"item"`
+	Service string `json:"service" doc:"Service id."`
+	Variant string `json:"variant" doc:"Variant id, or \"\" for the service's default deployment."`
+	Item    string `json:"item" doc:"Item id."`
 }
 
 // SourcesView is srm sources: documentation pages with the cells that

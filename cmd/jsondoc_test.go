@@ -1,0 +1,83 @@
+package cmd
+
+import (
+	"os"
+	"strings"
+	"testing"
+
+	"srm/pkg/iostreams"
+	"srm/pkg/render"
+)
+
+// TestEveryJSONFieldIsDescribed walks the view of every command that
+// writes JSON: each field needs a doc tag, since `srm help json` and the
+// README are written from them.
+func TestEveryJSONFieldIsDescribed(t *testing.T) {
+	ios, _, _, _ := iostreams.Test()
+	root := NewRootCmd(newFactory(ios))
+	n := 0
+	for _, c := range root.Commands() {
+		v := viewOf(c)
+		if v == nil {
+			continue
+		}
+		n++
+		for _, f := range render.JSONFields(v) {
+			if strings.TrimSpace(f.Doc) == "" {
+				t.Errorf("%s -o json: field %s has no doc tag", c.CommandPath(), f.Path)
+			}
+		}
+	}
+	// Every command that answers from the model writes a view.
+	for _, name := range []string{"who", "table", "compare", "shift", "search", "review", "explain", "always", "traps", "faq", "quiz", "diagram", "services", "items", "sources", "validate", "version"} {
+		c, _, err := root.Find([]string{name})
+		if err != nil || viewOf(c) == nil {
+			t.Errorf("srm %s writes no view", name)
+		}
+	}
+	if n == 0 {
+		t.Fatal("no command writes a view")
+	}
+}
+
+// TestHelpJSONListsEveryCommand checks that srm help json describes every
+// command that writes JSON.
+func TestHelpJSONListsEveryCommand(t *testing.T) {
+	code, out, stderr := run(t, "help", "json")
+	if code != exitOK {
+		t.Fatalf("srm help json: %s", stderr)
+	}
+	for _, name := range []string{"who", "table", "compare", "shift", "search", "review", "explain", "always", "traps", "faq", "quiz", "diagram", "services", "items", "sources", "validate", "version"} {
+		if !strings.Contains(out, "srm "+name+" -o json:\n") {
+			t.Errorf("srm help json does not describe srm %s", name)
+		}
+	}
+}
+
+// TestREADMEJSONContractIsCurrent keeps the README's list of JSON fields
+// in step with the views.
+func TestREADMEJSONContractIsCurrent(t *testing.T) {
+	const path = "../README.md"
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	readme := string(data)
+	start, end := strings.Index(readme, readmeJSONStart), strings.Index(readme, readmeJSONEnd)
+	if start < 0 || end < start {
+		t.Fatalf("README.md lacks the json-contract markers")
+	}
+	ios, _, _, _ := iostreams.Test()
+	want := readmeJSONContract(NewRootCmd(newFactory(ios)))
+	got := readme[start+len(readmeJSONStart) : end]
+	if got == want {
+		return
+	}
+	if !update {
+		t.Fatal("README.md's JSON contract is stale: run SRM_UPDATE=1 go test ./cmd -run TestREADMEJSONContractIsCurrent")
+	}
+	readme = readme[:start+len(readmeJSONStart)] + want + readme[end:]
+	if err := os.WriteFile(path, []byte(readme), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
