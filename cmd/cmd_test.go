@@ -1,6 +1,8 @@
 package cmd
 
 import (
+	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -11,7 +13,10 @@ import (
 
 	"github.com/spf13/pflag"
 
+	"srm/pkg/iac"
 	"srm/pkg/iostreams"
+	"srm/pkg/model"
+	"srm/pkg/render"
 )
 
 // update rewrites golden files instead of comparing with them.
@@ -22,6 +27,59 @@ func run(t *testing.T, args ...string) (code int, stdout, stderr string) {
 	ios, _, out, errOut := iostreams.Test()
 	code = Run(args, ios)
 	return code, out.String(), errOut.String()
+}
+
+// TestExitCodeClasses maps each class of error to its code: an error
+// nobody classified is a bug.
+func TestExitCodeClasses(t *testing.T) {
+	for _, tt := range []struct {
+		err  error
+		want int
+	}{
+		{&usageError{msg: "x"}, exitUsage},
+		{&checkFailedError{msg: "x"}, exitCheckFailed},
+		{&model.NameError{Kind: "service", Name: "x"}, exitName},
+		{&model.LoadError{}, exitInput},
+		{&iac.Error{Path: "p", Msg: "m"}, exitInput},
+		{&inputError{err: errors.New("x")}, exitInput},
+		{&runError{err: &fs.PathError{Op: "open", Path: "p", Err: fs.ErrNotExist}}, exitInput},
+		{&outputError{err: errors.New("no space left on device")}, exitOutput},
+		{&runError{err: &render.UnsupportedFormatError{Format: render.SVG}}, exitUsage},
+		{&runError{err: errors.New("unexpected")}, exitInternal},
+		{errors.New("from cobra"), exitUsage},
+	} {
+		if got := exitCode(tt.err); got != tt.want {
+			t.Errorf("exitCode(%T %v) = %d, want %d", tt.err, tt.err, got, tt.want)
+		}
+	}
+}
+
+// failingWriter fails every write, as a full disk does.
+type failingWriter struct{}
+
+func (failingWriter) Write([]byte) (int, error) { return 0, errors.New("no space left on device") }
+
+// TestFullDiskIsAnOutputError checks that an answer srm cannot write is
+// exit 74 with one line, not an internal error.
+func TestFullDiskIsAnOutputError(t *testing.T) {
+	ios, _, _, errOut := iostreams.Test()
+	ios.Out = failingWriter{}
+	if code := Run([]string{"table"}, ios); code != exitOutput {
+		t.Fatalf("exit %d, want %d: %s", code, exitOutput, errOut)
+	}
+	if got := errOut.String(); got != "srm: writing output: no space left on device\n" {
+		t.Errorf("stderr = %q", got)
+	}
+}
+
+// TestLongAnswerLineIsAnInputError feeds the quiz a line longer than an
+// answer can be.
+func TestLongAnswerLineIsAnInputError(t *testing.T) {
+	ios, in, _, errOut := iostreams.Test()
+	in.WriteString(strings.Repeat("a", maxAnswerBytes+10) + "\n")
+	if code := Run([]string{"quiz", "-n", "1", "--seed", "1"}, ios); code != exitInput {
+		t.Fatalf("exit %d, want %d: %s", code, exitInput, errOut)
+	}
 }
 
 // TestExitCodes pins every documented exit code, and that stdout is empty
@@ -56,6 +114,8 @@ func TestExitCodes(t *testing.T) {
 		{"unknown variant", []string{"who", "lambda:nope", "iam"}, exitName},
 		{"item does not apply", []string{"who", "ec2", "table-design"}, exitName},
 		{"missing model file", []string{"--model", "/nonexistent/x.toml", "table"}, exitInput},
+		{"unwritable man directory", []string{"man", "/proc/srm-nope"}, exitOutput},
+		{"man into a file", []string{"man", "cmd_test.go/man"}, exitOutput},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

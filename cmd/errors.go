@@ -3,11 +3,11 @@ package cmd
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"strings"
 
 	"github.com/spf13/cobra"
 
-	"srm/pkg/iac"
 	"srm/pkg/model"
 )
 
@@ -19,8 +19,32 @@ const (
 	exitUsage       = 2  // bad command line: unknown flag or command, wrong arguments, bad flag value
 	exitName        = 3  // a name the model does not know or cannot decide between
 	exitInput       = 4  // an input file that cannot be read, parsed or validated
-	exitInternal    = 70 // a bug in srm
+	exitOutput      = 74 // the output cannot be written: a full disk, an unwritable directory
+	exitInternal    = 70 // a bug in srm: a panic, or an error no code claims
 )
+
+// classified is an error that says what kind of failure it is. Each
+// package's errors declare their class; exitCode maps classes to codes.
+type classified interface {
+	error
+	ErrorClass() string
+}
+
+// Error classes of the command line's own errors; the model's are in
+// pkg/model.
+const (
+	classUsage  = "usage"
+	classCheck  = "check"
+	classOutput = "output"
+)
+
+var exitCodes = map[string]int{
+	classUsage:       exitUsage,
+	classCheck:       exitCheckFailed,
+	model.ClassName:  exitName,
+	model.ClassInput: exitInput,
+	classOutput:      exitOutput,
+}
 
 // usageError is a bad command line. It prints one line that points at the
 // command's help.
@@ -29,7 +53,8 @@ type usageError struct {
 	cmd *cobra.Command
 }
 
-func (e *usageError) Error() string { return e.msg }
+func (e *usageError) Error() string      { return e.msg }
+func (e *usageError) ErrorClass() string { return classUsage }
 
 func usageErrorf(cmd *cobra.Command, format string, args ...any) error {
 	return &usageError{msg: fmt.Sprintf(format, args...), cmd: cmd}
@@ -41,7 +66,28 @@ type checkFailedError struct {
 	msg string
 }
 
-func (e *checkFailedError) Error() string { return e.msg }
+func (e *checkFailedError) Error() string      { return e.msg }
+func (e *checkFailedError) ErrorClass() string { return classCheck }
+
+// outputError is a failure to write srm's output: stdout, or the files
+// srm man writes.
+type outputError struct {
+	err error
+}
+
+func (e *outputError) Error() string      { return "writing output: " + e.err.Error() }
+func (e *outputError) Unwrap() error      { return e.err }
+func (e *outputError) ErrorClass() string { return classOutput }
+
+// inputError is a failure to read an input that no typed error covers,
+// such as a line on stdin too long to be an answer.
+type inputError struct {
+	err error
+}
+
+func (e *inputError) Error() string      { return e.err.Error() }
+func (e *inputError) Unwrap() error      { return e.err }
+func (e *inputError) ErrorClass() string { return model.ClassInput }
 
 // runError marks an error returned by srm's own code, as opposed to one
 // from cobra's parsing of the command line, which is always a usage error.
@@ -55,26 +101,20 @@ func (e *runError) Unwrap() error { return e.err }
 // exitCode maps an error to its exit code. It is the only place that does.
 func exitCode(err error) int {
 	var (
-		usage *usageError
-		check *checkFailedError
-		name  *model.NameError
-		cell  *model.NoCellError
-		arch  *model.NoArchetypeError
-		equiv *model.NoEquivalentError
-		load  *model.LoadError
-		input *iac.Error
-		run   *runError
+		c   classified
+		pe  *fs.PathError
+		run *runError
 	)
 	switch {
 	case err == nil:
 		return exitOK
-	case errors.As(err, &usage):
-		return exitUsage
-	case errors.As(err, &check):
-		return exitCheckFailed
-	case errors.As(err, &name), errors.As(err, &cell), errors.As(err, &arch), errors.As(err, &equiv):
-		return exitName
-	case errors.As(err, &load), errors.As(err, &input):
+	case errors.As(err, &c):
+		if code, ok := exitCodes[c.ErrorClass()]; ok {
+			return code
+		}
+		return exitInternal
+	case errors.As(err, &pe):
+		// A file srm was asked to read: writes are wrapped as outputError.
 		return exitInput
 	case errors.As(err, &run):
 		return exitInternal

@@ -32,6 +32,8 @@ var helpTopics = []struct{ name, short, long string }{
      plan or template for review, an --acks file; stderr names the file,
      the line (and column) where known, and the key
   70 an internal error: a bug in srm, please report it
+  74 the output cannot be written: a full disk, a closed stream, or a
+     directory srm man cannot create
   130, 143  interrupted by Ctrl-C (SIGINT) or stopped by SIGTERM
 
 On every error (2 and up) stdout stays empty and stderr has one line

@@ -38,5 +38,8 @@ directory. The repository keeps them in docs/man.`,
 }
 
 func writeManPages(root *cobra.Command, dir string) error {
-	return manpage.WriteTree(root, manpage.Header{Source: "srm", Manual: "srm manual", Date: manDate}, dir)
+	if err := manpage.WriteTree(root, manpage.Header{Source: "srm", Manual: "srm manual", Date: manDate}, dir); err != nil {
+		return &outputError{err: err}
+	}
+	return nil
 }

@@ -2,6 +2,7 @@ package cmd
 
 import (
 	"bufio"
+	"errors"
 	"fmt"
 	"time"
 
@@ -117,18 +118,21 @@ func quizRun(o *QuizOptions) error {
 // askQuiz asks each question and reads the answers: one at a time on a
 // terminal, re-asking when an answer names no owner, or one per line from
 // a script.
+// maxAnswerBytes bounds one line of answers on stdin.
+const maxAnswerBytes = 64 * 1024
+
 func askQuiz(o *QuizOptions, m *model.Model, prov *model.Provider, qs []model.Question, seed uint64) error {
 	interactive := o.IO.IsStdinTTY()
 	if interactive {
 		// The user must see each question before answering it.
 		if err := iostreams.Release(o.IO.Out); err != nil {
-			return err
+			return &outputError{err: err}
 		}
 	}
 	st := o.style()
 	out := o.IO.Out
 	in := bufio.NewScanner(o.IO.In)
-	in.Buffer(make([]byte, 4096), 64*1024)
+	in.Buffer(make([]byte, 4096), maxAnswerBytes)
 	choices := m.Owners(prov.ID)
 	right, asked := 0, 0
 	for i, q := range qs {
@@ -136,8 +140,10 @@ func askQuiz(o *QuizOptions, m *model.Model, prov *model.Provider, qs []model.Qu
 		for {
 			fmt.Fprint(out, render.QuizPrompt(st, i+1, len(qs), q, choices))
 			if !in.Scan() {
-				if err := in.Err(); err != nil {
-					return err
+				if err := in.Err(); errors.Is(err, bufio.ErrTooLong) {
+					return &inputError{err: fmt.Errorf("an answer on stdin is longer than %d bytes", maxAnswerBytes)}
+				} else if err != nil {
+					return &inputError{err: fmt.Errorf("reading answers: %w", err)}
 				}
 				fmt.Fprint(out, "\n\n", render.QuizScore(st, right, asked, len(qs), seed))
 				return nil

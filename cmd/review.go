@@ -162,7 +162,7 @@ func reviewRun(o *ReviewOptions) error {
 	}
 	// The review is the answer a failed gate still owes: print it.
 	if err := iostreams.Release(o.IO.Out); err != nil {
-		return err
+		return &outputError{err: err}
 	}
 	var why []string
 	if len(missing) > 0 {

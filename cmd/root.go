@@ -6,7 +6,7 @@
 //   - when a command fails, stdout stays empty and stderr gets one line;
 //   - commands return typed errors, and exitCode alone maps them to exit
 //     codes (0 answered, 1 check failed, 2 usage, 3 unknown name, 4 bad
-//     input file);
+//     input file, 74 output not written, 70 a bug);
 //   - cobra's own error and usage printing is off.
 package cmd
 
@@ -32,8 +32,16 @@ func Main() int {
 // Run runs srm with the given arguments on the given streams. A command's
 // stdout is buffered and written only when it succeeds, so a failing
 // command never leaves a partial answer behind.
-func Run(args []string, ios *iostreams.IOStreams) int {
+func Run(args []string, ios *iostreams.IOStreams) (code int) {
 	out := ios.Out
+	// A panic is a bug in srm: it gets exit 70 and one line, like every
+	// other failure, rather than a stack trace on the user's terminal.
+	defer func() {
+		if r := recover(); r != nil {
+			fmt.Fprintf(ios.ErrOut, "srm: internal error: %s (a bug in srm, please report it)\n", render.Sanitize(fmt.Sprint(r)))
+			code = exitInternal
+		}
+	}()
 	held := iostreams.NewHeldWriter(out)
 	ios.Out = held
 	defer func() { ios.Out = out }()
@@ -48,8 +56,9 @@ func Run(args []string, ios *iostreams.IOStreams) int {
 		return exitCode(err)
 	}
 	if err := held.Release(); err != nil {
-		fmt.Fprintf(ios.ErrOut, "srm: writing output: %s\n", render.Sanitize(err.Error()))
-		return exitInternal
+		err = &outputError{err: err}
+		fmt.Fprintf(ios.ErrOut, "srm: %s\n", render.Sanitize(err.Error()))
+		return exitCode(err)
 	}
 	return exitOK
 }
@@ -69,6 +78,8 @@ Exit codes:
   3  unknown or ambiguous name (service, item, provider or variant)
   4  an input file (a model overlay, plan, template or acks file) cannot be
      read, parsed or validated
+  74 the output cannot be written (full disk, closed stream)
+  70 a bug in srm
 On every error (2 and up) stdout stays empty and stderr has one line
 starting "srm: ".`
 

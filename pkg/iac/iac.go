@@ -123,6 +123,10 @@ type Error struct {
 	Msg          string
 }
 
+// ErrorClass marks an infrastructure file that cannot be read: the
+// command line's input class.
+func (e *Error) ErrorClass() string { return "input" }
+
 func (e *Error) Error() string {
 	var b strings.Builder
 	b.WriteString(e.Path)

@@ -129,6 +129,9 @@ type UnsupportedFormatError struct {
 	Supported []Format
 }
 
+// ErrorClass marks a format the command does not write as a usage error.
+func (e *UnsupportedFormatError) ErrorClass() string { return "usage" }
+
 func (e *UnsupportedFormatError) Error() string {
 	return fmt.Sprintf("-o %s is not available here (it writes %s)", e.Format, JoinFormats(e.Supported))
 }
