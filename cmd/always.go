@@ -11,8 +11,8 @@ type AlwaysOptions struct {
 	*Factory
 }
 
-// NewCmdAlways builds `srm always`. runF replaces alwaysRun in tests.
-func NewCmdAlways(f *Factory, runF func(*AlwaysOptions) error) *cobra.Command {
+// NewCmdAlways builds `srm always`.
+func NewCmdAlways(f *Factory) *cobra.Command {
 	opts := &AlwaysOptions{Factory: f}
 	cmd := &cobra.Command{
 		Use:   "always",
@@ -28,9 +28,6 @@ provider, shared (each party does its own part), or customer-specific.`,
 		GroupID: "learn",
 		Args:    noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if runF != nil {
-				return runF(opts)
-			}
 			return alwaysRun(opts)
 		},
 	}

@@ -25,15 +25,6 @@ func joinQuoted(ids []string) string {
 	return strings.Join(q, ", ")
 }
 
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
-
 // listValue is a comma-separated flag that may be repeated, as pflag's
 // StringSlice, without the CSV writer pflag builds for every such flag
 // when the command tree is made: srm builds its tree on every run.

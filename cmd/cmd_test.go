@@ -171,7 +171,8 @@ func TestEscapesNeverReachTheTerminal(t *testing.T) {
 	} {
 		_, stdout, stderr := run(t, args...)
 		for _, s := range []string{stdout, stderr} {
-			if strings.ContainsAny(s, "\x1b\x9b\u202e\r\a") {
+			// 0x9b is the one-byte CSI, not valid UTF-8 on its own.
+			if strings.ContainsAny(s, "\x1b\u202e\r\a") || strings.Contains(s, "\x9b") {
 				t.Errorf("%q: raw control character in output %q", args, s)
 			}
 		}
@@ -182,7 +183,6 @@ func TestEscapesNeverReachTheTerminal(t *testing.T) {
 func TestColor(t *testing.T) {
 	for _, color := range []bool{false, true} {
 		ios, _, out, _ := iostreams.Test()
-		ios.SetStdoutTTY(color)
 		ios.SetColorEnabled(color)
 		if code := Run([]string{"table"}, ios); code != exitOK {
 			t.Fatalf("exit code %d", code)
@@ -202,47 +202,34 @@ func TestColor(t *testing.T) {
 	}
 }
 
-// TestNewCmdWho checks how arguments and flags become options.
-func TestNewCmdWho(t *testing.T) {
+// TestWhoArguments checks that positional arguments and flags name the
+// same service and item, and that missing or extra ones are usage errors.
+func TestWhoArguments(t *testing.T) {
 	tests := []struct {
-		args                   []string
-		service, item, variant string
-		quiet                  bool
-		expect                 string
-		wantErr                bool
+		args []string
+		want string // the owner -q prints, or "" for a usage error
 	}{
-		{args: []string{"ec2", "iam"}, service: "ec2", item: "iam"},
-		{args: []string{"--service", "ec2", "--item", "iam"}, service: "ec2", item: "iam"},
-		{args: []string{"ec2", "--item", "iam"}, service: "ec2", item: "iam"},
-		{args: []string{"--service", "ec2", "iam"}, service: "ec2", item: "iam"},
-		{args: []string{"-q", "lambda", "runtime", "--variant", "container-image", "--expect", "customer"}, service: "lambda", item: "runtime", variant: "container-image", quiet: true, expect: "customer"},
-		{args: []string{"ec2"}, wantErr: true},
-		{args: []string{}, wantErr: true},
-		{args: []string{"ec2", "iam", "x"}, wantErr: true},
-		{args: []string{"--service", "ec2", "--item", "iam", "x"}, wantErr: true},
+		{[]string{"ec2", "iam"}, "customer"},
+		{[]string{"--service", "ec2", "--item", "iam"}, "customer"},
+		{[]string{"ec2", "--item", "iam"}, "customer"},
+		{[]string{"--service", "ec2", "iam"}, "customer"},
+		{[]string{"lambda", "runtime", "--variant", "container-image", "--expect", "customer"}, "customer"},
+		{[]string{"lambda", "runtime"}, "aws"},
+		{[]string{"ec2"}, ""},
+		{[]string{}, ""},
+		{[]string{"ec2", "iam", "x"}, ""},
+		{[]string{"--service", "ec2", "--item", "iam", "x"}, ""},
 	}
 	for _, tt := range tests {
-		ios, _, _, _ := iostreams.Test()
-		var got *WhoOptions
-		cmd := NewCmdWho(newFactory(ios), func(o *WhoOptions) error { got = o; return nil })
-		cmd.SetArgs(tt.args)
-		cmd.SetOut(ios.Out)
-		cmd.SetErr(ios.ErrOut)
-		err := cmd.Execute()
-		if tt.wantErr {
-			if err == nil {
-				t.Errorf("%q: no error", tt.args)
-			} else if exitCode(err) != exitUsage {
-				t.Errorf("%q: exit code %d, want %d", tt.args, exitCode(err), exitUsage)
+		code, stdout, stderr := run(t, append([]string{"who", "-q"}, tt.args...)...)
+		if tt.want == "" {
+			if code != exitUsage {
+				t.Errorf("%q: exit %d, want %d (%s)", tt.args, code, exitUsage, stderr)
 			}
 			continue
 		}
-		if err != nil {
-			t.Errorf("%q: %v", tt.args, err)
-			continue
-		}
-		if got.Service != tt.service || got.Item != tt.item || got.Variant != tt.variant || got.Quiet != tt.quiet || got.Expect != tt.expect {
-			t.Errorf("%q: options %+v", tt.args, got)
+		if code != exitOK || stdout != tt.want+"\n" {
+			t.Errorf("%q: exit %d, stdout %q, want %q (%s)", tt.args, code, stdout, tt.want, stderr)
 		}
 	}
 }
@@ -304,7 +291,6 @@ func TestTableFitsTheTerminal(t *testing.T) {
 	sgr := regexp.MustCompile("\x1b\\[[0-9;]*m")
 	for _, width := range []int{60, 80, 120} {
 		ios, _, out, _ := iostreams.Test()
-		ios.SetStdoutTTY(true)
 		ios.SetColorEnabled(true)
 		ios.SetTerminalWidth(width)
 		if code := Run([]string{"table", "--services", "ec2,rds,lambda,s3"}, ios); code != exitOK {

@@ -13,8 +13,8 @@ type CompareOptions struct {
 	Service string // a service, optionally qualified ("azure/vm") or with a variant
 }
 
-// NewCmdCompare builds `srm compare`. runF replaces compareRun in tests.
-func NewCmdCompare(f *Factory, runF func(*CompareOptions) error) *cobra.Command {
+// NewCmdCompare builds `srm compare`.
+func NewCmdCompare(f *Factory) *cobra.Command {
 	opts := &CompareOptions{Factory: f}
 	cmd := &cobra.Command{
 		Use:   "compare <service>",
@@ -43,9 +43,6 @@ their default deployment. A service in several groups, such as Cloud Run
 		ValidArgsFunction: completeComparable(f),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Service = args[0]
-			if runF != nil {
-				return runF(opts)
-			}
 			return compareRun(opts)
 		},
 	}

@@ -14,8 +14,8 @@ type DiagramOptions struct {
 	Items    []string // --items; empty for the default table's items
 }
 
-// NewCmdDiagram builds `srm diagram`. runF replaces diagramRun in tests.
-func NewCmdDiagram(f *Factory, runF func(*DiagramOptions) error) *cobra.Command {
+// NewCmdDiagram builds `srm diagram`.
+func NewCmdDiagram(f *Factory) *cobra.Command {
 	opts := &DiagramOptions{Factory: f}
 	cmd := &cobra.Command{
 		Use:   "diagram [--services <a,b>] [--items <x,y>] -o {svg | html | text | json}",
@@ -35,9 +35,6 @@ same layers as a table, top layer first.`,
 		GroupID: "learn",
 		Args:    noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if runF != nil {
-				return runF(opts)
-			}
 			return diagramRun(opts)
 		},
 	}

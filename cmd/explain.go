@@ -13,8 +13,8 @@ type ExplainOptions struct {
 	Subject string // a service, "service:variant" or a service model
 }
 
-// NewCmdExplain builds `srm explain`. runF replaces explainRun in tests.
-func NewCmdExplain(f *Factory, runF func(*ExplainOptions) error) *cobra.Command {
+// NewCmdExplain builds `srm explain`.
+func NewCmdExplain(f *Factory) *cobra.Command {
 	opts := &ExplainOptions{Factory: f}
 	cmd := &cobra.Command{
 		Use:   "explain {<service> | <service>:<variant> | iaas | paas | serverless}",
@@ -35,9 +35,6 @@ picture of it.`,
 				return usageErrorf(cmd, "give one service, variant or service model to explain")
 			}
 			opts.Subject = args[0]
-			if runF != nil {
-				return runF(opts)
-			}
 			return explainRun(opts)
 		},
 	}

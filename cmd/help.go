@@ -191,6 +191,9 @@ func writeHelp(c *cobra.Command, _ []string) {
 	if c.Long != "" {
 		fmt.Fprintf(w, "\n\n%s", strings.TrimRightFunc(c.Long, unicode.IsSpace))
 	}
+	if v := viewOf(c); v != nil {
+		fmt.Fprintf(w, "\n\nOutput formats (-o): %s.", render.JoinFormats(render.FormatsOf(v)))
+	}
 	if c.Runnable() || c.HasSubCommands() {
 		fmt.Fprint(w, "\n\n")
 		writeUsage(w, c)

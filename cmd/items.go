@@ -14,8 +14,8 @@ type ItemsOptions struct {
 	Service string // --service: only the items that apply to it
 }
 
-// NewCmdItems builds `srm items`. runF replaces itemsRun in tests.
-func NewCmdItems(f *Factory, runF func(*ItemsOptions) error) *cobra.Command {
+// NewCmdItems builds `srm items`.
+func NewCmdItems(f *Factory) *cobra.Command {
 	opts := &ItemsOptions{Factory: f}
 	cmd := &cobra.Command{
 		Use:   "items [--service <service>]",
@@ -26,9 +26,6 @@ func NewCmdItems(f *Factory, runF func(*ItemsOptions) error) *cobra.Command {
 		GroupID: "list",
 		Args:    noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if runF != nil {
-				return runF(opts)
-			}
 			return itemsRun(opts)
 		},
 	}

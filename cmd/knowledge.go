@@ -3,6 +3,7 @@ package cmd
 import (
 	"fmt"
 	"github.com/spf13/cobra"
+	"slices"
 
 	"srm/pkg/model"
 	"srm/pkg/render"
@@ -16,8 +17,8 @@ type KnowledgeOptions struct {
 	Item    string // --item: only entries about this item
 }
 
-// NewCmdTraps builds `srm traps`. runF replaces trapsRun in tests.
-func NewCmdTraps(f *Factory, runF func(*KnowledgeOptions) error) *cobra.Command {
+// NewCmdTraps builds `srm traps`.
+func NewCmdTraps(f *Factory) *cobra.Command {
 	opts := &KnowledgeOptions{Factory: f}
 	cmd := &cobra.Command{
 		Use:   "traps [--service <service>] [--item <item>]",
@@ -28,9 +29,6 @@ func NewCmdTraps(f *Factory, runF func(*KnowledgeOptions) error) *cobra.Command 
 		GroupID: "learn",
 		Args:    noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if runF != nil {
-				return runF(opts)
-			}
 			return trapsRun(opts)
 		},
 	}
@@ -38,8 +36,8 @@ func NewCmdTraps(f *Factory, runF func(*KnowledgeOptions) error) *cobra.Command 
 	return writes(cmd, (*render.TrapsView)(nil))
 }
 
-// NewCmdFAQ builds `srm faq`. runF replaces faqRun in tests.
-func NewCmdFAQ(f *Factory, runF func(*KnowledgeOptions) error) *cobra.Command {
+// NewCmdFAQ builds `srm faq`.
+func NewCmdFAQ(f *Factory) *cobra.Command {
 	opts := &KnowledgeOptions{Factory: f}
 	cmd := &cobra.Command{
 		Use:   "faq [--service <service>] [--item <item>]",
@@ -50,9 +48,6 @@ func NewCmdFAQ(f *Factory, runF func(*KnowledgeOptions) error) *cobra.Command {
 		GroupID: "learn",
 		Args:    noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if runF != nil {
-				return runF(opts)
-			}
 			return faqRun(opts)
 		},
 	}
@@ -101,10 +96,10 @@ func trapsRun(o *KnowledgeOptions) error {
 	}
 	var traps []*model.Trap
 	for _, t := range m.TrapsAbout(prov.ID, "") {
-		if service != "" && len(t.Services) > 0 && !contains(t.Services, service) {
+		if service != "" && len(t.Services) > 0 && !slices.Contains(t.Services, service) {
 			continue
 		}
-		if item != "" && !contains(t.Items, item) {
+		if item != "" && !slices.Contains(t.Items, item) {
 			continue
 		}
 		traps = append(traps, t)

@@ -23,8 +23,8 @@ type QuizOptions struct {
 	Items    []string // --items: only these items
 }
 
-// NewCmdQuiz builds `srm quiz`. runF replaces quizRun in tests.
-func NewCmdQuiz(f *Factory, runF func(*QuizOptions) error) *cobra.Command {
+// NewCmdQuiz builds `srm quiz`.
+func NewCmdQuiz(f *Factory) *cobra.Command {
 	opts := &QuizOptions{Factory: f}
 	cmd := &cobra.Command{
 		Use:   "quiz [--count <n>] [--seed <s>] [--services <a,b>] [--items <x,y>]",
@@ -49,9 +49,6 @@ answers instead of asking them.`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if opts.Count < 1 {
 				return usageErrorf(cmd, "--count must be at least 1")
-			}
-			if runF != nil {
-				return runF(opts)
 			}
 			return quizRun(opts)
 		},

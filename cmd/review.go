@@ -28,8 +28,8 @@ type ReviewOptions struct {
 	Recursive bool
 }
 
-// NewCmdReview builds `srm review`. runF replaces reviewRun in tests.
-func NewCmdReview(f *Factory, runF func(*ReviewOptions) error) *cobra.Command {
+// NewCmdReview builds `srm review`.
+func NewCmdReview(f *Factory) *cobra.Command {
 	opts := &ReviewOptions{Factory: f}
 	cmd := &cobra.Command{
 		Use:   "review [<path>...] [-r] [--services <a,b>] [--acks <file> | --init-acks]",
@@ -72,9 +72,6 @@ reviewed: srm prints the review and exits 1 when anything is not covered.
 			}
 			if _, err := iac.ParseFormat(opts.FormatIn); err != nil {
 				return usageErrorf(cmd, "--format-in: %s", err)
-			}
-			if runF != nil {
-				return runF(opts)
 			}
 			return reviewRun(opts)
 		},
@@ -171,7 +168,7 @@ func reviewRun(o *ReviewOptions) error {
 			keys = append(keys, e.Target.Target.ID()+"/"+e.Cell.Item)
 		}
 		why = append(why, fmt.Sprintf("%d %s no acknowledgement in %s: %s",
-			len(missing), plural2(len(missing), "responsibility has", "responsibilities have"), o.Acks, shortJoin(keys, 12)))
+			len(missing), render.Plural(len(missing), "responsibility has", "responsibilities have"), o.Acks, shortJoin(keys, 12)))
 	}
 	if len(unaccepted) > 0 {
 		var names []string
@@ -189,13 +186,6 @@ func shortJoin(names []string, n int) string {
 		return strings.Join(names, ", ")
 	}
 	return strings.Join(names[:n], ", ") + fmt.Sprintf(" and %d more", len(names)-n)
-}
-
-func plural2(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }
 
 // reviewInput is one stack to review and what goes before its addresses.
@@ -241,7 +231,7 @@ func readReviewInputs(o *ReviewOptions, format iac.Format) ([]reviewInput, error
 			names = append(names, p.Path)
 		}
 		fmt.Fprintf(o.IO.ErrOut, "srm: passed over %d %s that %s no infrastructure code srm reads: %s\n",
-			len(passed), plural2(len(passed), "file", "files"), plural2(len(passed), "holds", "hold"), render.Sanitize(shortJoin(names, 5)))
+			len(passed), render.Plural(len(passed), "file", "files"), render.Plural(len(passed), "holds", "hold"), render.Sanitize(shortJoin(names, 5)))
 	}
 	return out, nil
 }

@@ -123,7 +123,7 @@ func NewRootCmd(f *Factory) *cobra.Command {
 	})
 
 	pf := root.PersistentFlags()
-	pf.StringVarP(&g.Output, "output", "o", "text", "output `format`: text, json, markdown or csv; html for table and diagram, svg for diagram")
+	pf.StringVarP(&g.Output, "output", "o", "text", "output `format`: "+render.JoinFormats(render.Formats)+"; each command's help lists those it writes")
 	pf.StringVar(&g.Provider, "provider", "aws", "cloud provider whose services plain names refer to")
 	pf.StringArrayVar(&g.Models, "model", nil, "load a TOML model `file` over the embedded model (repeatable; later files win)")
 	pf.BoolVar(&g.NoColor, "no-color", false, "never colour the output")
@@ -137,22 +137,22 @@ func NewRootCmd(f *Factory) *cobra.Command {
 		&cobra.Group{ID: "model", Title: "Work with model files:"},
 	)
 	root.AddCommand(
-		NewCmdWho(f, nil),
-		NewCmdTable(f, nil),
-		NewCmdCompare(f, nil),
-		NewCmdShift(f, nil),
-		NewCmdSearch(f, nil),
-		NewCmdReview(f, nil),
-		NewCmdExplain(f, nil),
-		NewCmdAlways(f, nil),
-		NewCmdTraps(f, nil),
-		NewCmdFAQ(f, nil),
-		NewCmdQuiz(f, nil),
-		NewCmdDiagram(f, nil),
-		NewCmdServices(f, nil),
-		NewCmdItems(f, nil),
-		NewCmdSources(f, nil),
-		NewCmdValidate(f, nil),
+		NewCmdWho(f),
+		NewCmdTable(f),
+		NewCmdCompare(f),
+		NewCmdShift(f),
+		NewCmdSearch(f),
+		NewCmdReview(f),
+		NewCmdExplain(f),
+		NewCmdAlways(f),
+		NewCmdTraps(f),
+		NewCmdFAQ(f),
+		NewCmdQuiz(f),
+		NewCmdDiagram(f),
+		NewCmdServices(f),
+		NewCmdItems(f),
+		NewCmdSources(f),
+		NewCmdValidate(f),
 		NewCmdVersion(f),
 		NewCmdMan(f),
 	)

@@ -19,8 +19,8 @@ type SearchOptions struct {
 	Limit int    // --limit: at most this many results
 }
 
-// NewCmdSearch builds `srm search`. runF replaces searchRun in tests.
-func NewCmdSearch(f *Factory, runF func(*SearchOptions) error) *cobra.Command {
+// NewCmdSearch builds `srm search`.
+func NewCmdSearch(f *Factory) *cobra.Command {
 	opts := &SearchOptions{Factory: f}
 	cmd := &cobra.Command{
 		Use:   "search <text>...",
@@ -42,9 +42,6 @@ Finding nothing is not an error: srm prints nothing and says so on stderr.`,
 			}
 			if opts.Limit < 1 {
 				return usageErrorf(cmd, "--limit must be at least 1")
-			}
-			if runF != nil {
-				return runF(opts)
 			}
 			return searchRun(opts)
 		},

@@ -11,8 +11,8 @@ type ServicesOptions struct {
 	*Factory
 }
 
-// NewCmdServices builds `srm services`. runF replaces servicesRun in tests.
-func NewCmdServices(f *Factory, runF func(*ServicesOptions) error) *cobra.Command {
+// NewCmdServices builds `srm services`.
+func NewCmdServices(f *Factory) *cobra.Command {
 	opts := &ServicesOptions{Factory: f}
 	cmd := &cobra.Command{
 		Use:   "services",
@@ -22,9 +22,6 @@ func NewCmdServices(f *Factory, runF func(*ServicesOptions) error) *cobra.Comman
 		GroupID: "list",
 		Args:    noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if runF != nil {
-				return runF(opts)
-			}
 			return servicesRun(opts)
 		},
 	}

@@ -15,8 +15,8 @@ type ShiftOptions struct {
 	Steps    []string // positional: two or more deployments
 }
 
-// NewCmdShift builds `srm shift`. runF replaces shiftRun in tests.
-func NewCmdShift(f *Factory, runF func(*ShiftOptions) error) *cobra.Command {
+// NewCmdShift builds `srm shift`.
+func NewCmdShift(f *Factory) *cobra.Command {
 	opts := &ShiftOptions{Factory: f}
 	cmd := &cobra.Command{
 		Use:   "shift {--from <a> --to <b> | <a> <b> [<c>...]}",
@@ -49,9 +49,6 @@ the way, one column per step.`,
 				return usageErrorf(cmd, "give two or more services, variants or service models to compare")
 			default:
 				opts.Steps = args
-			}
-			if runF != nil {
-				return runF(opts)
 			}
 			return shiftRun(opts)
 		},

@@ -17,8 +17,8 @@ type SourcesOptions struct {
 	CheckedBefore string // --checked-before: only pages last checked before this date, or never
 }
 
-// NewCmdSources builds `srm sources`. runF replaces sourcesRun in tests.
-func NewCmdSources(f *Factory, runF func(*SourcesOptions) error) *cobra.Command {
+// NewCmdSources builds `srm sources`.
+func NewCmdSources(f *Factory) *cobra.Command {
 	opts := &SourcesOptions{Factory: f}
 	cmd := &cobra.Command{
 		Use:   "sources [--service <service>] [--item <item>] [--checked-before <date>]",
@@ -34,9 +34,6 @@ In text and markdown a page cited by more than three cells shows the count;
 		GroupID: "list",
 		Args:    noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if runF != nil {
-				return runF(opts)
-			}
 			return sourcesRun(opts)
 		},
 	}

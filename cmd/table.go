@@ -18,8 +18,8 @@ type TableOptions struct {
 	Variant  string   // --variant: show each service that has this variant as deployed that way
 }
 
-// NewCmdTable builds `srm table`. runF replaces tableRun in tests.
-func NewCmdTable(f *Factory, runF func(*TableOptions) error) *cobra.Command {
+// NewCmdTable builds `srm table`.
+func NewCmdTable(f *Factory) *cobra.Command {
 	opts := &TableOptions{Factory: f}
 	cmd := &cobra.Command{
 		Use:   "table [--services <service>,...] [--items <item>,...]",
@@ -45,9 +45,6 @@ HTML is one self-contained page with every cell's details on hover.`,
 		GroupID: "ask",
 		Args:    noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if runF != nil {
-				return runF(opts)
-			}
 			return tableRun(opts)
 		},
 	}

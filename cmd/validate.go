@@ -22,8 +22,8 @@ type ValidateOptions struct {
 // is wrong on every line cannot flood the terminal.
 const maxProblemsShown = 100
 
-// NewCmdValidate builds `srm validate`. runF replaces validateRun in tests.
-func NewCmdValidate(f *Factory, runF func(*ValidateOptions) error) *cobra.Command {
+// NewCmdValidate builds `srm validate`.
+func NewCmdValidate(f *Factory) *cobra.Command {
 	opts := &ValidateOptions{Factory: f}
 	cmd := &cobra.Command{
 		Use:   "validate [<file>...]",
@@ -47,9 +47,6 @@ Exit code 4 when there is any problem; the problems go to stderr.`,
 		ValidArgsFunction: completeTOMLFiles,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.Files = args
-			if runF != nil {
-				return runF(opts)
-			}
 			return validateRun(opts)
 		},
 	}
@@ -65,17 +62,10 @@ type validateError struct {
 
 func (e *validateError) Error() string {
 	n := len(e.load.Problems)
-	return fmt.Sprintf("%d %s in %d %s", n, plural(n, "problem"), e.files, plural(e.files, "file"))
+	return fmt.Sprintf("%d %s in %d %s", n, render.Plural(n, "problem", "problems"), e.files, render.Plural(e.files, "file", "files"))
 }
 
 func (e *validateError) Unwrap() error { return e.load }
-
-func plural(n int, word string) string {
-	if n == 1 {
-		return word
-	}
-	return word + "s"
-}
 
 func validateRun(o *ValidateOptions) error {
 	var files []overlay

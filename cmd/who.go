@@ -20,8 +20,8 @@ type WhoOptions struct {
 	Expect  string // --expect: fail with exit 1 unless this is the owner
 }
 
-// NewCmdWho builds `srm who`. runF replaces whoRun in tests.
-func NewCmdWho(f *Factory, runF func(*WhoOptions) error) *cobra.Command {
+// NewCmdWho builds `srm who`.
+func NewCmdWho(f *Factory) *cobra.Command {
 	opts := &WhoOptions{Factory: f}
 	cmd := &cobra.Command{
 		Use:   "who {<service> <item> | --service <service> --item <item>}",
@@ -41,9 +41,6 @@ flags. A service may name a variant as "service:variant", as in
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := opts.takeArgs(cmd, args); err != nil {
 				return err
-			}
-			if runF != nil {
-				return runF(opts)
 			}
 			return whoRun(opts)
 		},

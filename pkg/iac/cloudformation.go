@@ -20,7 +20,7 @@ func (s *Stack) readTemplate(doc map[string]any) error {
 	}
 	resources, ok := raw.(map[string]any)
 	if !ok {
-		return fmt.Errorf("Resources is not a mapping")
+		return fmt.Errorf("the \"Resources\" key is not a mapping")
 	}
 	globals, _ := doc["Globals"].(map[string]any)
 	ids := make([]string, 0, len(resources))

@@ -24,17 +24,16 @@ type IOStreams struct {
 	Out    io.Writer
 	ErrOut io.Writer
 
-	stdoutTTY bool
-	stdinTTY  bool
-	color     bool
-	width     int
+	stdinTTY bool
+	color    bool
+	width    int
 }
 
 // System returns the process's streams, with terminal detection and the
 // colour rules applied from the environment.
 func System() *IOStreams {
 	tty := isTerminal(os.Stdout)
-	s := &IOStreams{In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr, stdoutTTY: tty, stdinTTY: isTerminal(os.Stdin)}
+	s := &IOStreams{In: os.Stdin, Out: os.Stdout, ErrOut: os.Stderr, stdinTTY: isTerminal(os.Stdin)}
 	s.color = ColorFromEnv(os.Getenv, tty)
 	if tty {
 		s.width = terminalWidth(os.Stdout)
@@ -64,12 +63,6 @@ func ColorFromEnv(getenv func(string) string, stdoutTTY bool) bool {
 	}
 	return stdoutTTY
 }
-
-// IsStdoutTTY reports whether stdout is a terminal.
-func (s *IOStreams) IsStdoutTTY() bool { return s.stdoutTTY }
-
-// SetStdoutTTY overrides terminal detection, for tests.
-func (s *IOStreams) SetStdoutTTY(tty bool) { s.stdoutTTY = tty }
 
 // IsStdinTTY reports whether stdin is a terminal, where a person can
 // answer prompts.

@@ -30,13 +30,13 @@ func TestColorFromEnv(t *testing.T) {
 
 func TestTestStreams(t *testing.T) {
 	ios, _, out, _ := Test()
-	if ios.IsStdoutTTY() || ios.ColorEnabled() || ios.TerminalWidth() != 0 {
+	if ios.IsStdinTTY() || ios.ColorEnabled() || ios.TerminalWidth() != 0 {
 		t.Error("test streams should start as a plain pipe")
 	}
-	ios.SetStdoutTTY(true)
+	ios.SetStdinTTY(true)
 	ios.SetColorEnabled(true)
 	ios.SetTerminalWidth(80)
-	if !ios.IsStdoutTTY() || !ios.ColorEnabled() || ios.TerminalWidth() != 80 {
+	if !ios.IsStdinTTY() || !ios.ColorEnabled() || ios.TerminalWidth() != 80 {
 		t.Error("setters did not take")
 	}
 	_, _ = ios.Out.Write([]byte("x"))

@@ -46,16 +46,6 @@ func Load(layers ...Layer) (*Model, error) {
 	return load(&Model{}, layers)
 }
 
-// Decode decodes one model file strictly, without validating references
-// to other files. It returns a *LoadError listing what is wrong.
-func Decode(f File) (*Document, error) {
-	doc, ps := decode(f)
-	if len(ps) > 0 {
-		return nil, &LoadError{Problems: ps}
-	}
-	return doc, nil
-}
-
 // LoadCompiled starts from a model that was merged, validated and compiled
 // into Go ahead of time (see package gosource), with the origin of every
 // entry set, then loads the layers over it. With no layers it takes the

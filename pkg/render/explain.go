@@ -171,9 +171,9 @@ func (v *ExplainView) Doc() *Doc {
 		case model.KindCustomer:
 			who = fmt.Sprintf("the customer owns %d", n)
 		case model.OwnerShared:
-			who = fmt.Sprintf("%d %s shared", n, pluralWord(n, "is", "are"))
+			who = fmt.Sprintf("%d %s shared", n, Plural(n, "is", "are"))
 		case model.OwnerNotApplicable:
-			who = fmt.Sprintf("%d %s not apply", n, pluralWord(n, "does", "do"))
+			who = fmt.Sprintf("%d %s not apply", n, Plural(n, "does", "do"))
 		}
 		parts = append(parts, fmt.Sprintf("%s (%s)", who, strings.Join(itemNames(items), ", ")))
 	}

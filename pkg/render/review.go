@@ -258,9 +258,9 @@ func stackLine(r ReviewReport) string {
 	for _, in := range r.Stack.Inputs {
 		n += in.Resources
 	}
-	s := fmt.Sprintf("%d %s", len(r.Review.Targets), pluralWord(len(r.Review.Targets), "service", "services"))
+	s := fmt.Sprintf("%d %s", len(r.Review.Targets), Plural(len(r.Review.Targets), "service", "services"))
 	if len(r.Stack.Inputs) > 0 {
-		s += fmt.Sprintf(" from %d %s (%d resources", len(r.Stack.Inputs), pluralWord(len(r.Stack.Inputs), "input", "inputs"), n)
+		s += fmt.Sprintf(" from %d %s (%d resources", len(r.Stack.Inputs), Plural(len(r.Stack.Inputs), "input", "inputs"), n)
 		if k := countResources(r.Stack.Ignored); k > 0 {
 			s += fmt.Sprintf(", %d with no responsibility of their own", k)
 		}
@@ -282,7 +282,7 @@ func notReviewedLine(nr review.NotReviewed) string {
 		line += " (" + nr.Source + ")"
 	}
 	if len(nr.Resources) > 0 {
-		line += fmt.Sprintf(", %d %s: %s", len(nr.Resources), pluralWord(len(nr.Resources), "resource", "resources"), shortList(nr.Resources, 4))
+		line += fmt.Sprintf(", %d %s: %s", len(nr.Resources), Plural(len(nr.Resources), "resource", "resources"), shortList(nr.Resources, 4))
 	} else if nr.Where != "" {
 		line += " at " + nr.Where
 	}

@@ -35,7 +35,7 @@ type ValidationView struct {
 func NewValidationView(provider string, r ValidationReport) *ValidationView {
 	v := &ValidationView{Header: NewHeader(provider), Strict: r.Strict, Files: []validatedFileJSON{}, Problems: []string{}}
 	for _, f := range r.Files {
-		v.Files = append(v.Files, validatedFileJSON{Path: f.Path, From: f.From, Entries: f.Entries})
+		v.Files = append(v.Files, validatedFileJSON(f))
 	}
 	return v
 }
@@ -44,7 +44,7 @@ func NewValidationView(provider string, r ValidationReport) *ValidationView {
 func (v *ValidationView) Doc() *Doc {
 	var lines []string
 	for _, f := range v.Files {
-		lines = append(lines, fmt.Sprintf("ok  %s (%s, %d %s)", f.Path, f.From, f.Entries, pluralWord(f.Entries, "entry", "entries")))
+		lines = append(lines, fmt.Sprintf("ok  %s (%s, %d %s)", f.Path, f.From, f.Entries, Plural(f.Entries, "entry", "entries")))
 	}
 	return &Doc{Blocks: []Block{Pre(lines)}}
 }
@@ -58,7 +58,8 @@ func (v *ValidationView) CSV() ([]string, [][]string) {
 	return []string{"path", "from", "entries", "result"}, rows
 }
 
-func pluralWord(n int, one, many string) string {
+// Plural picks the word for a count: Plural(1, "entry", "entries").
+func Plural(n int, one, many string) string {
 	if n == 1 {
 		return one
 	}
