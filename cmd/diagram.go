@@ -54,9 +54,9 @@ func diagramRun(o *DiagramOptions) error {
 	if err != nil {
 		return err
 	}
-	sel, err := selectMatrix(m, prov, o.Services, o.Items, "")
+	sel, err := m.SelectTable(prov, o.Services, o.Items, "")
 	if err != nil {
 		return err
 	}
-	return o.write(render.NewDiagramView(m, render.NewDiagram(prov, sel.title, sel.targets, sel.items)))
+	return o.write(render.NewDiagramView(m, render.NewDiagram(prov, sel.Title, sel.Targets, sel.Items)))
 }

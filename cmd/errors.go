@@ -33,7 +33,7 @@ type classified interface {
 // Error classes of the command line's own errors; the model's are in
 // pkg/model.
 const (
-	classUsage  = "usage"
+	classUsage  = model.ClassUsage
 	classCheck  = "check"
 	classOutput = "output"
 )

@@ -71,32 +71,9 @@ func quizRun(o *QuizOptions) error {
 	if err != nil {
 		return err
 	}
-	targets := m.Deployments(prov.ID)
-	if len(o.Services) > 0 {
-		targets = nil
-		for _, name := range o.Services {
-			t, err := m.ResolveTarget(prov.ID, name)
-			if err != nil {
-				return err
-			}
-			targets = append(targets, t)
-			if t.Variant == nil {
-				for _, v := range m.VariantsOf(t.Service.ID) {
-					targets = append(targets, model.Target{Service: t.Service, Variant: v})
-				}
-			}
-		}
-	}
-	items := m.Items
-	if len(o.Items) > 0 {
-		items = nil
-		for _, name := range o.Items {
-			it, err := m.ResolveItem(name)
-			if err != nil {
-				return err
-			}
-			items = append(items, it)
-		}
+	targets, items, err := m.QuizScope(prov, o.Services, o.Items)
+	if err != nil {
+		return err
 	}
 	seed := o.Seed
 	if seed == 0 {

@@ -1,11 +1,9 @@
 package cmd
 
 import (
-	"fmt"
 
 	"github.com/spf13/cobra"
 
-	"srm/pkg/model"
 	"srm/pkg/render"
 )
 
@@ -66,93 +64,10 @@ func tableRun(o *TableOptions) error {
 	if err != nil {
 		return err
 	}
-	sel, err := selectMatrix(m, prov, o.Services, o.Items, o.Variant)
+	sel, err := m.SelectTable(prov, o.Services, o.Items, o.Variant)
 	if err != nil {
 		return err
 	}
-	mx := m.Matrix(prov, sel.title, sel.targets, sel.items)
+	mx := m.Matrix(prov, sel.Title, sel.Targets, sel.Items)
 	return o.write(render.NewMatrixView(m, mx))
-}
-
-// selection is what a table or diagram shows.
-type selection struct {
-	title   string
-	targets []model.Target
-	items   []*model.Item
-}
-
-// selectMatrix resolves --services, --items and --variant. With no
-// services it takes the provider's default table; with no items, the
-// default table's items or every item that applies to the services.
-func selectMatrix(m *model.Model, prov *model.Provider, services, items []string, variant string) (selection, error) {
-	var sel selection
-	def := m.Table(prov.DefaultTable)
-	names := services
-	if len(names) == 0 {
-		if def == nil {
-			for _, s := range m.ServicesOf(prov.ID) {
-				names = append(names, s.ID)
-			}
-		} else {
-			names, sel.title = def.Services, def.Title
-		}
-	}
-	for _, name := range names {
-		t, err := m.ResolveTarget(prov.ID, name)
-		if err != nil {
-			return sel, err
-		}
-		sel.targets = append(sel.targets, t)
-	}
-	if variant != "" {
-		var err error
-		if sel.targets, err = applyVariant(m, sel.targets, variant); err != nil {
-			return sel, err
-		}
-	}
-	switch {
-	case len(items) > 0:
-		for _, name := range items {
-			it, err := m.ResolveItem(name)
-			if err != nil {
-				return sel, err
-			}
-			sel.items = append(sel.items, it)
-		}
-	case len(services) == 0 && def != nil:
-		for _, id := range def.Items {
-			sel.items = append(sel.items, m.Item(id))
-		}
-	default:
-		sel.items = m.ItemsOfTargets(sel.targets)
-	}
-	return sel, nil
-}
-
-// applyVariant deploys every target that has a variant of the given name
-// that way. It is an error when none has one.
-func applyVariant(m *model.Model, targets []model.Target, name string) ([]model.Target, error) {
-	var firstErr error
-	applied := false
-	for i, t := range targets {
-		if t.Variant != nil {
-			continue
-		}
-		v, err := m.ResolveVariant(t.Service.ID, name)
-		if err != nil {
-			if firstErr == nil {
-				firstErr = err
-			}
-			continue
-		}
-		targets[i].Variant = v
-		applied = true
-	}
-	if !applied {
-		if firstErr == nil {
-			return nil, &usageError{msg: fmt.Sprintf("--variant %q: every service already names its variant", name)}
-		}
-		return nil, firstErr
-	}
-	return targets, nil
 }

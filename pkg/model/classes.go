@@ -3,6 +3,7 @@ package model
 // Error classes say what kind of failure an error is, so the command line
 // can map each to its exit code without a list of error types.
 const (
+	ClassUsage = "usage" // a command line that asks for something impossible
 	ClassName  = "name"  // a name the model does not know or cannot decide between
 	ClassInput = "input" // an input file that cannot be read, parsed or validated
 )
