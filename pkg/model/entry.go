@@ -3,49 +3,35 @@ package model
 import "reflect"
 
 // entry is what every section of a model file holds: something with a key
-// that later layers override by, and the file it came from.
+// that later layers override by. Every entry also has an Origin field, the
+// file it came from, which originOf and setOrigin reach for all kinds at
+// once (TestSectionsAreEntries checks that each has one).
 type entry interface {
 	entryKey() string
-	entryOrigin() string
-	setOrigin(string)
 }
 
-func (p *Provider) entryKey() string        { return p.ID }
-func (p *Party) entryKey() string           { return p.ID }
-func (c *Category) entryKey() string        { return c.ID }
-func (s *ServiceModel) entryKey() string    { return s.ID }
-func (i *Item) entryKey() string            { return i.ID }
-func (s *Service) entryKey() string         { return s.ID }
-func (v *Variant) entryKey() string         { return v.Service + ":" + v.ID }
-func (t *Table) entryKey() string           { return t.ID }
-func (c *Cell) entryKey() string            { return c.key().String() }
-func (p *Provider) entryOrigin() string     { return p.Origin }
-func (p *Party) entryOrigin() string        { return p.Origin }
-func (c *Category) entryOrigin() string     { return c.Origin }
-func (s *ServiceModel) entryOrigin() string { return s.Origin }
-func (i *Item) entryOrigin() string         { return i.Origin }
-func (s *Service) entryOrigin() string      { return s.Origin }
-func (v *Variant) entryOrigin() string      { return v.Origin }
-func (t *Table) entryOrigin() string        { return t.Origin }
-func (c *Cell) entryOrigin() string         { return c.Origin }
-func (p *Provider) setOrigin(o string)      { p.Origin = o }
-func (p *Party) setOrigin(o string)         { p.Origin = o }
-func (c *Category) setOrigin(o string)      { c.Origin = o }
-func (s *ServiceModel) setOrigin(o string)  { s.Origin = o }
-func (i *Item) setOrigin(o string)          { i.Origin = o }
-func (s *Service) setOrigin(o string)       { s.Origin = o }
-func (v *Variant) setOrigin(o string)       { v.Origin = o }
-func (t *Table) setOrigin(o string)         { t.Origin = o }
-func (c *Cell) setOrigin(o string)          { c.Origin = o }
-func (t *Trap) entryKey() string            { return t.ID }
-func (f *FAQ) entryKey() string             { return f.ID }
-func (c *Control) entryKey() string         { return c.ID }
-func (t *Trap) entryOrigin() string         { return t.Origin }
-func (f *FAQ) entryOrigin() string          { return f.Origin }
-func (c *Control) entryOrigin() string      { return c.Origin }
-func (t *Trap) setOrigin(o string)          { t.Origin = o }
-func (f *FAQ) setOrigin(o string)           { f.Origin = o }
-func (c *Control) setOrigin(o string)       { c.Origin = o }
+// originOf is the file an entry came from.
+func originOf(e entry) string {
+	return reflect.ValueOf(e).Elem().FieldByName("Origin").String()
+}
+
+// setOrigin records the file an entry came from.
+func setOrigin(e entry, file string) {
+	reflect.ValueOf(e).Elem().FieldByName("Origin").SetString(file)
+}
+
+func (p *Provider) entryKey() string     { return p.ID }
+func (p *Party) entryKey() string        { return p.ID }
+func (c *Category) entryKey() string     { return c.ID }
+func (s *ServiceModel) entryKey() string { return s.ID }
+func (i *Item) entryKey() string         { return i.ID }
+func (s *Service) entryKey() string      { return s.ID }
+func (v *Variant) entryKey() string      { return v.Service + ":" + v.ID }
+func (t *Table) entryKey() string        { return t.ID }
+func (c *Cell) entryKey() string         { return c.key().String() }
+func (t *Trap) entryKey() string         { return t.ID }
+func (f *FAQ) entryKey() string          { return f.ID }
+func (c *Control) entryKey() string      { return c.ID }
 
 // sectionWhat names each section's entries in messages, such as
 // "duplicate category id ...". Every field of document needs one.
@@ -108,19 +94,11 @@ func (m *Model) eachNewEntry(fn func(e any)) {
 	})
 }
 
-func (r *ResourceType) entryKey() string    { return r.Type }
-func (r *ResourceType) entryOrigin() string { return r.Origin }
-func (r *ResourceType) setOrigin(o string)  { r.Origin = o }
+func (r *ResourceType) entryKey() string { return r.Type }
 
-func (e *Equivalence) entryKey() string    { return e.ID }
-func (e *Equivalence) entryOrigin() string { return e.Origin }
-func (e *Equivalence) setOrigin(o string)  { e.Origin = o }
-func (o *Overview) entryKey() string       { return o.ID }
-func (o *Overview) entryOrigin() string    { return o.Origin }
-func (o *Overview) setOrigin(s string)     { o.Origin = s }
-func (d *DefaultCell) entryKey() string    { return d.key().String() }
-func (d *DefaultCell) entryOrigin() string { return d.Origin }
-func (d *DefaultCell) setOrigin(s string)  { d.Origin = s }
+func (e *Equivalence) entryKey() string { return e.ID }
+func (o *Overview) entryKey() string    { return o.ID }
+func (d *DefaultCell) entryKey() string { return d.key().String() }
 
 // Every section's entries must be entries; TestSectionsAreEntries checks
 // that document and Model agree.

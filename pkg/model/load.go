@@ -146,7 +146,7 @@ func (m *Model) merge(d sourcedDoc, track bool) {
 	m.eachSection(d.doc, func(name string, src []entry, dst reflect.Value) {
 		for i, e := range src {
 			if d.file.Path != "" { // a compiled model's entries know their files
-				e.setOrigin(d.file.Path)
+				setOrigin(e, d.file.Path)
 			}
 			if track {
 				m.refs[e] = entryRef{d.file, name, i}

@@ -260,5 +260,9 @@ func TestSectionsAreEntries(t *testing.T) {
 		if sectionWhat[tomlName(f)] == "" {
 			t.Errorf("sectionWhat has no entry for %q", tomlName(f))
 		}
+		// originOf and setOrigin reach every kind's Origin by name.
+		if o, ok := f.Type.Elem().Elem().FieldByName("Origin"); !ok || o.Type.Kind() != reflect.String || o.Tag.Get("toml") != "-" {
+			t.Errorf("%s: %s has no Origin string field kept out of TOML", f.Name, f.Type.Elem())
+		}
 	}
 }

@@ -320,7 +320,7 @@ func (m *Model) variantNamed(provider, name string) (Target, bool) {
 func (m *Model) CountEntries(origin string) int {
 	n := 0
 	m.eachEntry(func(e any) {
-		if origin == "" || e.(entry).entryOrigin() == origin {
+		if origin == "" || originOf(e.(entry)) == origin {
 			n++
 		}
 	})
