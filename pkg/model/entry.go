@@ -86,9 +86,9 @@ func (m *Model) eachEntry(fn func(e any)) {
 // eachNewEntry is eachEntry without the entries of a compiled model, whose
 // own fields were checked when it was compiled: checks that look at one
 // entry alone need not look at them again on every run with an overlay.
-func (m *Model) eachNewEntry(fn func(e any)) {
-	m.eachEntry(func(e any) {
-		if !m.compiled[e] {
+func (v *validator) eachNewEntry(fn func(e any)) {
+	v.m.eachEntry(func(e any) {
+		if !v.compiled[e] {
 			fn(e)
 		}
 	})

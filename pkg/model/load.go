@@ -43,7 +43,16 @@ func FilesFromFS(fsys fs.FS) ([]File, error) {
 // Load decodes, merges and validates the layers, first to last. It returns
 // a *LoadError listing every problem when any file is unreadable as a model.
 func Load(layers ...Layer) (*Model, error) {
-	return load(&Model{}, layers)
+	return (&loader{m: &Model{}}).load(layers)
+}
+
+// loader holds what loading needs and a loaded model does not: where each
+// key sits while files merge, and which entries came compiled.
+type loader struct {
+	m   *Model
+	pos map[string]int // section and key -> position
+	// compiled marks the entries of a compiled model, validated already.
+	compiled map[any]bool
 }
 
 // LoadCompiled starts from a model that was merged, validated and compiled
@@ -58,13 +67,15 @@ func LoadCompiled(base *Document, layers ...Layer) (*Model, error) {
 		m.setSections(base)
 		return m, nil
 	}
-	m.merge(sourcedDoc{doc: base}, false)
-	m.compiled = make(map[any]bool, len(m.refs))
-	m.eachEntry(func(e any) { m.compiled[e] = true })
-	return load(m, layers)
+	l := &loader{m: m}
+	l.merge(sourcedDoc{doc: base}, false)
+	l.compiled = make(map[any]bool, len(m.refs))
+	m.eachEntry(func(e any) { l.compiled[e] = true })
+	return l.load(layers)
 }
 
-func load(m *Model, layers []Layer) (*Model, error) {
+func (l *loader) load(layers []Layer) (*Model, error) {
+	m := l.m
 	var all []Problem
 	for _, layer := range layers {
 		var docs []sourcedDoc
@@ -77,13 +88,13 @@ func load(m *Model, layers []Layer) (*Model, error) {
 		}
 		all = append(all, checkLayerDuplicates(docs)...)
 		for _, d := range docs {
-			m.merge(d, true)
+			l.merge(d, true)
 		}
 	}
 	if len(all) > 0 {
 		return nil, &LoadError{Problems: all}
 	}
-	if ps := m.validate(); len(ps) > 0 {
+	if ps := (&validator{m: m, compiled: l.compiled}).validate(); len(ps) > 0 {
 		return nil, &LoadError{Problems: ps}
 	}
 	return m, nil
@@ -138,9 +149,10 @@ func checkLayerDuplicates(docs []sourcedDoc) []Problem {
 // exists replaces the earlier one in place, so overlays keep the order of
 // the embedded model. track records where each entry came from, for the
 // messages of a validation to come.
-func (m *Model) merge(d sourcedDoc, track bool) {
-	if m.pos == nil {
-		m.pos = map[string]int{}
+func (l *loader) merge(d sourcedDoc, track bool) {
+	m := l.m
+	if l.pos == nil {
+		l.pos = map[string]int{}
 		m.refs = map[any]entryRef{}
 	}
 	m.eachSection(d.doc, func(name string, src []entry, dst reflect.Value) {
@@ -152,11 +164,11 @@ func (m *Model) merge(d sourcedDoc, track bool) {
 				m.refs[e] = entryRef{d.file, name, i}
 			}
 			k := name + "\x00" + e.entryKey()
-			if at, ok := m.pos[k]; ok {
+			if at, ok := l.pos[k]; ok {
 				dst.Index(at).Set(reflect.ValueOf(e))
 				continue
 			}
-			m.pos[k] = dst.Len()
+			l.pos[k] = dst.Len()
 			dst.Set(reflect.Append(dst, reflect.ValueOf(e)))
 		}
 	})

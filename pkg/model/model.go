@@ -28,10 +28,9 @@ type Model struct {
 
 	index     *index
 	indexOnce sync.Once
-	pos       map[string]int   // section and key -> position, while merging
-	refs      map[any]entryRef // entry -> where it was defined, for messages
-	// compiled marks the entries of a compiled model, validated already.
-	compiled map[any]bool
+	// refs says where each entry of the loaded files was defined, for the
+	// messages of validation and of srm validate --strict.
+	refs map[any]entryRef
 }
 
 // Provider is a cloud provider such as AWS.

@@ -39,8 +39,11 @@ const (
 // validator collects problems about the merged model, pointing each at the
 // file and entry that defined the offending value.
 type validator struct {
-	m        *Model
-	out      []Problem
+	m   *Model
+	out []Problem
+	// compiled marks the entries of a compiled model, whose own fields
+	// were checked when it was compiled.
+	compiled map[any]bool
 	services map[string]*Service // see service
 }
 
@@ -52,8 +55,7 @@ func (v *validator) add(e any, field, format string, args ...any) {
 	v.out = append(v.out, Problem{File: "model", Key: field, Message: fmt.Sprintf(format, args...)})
 }
 
-func (m *Model) validate() []Problem {
-	v := &validator{m: m}
+func (v *validator) validate() []Problem {
 	v.required()
 	v.ids()
 	v.text()
@@ -80,14 +82,14 @@ func (v *validator) required() {
 			}
 		}
 	}
-	v.m.eachNewEntry(check)
+	v.eachNewEntry(check)
 }
 
 func (v *validator) ids() {
 	total := 0
 	v.m.eachEntry(func(e any) {
 		total++
-		if v.m.compiled[e] {
+		if v.compiled[e] {
 			return
 		}
 		f := reflect.ValueOf(e).Elem().FieldByName("ID")
@@ -129,7 +131,7 @@ func (v *validator) text() {
 			}
 		})
 	}
-	v.m.eachNewEntry(each)
+	v.eachNewEntry(each)
 }
 
 // walkStrings calls fn for every string reachable from v through struct
@@ -387,7 +389,7 @@ func (v *validator) partyDoes(e any, does map[string][]string, parties []string)
 
 // sources checks the sources of every entry that has them.
 func (v *validator) sources() {
-	v.m.eachNewEntry(func(e any) {
+	v.eachNewEntry(func(e any) {
 		f := reflect.ValueOf(e).Elem().FieldByName("Sources")
 		if !f.IsValid() {
 			return
