@@ -3,33 +3,24 @@ package cmd_test
 import (
 	"os"
 	"os/exec"
-	"path/filepath"
-	"sync"
 	"testing"
 )
 
-var built struct {
-	once sync.Once
-	path string
-	err  error
-	out  []byte
-}
-
-// buildSRM builds the srm binary once per test run, for the tests that
-// need a real process: its own signal handling and environment.
-func buildSRM(t *testing.T) string {
+// srmBinary is the srm the tests that need a real process run: its own
+// signal handling, a closed pipe, the environment. It is the test binary
+// itself, which testscript.Main links into a temporary directory on PATH
+// under the name srm and runs as srm's main (see TestMain), so no second
+// build is needed and nothing is left behind.
+func srmBinary(t *testing.T) string {
 	t.Helper()
-	built.once.Do(func() {
-		dir, err := os.MkdirTemp("", "srm-build")
-		if err != nil {
-			built.err = err
-			return
-		}
-		built.path = filepath.Join(dir, "srm")
-		built.out, built.err = exec.Command("go", "build", "-o", built.path, "..").CombinedOutput()
-	})
-	if built.err != nil {
-		t.Fatalf("go build: %v\n%s", built.err, built.out)
+	path, err := exec.LookPath("srm")
+	if err != nil {
+		t.Fatalf("srm is not on PATH: %v", err)
 	}
-	return built.path
+	self, err1 := os.Stat(os.Args[0])
+	found, err2 := os.Stat(path)
+	if err1 != nil || err2 != nil || !os.SameFile(self, found) {
+		t.Fatalf("%s is not this test binary: another srm is first on PATH", path)
+	}
+	return path
 }

@@ -46,7 +46,7 @@ func TestCtrlCDuringQuiz(t *testing.T) {
 	_, terminal := openPTY(t)
 	// A real build: the test binary standing in for srm handles signals
 	// as the testing package does, not as srm does.
-	srm := buildSRM(t)
+	srm := srmBinary(t)
 	dir := t.TempDir()
 	for _, sig := range []syscall.Signal{syscall.SIGINT, syscall.SIGTERM} {
 		c := exec.Command(srm, "quiz", "-n", "3", "--seed", "7")
@@ -84,7 +84,7 @@ func TestCtrlCDuringQuiz(t *testing.T) {
 // TestClosedPipeIsQuiet is `srm sources | head -1`: the reader goes away
 // after one line, and srm must end without a word on stderr.
 func TestClosedPipeIsQuiet(t *testing.T) {
-	srm := buildSRM(t)
+	srm := srmBinary(t)
 	c := exec.Command(srm, "sources")
 	c.Env = append(os.Environ(), "XDG_CONFIG_HOME="+t.TempDir())
 	stdout, err := c.StdoutPipe()

@@ -5,23 +5,39 @@ import (
 	"os"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"srm/data"
 	"srm/pkg/model"
 )
 
-func loadEmbedded(t *testing.T) (*model.Model, []model.File) {
-	t.Helper()
+// embedded is the model loaded from the shipped TOML, once for every test:
+// the tests only read it.
+var embedded = sync.OnceValues(func() (*embeddedModel, error) {
 	files, err := model.FilesFromFS(data.FS)
 	if err != nil {
-		t.Fatal(err)
+		return nil, err
 	}
 	m, err := model.Load(model.Layer{Files: files})
 	if err != nil {
+		return nil, err
+	}
+	return &embeddedModel{m, files}, nil
+})
+
+type embeddedModel struct {
+	m     *model.Model
+	files []model.File
+}
+
+func loadEmbedded(t *testing.T) (*model.Model, []model.File) {
+	t.Helper()
+	e, err := embedded()
+	if err != nil {
 		t.Fatalf("the embedded model does not load: %v", err)
 	}
-	return m, files
+	return e.m, e.files
 }
 
 // TestEmbeddedModelLoads loads every shipped file, one subtest per file:

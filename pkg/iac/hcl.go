@@ -148,8 +148,8 @@ func loadModule(dir, only string) (*hclModule, error) {
 				mod.tfvars = append(mod.tfvars, f)
 			}
 		}
-		if len(names) > MaxFiles {
-			return nil, &Error{Path: dir, Msg: fmt.Sprintf("%d Terraform files, more than the limit of %d", len(names), MaxFiles)}
+		if len(names) > maxFiles {
+			return nil, &Error{Path: dir, Msg: fmt.Sprintf("%d Terraform files, more than the limit of %d", len(names), maxFiles)}
 		}
 	}
 	slices.Sort(names)

@@ -123,6 +123,10 @@ type Error struct {
 	Msg          string
 }
 
+// maxFiles is MaxFiles, lowered by tests that check the limit without
+// writing ten thousand files.
+var maxFiles = MaxFiles
+
 // ErrorClass marks an infrastructure file that cannot be read: the
 // command line's input class.
 func (e *Error) ErrorClass() string { return "input" }

@@ -82,8 +82,8 @@ type reader struct {
 // a directory, where JSON and YAML of other kinds are passed over.
 func (r *reader) file(path string, explicit bool) (*Stack, error) {
 	r.files++
-	if r.files > MaxFiles {
-		return nil, &Error{Path: path, Msg: fmt.Sprintf("more than %d files of infrastructure code", MaxFiles)}
+	if r.files > maxFiles {
+		return nil, &Error{Path: path, Msg: fmt.Sprintf("more than %d files of infrastructure code", maxFiles)}
 	}
 	if strings.HasSuffix(path, ".bicep") {
 		return nil, &Error{Path: path, Msg: bicepHint(path)}
@@ -251,8 +251,8 @@ func (r *reader) templates(paths []string) error {
 			continue
 		}
 		r.files++
-		if r.files > MaxFiles {
-			return &Error{Path: p, Msg: fmt.Sprintf("more than %d files of infrastructure code", MaxFiles)}
+		if r.files > maxFiles {
+			return &Error{Path: p, Msg: fmt.Sprintf("more than %d files of infrastructure code", maxFiles)}
 		}
 		data, err := readLimited(p, MaxInputBytes)
 		if err != nil {

@@ -3,6 +3,7 @@ package iac
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -272,5 +273,38 @@ func TestHostileTerraform(t *testing.T) {
 		if !errors.As(err, &e) {
 			t.Errorf("%s: %v, want an *Error", filepath.Base(path), err)
 		}
+	}
+}
+
+// TestFileLimit lowers the file limit to check it without writing ten
+// thousand files: a directory of Terraform, and a tree read with -r.
+func TestFileLimit(t *testing.T) {
+	saved := maxFiles
+	maxFiles = 20
+	t.Cleanup(func() { maxFiles = saved })
+	dir := t.TempDir()
+	for i := range 25 {
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("f%d.tf", i)), nil, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	_, err := Read(dir, Options{})
+	var e *Error
+	if !errors.As(err, &e) || !strings.Contains(e.Msg, "25 Terraform files, more than the limit of 20") {
+		t.Errorf("a directory of 25 .tf files: %v", err)
+	}
+	tree := t.TempDir()
+	for i := range 25 {
+		sub := filepath.Join(tree, fmt.Sprintf("d%d", i))
+		if err := os.MkdirAll(sub, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(sub, "t.json"), []byte(`{"Resources": {}}`), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	_, err = Read(tree, Options{Recursive: true})
+	if !errors.As(err, &e) || !strings.Contains(e.Msg, "more than 20 files") {
+		t.Errorf("a tree of 25 templates: %v", err)
 	}
 }

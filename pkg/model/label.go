@@ -1,8 +1,9 @@
 package model
 
 import (
-	"regexp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // OwnerFromLabel applies srm's rule for labels to a cell's label and
@@ -36,7 +37,28 @@ func (m *Model) OwnerFromLabel(provider, label string) string {
 	}
 }
 
+// containsWord reports whether text holds word, ignoring case, with no
+// letter or digit right before or after it.
 func containsWord(text, word string) bool {
-	re, err := regexp.Compile(`(?i)(^|[^\pL\pN])` + regexp.QuoteMeta(word) + `($|[^\pL\pN])`)
-	return err == nil && re.MatchString(text)
+	text, word = strings.ToLower(text), strings.ToLower(word)
+	if word == "" {
+		return false
+	}
+	for from := 0; ; {
+		i := strings.Index(text[from:], word)
+		if i < 0 {
+			return false
+		}
+		start, end := from+i, from+i+len(word)
+		before, _ := utf8.DecodeLastRuneInString(text[:start])
+		after, _ := utf8.DecodeRuneInString(text[end:])
+		if !wordRune(before) && !wordRune(after) {
+			return true
+		}
+		from = start + 1
+	}
+}
+
+func wordRune(r rune) bool {
+	return r != utf8.RuneError && (unicode.IsLetter(r) || unicode.IsDigit(r))
 }

@@ -23,3 +23,23 @@ func TestOwnerFromLabel(t *testing.T) {
 		}
 	}
 }
+
+func TestContainsWord(t *testing.T) {
+	for _, tt := range []struct {
+		text, word string
+		want       bool
+	}{
+		{"AWS (automated) / Customer (config)", "customer", true},
+		{"Customers", "customer", false},
+		{"Shared (TLS)", "shared", true},
+		{"unshared", "shared", false},
+		{"Google Cloud", "Google", true},
+		{"AWS-managed", "aws", true},
+		{"Microsoft", "", false},
+		{"Ärger Kunde", "kunde", true},
+	} {
+		if got := containsWord(tt.text, tt.word); got != tt.want {
+			t.Errorf("containsWord(%q, %q) = %v", tt.text, tt.word, got)
+		}
+	}
+}

@@ -71,6 +71,7 @@ func distance(a color.Color, b color.RGBA) int {
 // TestBrowserRendersTheDiagram renders the SVG in Chromium and checks that
 // every box shows its owner's colour where the layout put it.
 func TestBrowserRendersTheDiagram(t *testing.T) {
+	t.Parallel()
 	chromium(t)
 	m := loadWith(t, "")
 	d := canonicalDiagram(t, m)
@@ -101,6 +102,7 @@ func TestBrowserRendersTheDiagram(t *testing.T) {
 // TestBrowserRendersTheTablePage renders the HTML page in Chromium and
 // checks that each owner's colour covers a fair area of the table.
 func TestBrowserRendersTheTablePage(t *testing.T) {
+	t.Parallel()
 	chromium(t)
 	m := loadWith(t, "")
 	d := canonicalDiagram(t, m)

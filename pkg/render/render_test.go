@@ -64,17 +64,15 @@ func TestParseFormat(t *testing.T) {
 }
 
 // loadWith loads the embedded model with an overlay.
+// loadWith loads the compiled embedded model, as srm does, with an
+// overlay over it when one is given.
 func loadWith(t testing.TB, overlay string) *model.Model {
 	t.Helper()
-	files, err := model.FilesFromFS(data.FS)
-	if err != nil {
-		t.Fatal(err)
-	}
-	layers := []model.Layer{{Files: files}}
+	var layers []model.Layer
 	if overlay != "" {
 		layers = append(layers, model.Layer{Files: []model.File{{Path: "overlay.toml", Data: []byte(overlay)}}})
 	}
-	m, err := model.Load(layers...)
+	m, err := model.LoadCompiled(data.Model, layers...)
 	if err != nil {
 		t.Fatal(err)
 	}
