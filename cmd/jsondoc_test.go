@@ -81,3 +81,25 @@ func TestREADMEJSONContractIsCurrent(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// TestREADMEGoVersion keeps the Go version the README asks for in step
+// with go.mod.
+func TestREADMEGoVersion(t *testing.T) {
+	mod, err := os.ReadFile("../go.mod")
+	if err != nil {
+		t.Fatal(err)
+	}
+	readme, err := os.ReadFile("../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, line := range strings.Split(string(mod), "\n") {
+		if v, ok := strings.CutPrefix(line, "go "); ok {
+			if !strings.Contains(string(readme), "Go "+v+" or later") {
+				t.Errorf("README.md does not say \"Go %s or later\", the version go.mod names", v)
+			}
+			return
+		}
+	}
+	t.Fatal("go.mod names no Go version")
+}

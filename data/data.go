@@ -4,7 +4,11 @@
 // decoding TOML; TestCompiledModelIsCurrent fails when it falls behind.
 package data
 
+// `go generate ./...` regenerates everything derived: the compiled model
+// first, then every golden file, man page, completion script, schema and
+// generated document, which the tests rewrite when SRM_UPDATE is set.
 //go:generate go run ./internal/compile
+//go:generate env SRM_UPDATE=1 go test -C .. ./...
 
 import "embed"
 
