@@ -109,7 +109,6 @@ func yamlAliasBomb() string {
 	return b.String()
 }
 
-
 func TestHostileInputs(t *testing.T) {
 	for _, tc := range hostileInputs {
 		t.Run(tc.name, func(t *testing.T) {
