@@ -5,6 +5,8 @@ package render
 
 import (
 	"fmt"
+	"io"
+	"slices"
 	"strings"
 )
 
@@ -21,32 +23,71 @@ const (
 	SVG      Format = "svg"
 )
 
-// Formats lists every format, in the order help shows them. Not every
-// command writes every format: HTML is for tables and the diagram, SVG for
-// the diagram.
-var Formats = []Format{Text, JSON, Markdown, CSV, HTML, SVG}
+// formatter is one output format: the names -o accepts for it, whether a
+// view can be written in it, and how. Adding a format is adding an entry
+// here and the method that views implement for it.
+type formatter struct {
+	format   Format
+	aliases  []string
+	supports func(View) bool
+	write    func(io.Writer, View, Options) error
+}
 
-// ParseFormat accepts a format name, case-insensitively; "md" is markdown.
-func ParseFormat(s string) (Format, error) {
-	switch strings.ToLower(s) {
-	case "text", "txt", "":
-		return Text, nil
-	case "json":
-		return JSON, nil
-	case "markdown", "md":
-		return Markdown, nil
-	case "csv":
-		return CSV, nil
-	case "html", "htm":
-		return HTML, nil
-	case "svg":
-		return SVG, nil
+// formatters lists every format, in the order help shows them.
+var formatters = []formatter{
+	{Text, []string{"txt", ""}, isA[DocView], func(w io.Writer, v View, o Options) error {
+		return writeTerminal(w, v.(DocView).Doc(), o)
+	}},
+	{JSON, nil, func(View) bool { return true }, func(w io.Writer, v View, _ Options) error {
+		return writeJSON(w, v)
+	}},
+	{Markdown, []string{"md"}, isA[DocView], func(w io.Writer, v View, _ Options) error {
+		return writeMarkdownDoc(w, v.(DocView).Doc())
+	}},
+	{CSV, nil, isA[CSVView], func(w io.Writer, v View, _ Options) error {
+		header, records := v.(CSVView).CSV()
+		return writeCSV(w, header, records)
+	}},
+	{HTML, []string{"htm"}, isA[HTMLView], func(w io.Writer, v View, _ Options) error {
+		return v.(HTMLView).HTML(w)
+	}},
+	{SVG, nil, isA[SVGView], func(w io.Writer, v View, _ Options) error {
+		return v.(SVGView).SVG(w)
+	}},
+}
+
+func isA[T any](v View) bool {
+	_, ok := v.(T)
+	return ok
+}
+
+// Formats lists every format, in the order help shows them. Not every
+// command writes every format: FormatsOf says which one does.
+var Formats = func() []Format {
+	out := make([]Format, len(formatters))
+	for i, f := range formatters {
+		out[i] = f.format
 	}
-	names := make([]string, len(Formats))
-	for i, f := range Formats {
+	return out
+}()
+
+// ParseFormat accepts a format name or alias, case-insensitively.
+func ParseFormat(s string) (Format, error) {
+	s = strings.ToLower(s)
+	for _, f := range formatters {
+		if s == string(f.format) || slices.Contains(f.aliases, s) {
+			return f.format, nil
+		}
+	}
+	return "", fmt.Errorf("unknown output format %q (valid: %s)", s, strings.Join(formatNames(Formats), ", "))
+}
+
+func formatNames(fs []Format) []string {
+	names := make([]string, len(fs))
+	for i, f := range fs {
 		names[i] = string(f)
 	}
-	return "", fmt.Errorf("unknown output format %q (valid: %s)", s, strings.Join(names, ", "))
+	return names
 }
 
 // SchemaVersion is the version of srm's JSON output. Fields are only ever

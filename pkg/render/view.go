@@ -64,28 +64,9 @@ type Options struct {
 // Write writes a view in a format. A format the view cannot produce is an
 // UnsupportedFormatError; nothing falls back to text.
 func Write(w io.Writer, v View, opt Options) error {
-	switch opt.Format {
-	case JSON:
-		return writeJSON(w, v)
-	case Text, Markdown:
-		if dv, ok := v.(DocView); ok {
-			if opt.Format == Markdown {
-				return writeMarkdownDoc(w, dv.Doc())
-			}
-			return writeTerminal(w, dv.Doc(), opt)
-		}
-	case CSV:
-		if cv, ok := v.(CSVView); ok {
-			header, records := cv.CSV()
-			return writeCSV(w, header, records)
-		}
-	case HTML:
-		if hv, ok := v.(HTMLView); ok {
-			return hv.HTML(w)
-		}
-	case SVG:
-		if sv, ok := v.(SVGView); ok {
-			return sv.SVG(w)
+	for _, f := range formatters {
+		if f.format == opt.Format && f.supports(v) {
+			return f.write(w, v, opt)
 		}
 	}
 	return &UnsupportedFormatError{Format: opt.Format, Supported: FormatsOf(v)}
@@ -95,32 +76,12 @@ func Write(w io.Writer, v View, opt Options) error {
 // nil pointer of the view's type is enough: the answer depends on the type.
 func FormatsOf(v View) []Format {
 	var out []Format
-	for _, f := range Formats {
-		if supports(v, f) {
-			out = append(out, f)
+	for _, f := range formatters {
+		if f.supports(v) {
+			out = append(out, f.format)
 		}
 	}
 	return out
-}
-
-func supports(v View, f Format) bool {
-	switch f {
-	case JSON:
-		return true
-	case Text, Markdown:
-		_, ok := v.(DocView)
-		return ok
-	case CSV:
-		_, ok := v.(CSVView)
-		return ok
-	case HTML:
-		_, ok := v.(HTMLView)
-		return ok
-	case SVG:
-		_, ok := v.(SVGView)
-		return ok
-	}
-	return false
 }
 
 // UnsupportedFormatError says that a view cannot be written in a format.
@@ -138,10 +99,7 @@ func (e *UnsupportedFormatError) Error() string {
 
 // JoinFormats names formats for a message: "text, json or csv".
 func JoinFormats(fs []Format) string {
-	names := make([]string, len(fs))
-	for i, f := range fs {
-		names[i] = string(f)
-	}
+	names := formatNames(fs)
 	if len(names) < 2 {
 		return strings.Join(names, "")
 	}
