@@ -21,6 +21,8 @@ const (
 	CSV      Format = "csv"
 	HTML     Format = "html"
 	SVG      Format = "svg"
+	SARIF    Format = "sarif"
+	JUnit    Format = "junit"
 )
 
 // formatter is one output format: the names -o accepts for it, whether a
@@ -53,6 +55,12 @@ var formatters = []formatter{
 	}},
 	{SVG, nil, isA[SVGView], func(w io.Writer, v View, _ Options) error {
 		return v.(SVGView).SVG(w)
+	}},
+	{SARIF, nil, isA[SARIFView], func(w io.Writer, v View, _ Options) error {
+		return writeJSON(w, v.(SARIFView).SARIF())
+	}},
+	{JUnit, []string{"junit-xml", "xml"}, isA[JUnitView], func(w io.Writer, v View, _ Options) error {
+		return writeJUnit(w, v.(JUnitView).JUnit())
 	}},
 }
 

@@ -7,6 +7,7 @@ package review
 import (
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 
 	"srm/pkg/iac"
@@ -126,9 +127,9 @@ func (b *Builder) AddStack(s *iac.Stack, prefix string) {
 		mp := b.m.MapResource(r.Type, r.Attributes)
 		switch {
 		case !mp.Known():
-			b.notReviewedType(r.Type, "srm does not know this resource type", res.Label(), false)
+			b.notReviewedType(r.Type, "srm does not know this resource type", res, false)
 		case mp.NotReviewed():
-			b.notReviewedType(r.Type, mp.Reason(), res.Label(), true)
+			b.notReviewedType(r.Type, mp.Reason(), res, true)
 		case mp.Ignored():
 			b.stack.Ignored = addType(b.stack.Ignored, r.Type, mp.Reason(), res.Label())
 		case mp.Supporting():
@@ -152,15 +153,21 @@ func (b *Builder) AddStack(s *iac.Stack, prefix string) {
 	}
 }
 
-func (b *Builder) notReviewedType(typ, why, addr string, known bool) {
+func (b *Builder) notReviewedType(typ, why string, res model.StackResource, known bool) {
 	i := slices.IndexFunc(b.stack.NotReviewed, func(nr NotReviewed) bool {
 		return nr.Kind == KindResourceType && nr.Name == typ && nr.Why == why
 	})
 	if i < 0 {
-		b.stack.NotReviewed = append(b.stack.NotReviewed, NotReviewed{Kind: KindResourceType, Name: typ, Why: why, Known: known})
+		// Where is the first resource of the type, for formats that point
+		// at a line, such as SARIF.
+		where := res.File
+		if where != "" && res.Line > 0 {
+			where += ":" + strconv.Itoa(res.Line)
+		}
+		b.stack.NotReviewed = append(b.stack.NotReviewed, NotReviewed{Kind: KindResourceType, Name: typ, Why: why, Known: known, Where: where})
 		i = len(b.stack.NotReviewed) - 1
 	}
-	b.stack.NotReviewed[i].Resources = append(b.stack.NotReviewed[i].Resources, addr)
+	b.stack.NotReviewed[i].Resources = append(b.stack.NotReviewed[i].Resources, res.Label())
 }
 
 // Finish places the pending resources and returns the stack: a supporting
