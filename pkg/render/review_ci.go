@@ -1,6 +1,7 @@
 package render
 
 import (
+	"encoding/json"
 	"encoding/xml"
 	"fmt"
 	"io"
@@ -68,6 +69,14 @@ type sarifText struct {
 	Text string `json:"text"`
 }
 
+// MarshalJSON sanitises text: code scanning shows it to people, so no
+// control, bidi or zero-width character may reach it raw.
+func (t sarifText) MarshalJSON() ([]byte, error) {
+	return json.Marshal(struct {
+		Text string `json:"text"`
+	}{Sanitize(t.Text)})
+}
+
 type sarifResult struct {
 	RuleID              string             `json:"ruleId"`
 	RuleIndex           int                `json:"ruleIndex"`
@@ -100,6 +109,10 @@ type sarifSuppression struct {
 	Justification string `json:"justification"`
 }
 
+func newSuppression(owner, why string) []sarifSuppression {
+	return []sarifSuppression{{Kind: "external", Justification: Sanitize(ackJustification(owner, why))}}
+}
+
 // SARIF is the review as code-scanning findings: one rule per item, one
 // result per customer or shared responsibility of each service (with a
 // suppression when an acknowledgement covers it), and one per thing srm
@@ -120,10 +133,10 @@ func (v *ReviewView) SARIF() any {
 		it := resp.Item
 		idx := rule(it.ID, func() sarifRule {
 			return sarifRule{
-				ID: it.ID, Name: ruleName(it.Name),
+				ID: Sanitize(it.ID), Name: ruleName(Sanitize(it.Name)),
 				ShortDescription: sarifText{it.Name}, FullDescription: sarifText{it.Description},
-				Help: sarifText{strings.Join(duties(resp.Entries), "\n")}, HelpURI: firstSource(resp.Entries),
-				Properties: map[string]any{"category": it.Category},
+				Help: sarifText{strings.Join(duties(resp.Entries), "\n")}, HelpURI: Sanitize(firstSource(resp.Entries)),
+				Properties: map[string]any{"category": Sanitize(it.Category)},
 			}
 		})
 		for _, e := range resp.Entries {
@@ -133,12 +146,12 @@ func (v *ReviewView) SARIF() any {
 				msg += ". The customer " + lowerFirst(strings.Join(e.Cell.CustomerDoes, "; ")) + "."
 			}
 			res := sarifResult{
-				RuleID: it.ID, RuleIndex: idx, Level: "warning", Message: sarifText{msg},
-				PartialFingerprints: map[string]string{"srm/v1": it.ID + "/" + t.ID()},
+				RuleID: Sanitize(it.ID), RuleIndex: idx, Level: "warning", Message: sarifText{msg},
+				PartialFingerprints: map[string]string{"srm/v1": Sanitize(it.ID + "/" + t.ID())},
 			}
 			res.Locations = resourceLocations(e.Target.Resources, &res.Message)
 			if e.Ack != nil {
-				res.Suppressions = []sarifSuppression{{Kind: "external", Justification: ackJustification(e.Ack.Owner, e.Ack.Evidence)}}
+				res.Suppressions = newSuppression(e.Ack.Owner, e.Ack.Evidence)
 			}
 			run.Results = append(run.Results, res)
 		}
@@ -154,13 +167,13 @@ func (v *ReviewView) SARIF() any {
 		})
 		res := sarifResult{
 			RuleID: notReviewedRule, RuleIndex: idx, Level: "warning", Message: sarifText{notReviewedLine(nr)},
-			PartialFingerprints: map[string]string{"srm/v1": notReviewedRule + "/" + nr.Kind + "/" + nr.Name},
+			PartialFingerprints: map[string]string{"srm/v1": Sanitize(notReviewedRule + "/" + nr.Kind + "/" + nr.Name)},
 		}
 		if file, line := splitWhere(nr.Where); file != "" {
 			res.Locations = []sarifLocation{location(file, line)}
 		}
 		if nr.Ack != nil {
-			res.Suppressions = []sarifSuppression{{Kind: "external", Justification: ackJustification(nr.Ack.Owner, nr.Ack.Reason)}}
+			res.Suppressions = newSuppression(nr.Ack.Owner, nr.Ack.Reason)
 		}
 		run.Results = append(run.Results, res)
 	}
@@ -187,7 +200,7 @@ func resourceLocations(resources []model.StackResource, msg *sarifText) []sarifL
 }
 
 func location(file string, line int) sarifLocation {
-	loc := sarifLocation{PhysicalLocation: sarifPhysical{ArtifactLocation: sarifArtifact{URI: repoPath(file)}}}
+	loc := sarifLocation{PhysicalLocation: sarifPhysical{ArtifactLocation: sarifArtifact{URI: Sanitize(repoPath(file))}}}
 	if line > 0 {
 		loc.PhysicalLocation.Region = &sarifRegion{StartLine: line}
 	}
@@ -285,14 +298,14 @@ func (v *ReviewView) JUnit() any {
 			t := e.Target.Target
 			s := suites[t.ID()]
 			if s == nil {
-				s = &junitSuite{Name: columnName(m, t, len(stackProviders(m, r.Review)) > 1)}
+				s = &junitSuite{Name: Sanitize(columnName(m, t, len(stackProviders(m, r.Review)) > 1))}
 				suites[t.ID()] = s
 				order = append(order, t.ID())
 			}
-			c := junitCase{Name: resp.Item.Name + " (" + e.Cell.Label + ")", ClassName: "srm." + t.ID() + "." + resp.Item.ID}
+			c := junitCase{Name: Sanitize(resp.Item.Name + " (" + e.Cell.Label + ")"), ClassName: Sanitize("srm." + t.ID() + "." + resp.Item.ID)}
 			if e.Ack == nil {
 				c.Failure = &junitFailure{
-					Message: "no acknowledgement covers " + resp.Item.Name + " on " + TargetName(t),
+					Message: Sanitize("no acknowledgement covers " + resp.Item.Name + " on " + TargetName(t)),
 					Type:    "unacknowledged",
 					Text:    sanitizedLines(e.Cell.CustomerDoes),
 				}
@@ -309,7 +322,7 @@ func (v *ReviewView) JUnit() any {
 		suites[notReviewedRule] = s
 		order = append(order, notReviewedRule)
 		for _, nr := range r.Stack.NotReviewed {
-			c := junitCase{Name: nr.Kind + " " + nr.Name, ClassName: "srm." + notReviewedRule}
+			c := junitCase{Name: Sanitize(nr.Kind + " " + nr.Name), ClassName: "srm." + notReviewedRule}
 			if nr.Ack == nil {
 				c.Failure = &junitFailure{Message: "not reviewed and not accepted", Type: notReviewedRule, Text: Sanitize(notReviewedLine(nr))}
 				s.Failures++
