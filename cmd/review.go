@@ -24,6 +24,9 @@ type ReviewOptions struct {
 	FormatIn string   // --format-in
 	Acks     string   // --acks FILE
 	InitAcks bool     // --init-acks
+	// StrictAcks fails the gate on acknowledgements that are stale (they
+	// cover nothing in the stack) or expired.
+	StrictAcks bool
 	// Recursive reviews every directory under a directory given (-r).
 	Recursive bool
 }
@@ -53,7 +56,11 @@ URLs — is listed under "Not reviewed", never dropped silently.
 As a CI gate, --acks FILE checks an acknowledgement file saying who covers
 each responsibility and where the evidence is, and who owns each thing not
 reviewed: srm prints the review and exits 1 when anything is not covered.
---init-acks prints a starter file for the stack.`,
+An acknowledgement may carry expires = YYYY-MM-DD: after that day it covers
+nothing and the gate names it as expired. Acknowledgements that cover
+nothing in the stack are listed as stale on stderr; --strict-acks makes
+stale or expired ones fail the gate too. --init-acks prints a starter file
+for the stack.`,
 		Example: `  $ srm review ./infra
   $ srm review -r . -o markdown > REVIEW.md
   $ srm review --services ec2,rds,s3
@@ -70,6 +77,9 @@ reviewed: srm prints the review and exits 1 when anything is not covered.
 			if opts.InitAcks && opts.Acks != "" {
 				return usageErrorf(cmd, "--init-acks and --acks do not go together")
 			}
+			if opts.StrictAcks && opts.Acks == "" {
+				return usageErrorf(cmd, "--strict-acks needs --acks")
+			}
 			if _, err := iac.ParseFormat(opts.FormatIn); err != nil {
 				return usageErrorf(cmd, "--format-in: %s", err)
 			}
@@ -81,6 +91,7 @@ reviewed: srm prints the review and exits 1 when anything is not covered.
 	fl.StringVar(&opts.FormatIn, "format-in", "auto", "read files as `format`: auto, terraform, terraform-plan, terraform-state, cloudformation or arm")
 	fl.StringVar(&opts.Acks, "acks", "", "exit 1 unless this acknowledgement `file` covers every customer or shared responsibility")
 	fl.BoolVar(&opts.InitAcks, "init-acks", false, "print a starter acknowledgement file for the stack")
+	fl.BoolVar(&opts.StrictAcks, "strict-acks", false, "also exit 1 when an acknowledgement is stale (covers nothing in the stack) or expired")
 	fl.BoolVarP(&opts.Recursive, "recursive", "r", false, "review every Terraform root module and template under a directory")
 	registerFlagCompletion(cmd, "services", completeList(completeServices(f)))
 	registerFlagCompletion(cmd, "format-in", func(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
@@ -127,6 +138,7 @@ func reviewRun(o *ReviewOptions) error {
 	report := render.ReviewReport{Provider: prov, Review: rv, Stack: stack}
 	var missing []model.ReviewEntry
 	var unaccepted []review.NotReviewed
+	var expired, stale []model.AckRef
 	if o.Acks != "" {
 		f, err := readModelFile(o.Acks)
 		if err != nil {
@@ -136,9 +148,17 @@ func reviewRun(o *ReviewOptions) error {
 		if err != nil {
 			return err
 		}
-		missing = rv.Acknowledge(acks)
-		unaccepted = stack.Accept(acks)
-		report.Acks = true
+		today := model.Today()
+		missing = rv.Acknowledge(acks, today)
+		unaccepted = stack.Accept(acks, today)
+		expired, stale = acks.Expired(today), acks.Stale(today)
+		report.Acks, report.Expired, report.Stale = true, expired, stale
+		for _, a := range expired {
+			fmt.Fprintf(o.IO.ErrOut, "srm: acknowledgement %s expired on %s\n", render.Sanitize(a.String()), a.Expires)
+		}
+		for _, a := range stale {
+			fmt.Fprintf(o.IO.ErrOut, "srm: acknowledgement %s covers nothing in this stack (stale?)\n", render.Sanitize(a.String()))
+		}
 	}
 	if len(stack.NotReviewed) > 0 {
 		var parts []string
@@ -154,7 +174,8 @@ func reviewRun(o *ReviewOptions) error {
 	if err := o.write(render.NewReviewView(m, report)); err != nil {
 		return err
 	}
-	if len(missing) == 0 && len(unaccepted) == 0 {
+	strictFails := o.StrictAcks && len(expired)+len(stale) > 0
+	if len(missing) == 0 && len(unaccepted) == 0 && !strictFails {
 		return nil
 	}
 	// The review is the answer a failed gate still owes: print it.
@@ -177,7 +198,21 @@ func reviewRun(o *ReviewOptions) error {
 		}
 		why = append(why, fmt.Sprintf("%d not reviewed and not accepted in %s: %s", len(unaccepted), o.Acks, shortJoin(names, 12)))
 	}
+	if len(expired) > 0 && (len(missing)+len(unaccepted) > 0 || o.StrictAcks) {
+		why = append(why, fmt.Sprintf("%d %s expired: %s", len(expired), render.Plural(len(expired), "acknowledgement", "acknowledgements"), shortJoin(ackRefs(expired), 6)))
+	}
+	if o.StrictAcks && len(stale) > 0 {
+		why = append(why, fmt.Sprintf("%d stale %s (--strict-acks): %s", len(stale), render.Plural(len(stale), "acknowledgement", "acknowledgements"), shortJoin(ackRefs(stale), 6)))
+	}
 	return &checkFailedError{msg: strings.Join(why, "; ")}
+}
+
+func ackRefs(refs []model.AckRef) []string {
+	out := make([]string, len(refs))
+	for i, r := range refs {
+		out[i] = r.String()
+	}
+	return out
 }
 
 // shortJoin joins at most n names and says how many more there are.

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
@@ -18,6 +19,11 @@ type Ack struct {
 	Owner    string   `toml:"owner" required:"true" doc:"Who covers it, such as a team."`
 	Evidence string   `toml:"evidence" required:"true" doc:"Where the evidence is, such as a runbook, dashboard or policy."`
 	Note     string   `toml:"note" doc:"Anything a reviewer should know."`
+	// Expires ends the acknowledgement: after this date it covers nothing.
+	Expires    Date   `toml:"expires" doc:"The last day the acknowledgement holds, such as 2027-03-31; after it, it covers nothing and the gate says so."`
+	ApprovedBy string `toml:"approved_by" doc:"Who approved the acknowledgement."`
+
+	used bool // it covered something in the stack reviewed
 
 	// Resolved by ParseAcks.
 	itemID  string
@@ -35,6 +41,11 @@ type SkipAck struct {
 	Owner    string `toml:"owner" required:"true" doc:"Who owns it, such as a team."`
 	Reason   string `toml:"reason" required:"true" doc:"Why it is fine that srm does not review it."`
 	Evidence string `toml:"evidence" doc:"Where the evidence is, if anywhere."`
+	// Expires ends the acceptance: after this date it accepts nothing.
+	Expires    Date   `toml:"expires" doc:"The last day the entry holds, such as 2027-03-31."`
+	ApprovedBy string `toml:"approved_by" doc:"Who approved the entry."`
+
+	used bool // it accepted something in the stack reviewed
 
 	File string `toml:"-"`
 	Line int    `toml:"-"`
@@ -170,4 +181,84 @@ func (a *Ack) covers(item string, t Target) bool {
 	return slices.ContainsFunc(a.targets, func(x Target) bool {
 		return x.Service.ID == t.Service.ID && (x.Variant == nil || x.Variant == t.Variant)
 	})
+}
+
+// Expired reports whether the acknowledgement's date has passed.
+func (a *Ack) Expired(today Date) bool { return !a.Expires.IsZero() && a.Expires.Before(today) }
+
+// Expired reports whether the entry's date has passed.
+func (a *SkipAck) Expired(today Date) bool { return !a.Expires.IsZero() && a.Expires.Before(today) }
+
+// MarkUsed records that the entry accepted something in the stack.
+func (a *SkipAck) MarkUsed() { a.used = true }
+
+// AckRef names an entry of an acknowledgement file in messages and JSON.
+type AckRef struct {
+	File    string
+	Line    int
+	Entry   string // "db-users on rds", or a type or source not reviewed
+	Expires Date
+}
+
+func (r AckRef) String() string {
+	s := r.File
+	if r.Line > 0 {
+		s += ":" + strconv.Itoa(r.Line)
+	}
+	return s + " (" + r.Entry + ")"
+}
+
+func (a *Ack) ref() AckRef {
+	entry := a.itemID
+	if len(a.Services) > 0 {
+		entry += " on " + strings.Join(a.Services, ", ")
+	}
+	return AckRef{File: a.File, Line: a.Line, Entry: entry, Expires: a.Expires}
+}
+
+func (a *SkipAck) ref() AckRef {
+	entry := a.Type
+	if entry == "" {
+		entry = a.Source
+	}
+	return AckRef{File: a.File, Line: a.Line, Entry: entry, Expires: a.Expires}
+}
+
+// Expired lists the entries whose date has passed before today.
+func (acks *Acks) Expired(today Date) []AckRef {
+	var out []AckRef
+	for _, a := range acks.Acks {
+		if a.Expired(today) {
+			out = append(out, a.ref())
+		}
+	}
+	for _, a := range acks.NotReviewed {
+		if a.Expired(today) {
+			out = append(out, a.ref())
+		}
+	}
+	return out
+}
+
+// Stale lists the entries still in date that covered nothing in the stack
+// last acknowledged: a service or module that left the stack, or a typo.
+func (acks *Acks) Stale(today Date) []AckRef {
+	var out []AckRef
+	for _, a := range acks.Acks {
+		if !a.used && !a.Expired(today) {
+			out = append(out, a.ref())
+		}
+	}
+	for _, a := range acks.NotReviewed {
+		if !a.used && !a.Expired(today) {
+			out = append(out, a.ref())
+		}
+	}
+	return out
+}
+
+// Today is the current date in UTC, for expiry.
+func Today() Date {
+	t := time.Now().UTC()
+	return Date{t.Year(), t.Month(), t.Day()}
 }

@@ -89,7 +89,7 @@ func FuzzAcks(f *testing.F) {
 			return
 		}
 		r := m.Review([]StackTarget{{Target: vm}, {Target: fn}})
-		if missing := r.Acknowledge(acks); len(missing) > 2 {
+		if missing := r.Acknowledge(acks, Today()); len(missing) > 2 {
 			t.Fatalf("%d unacknowledged responsibilities in a stack of two", len(missing))
 		}
 	})

@@ -168,7 +168,7 @@ evidence = "https://wiki.example.com/patching"
 	if err != nil {
 		t.Fatal(err)
 	}
-	missing := r.Acknowledge(acks)
+	missing := r.Acknowledge(acks, Today())
 	if len(missing) != 1 || missing[0].Cell.Item != "runtime-patching" {
 		t.Errorf("missing = %+v", missing)
 	}
@@ -177,7 +177,7 @@ evidence = "https://wiki.example.com/patching"
 	}
 	// An acknowledgement for the service covers its variants.
 	acks, _ = m.ParseAcks(File{Path: "acks.toml", Data: []byte("[[acks]]\nitem = \"runtime-patching\"\nservices = [\"fn\"]\nowner = \"Dev\"\nevidence = \"CI\"\n")}, "acme")
-	if missing := r.Acknowledge(acks); len(missing) != 1 || missing[0].Cell.Item != "guest-os-patching" {
+	if missing := r.Acknowledge(acks, Today()); len(missing) != 1 || missing[0].Cell.Item != "guest-os-patching" {
 		t.Errorf("a service-wide acknowledgement does not cover its variant: %+v", missing)
 	}
 }
@@ -224,5 +224,43 @@ func TestWildcardMatch(t *testing.T) {
 		if got := wildcardMatch(tc.pattern, tc.s); got != tc.want {
 			t.Errorf("wildcardMatch(%q, %q) = %v", tc.pattern, tc.s, got)
 		}
+	}
+}
+
+// TestAcksExpireAndGoStale checks that an acknowledgement past its date
+// covers nothing, and that one covering nothing in the stack is stale.
+func TestAcksExpireAndGoStale(t *testing.T) {
+	m := mustLoad(t)
+	f := File{Path: "acks.toml", Data: []byte(`[[acks]]
+item = "guest-os-patching"
+owner = "A"
+evidence = "x"
+expires = 2026-06-30
+[[acks]]
+item = "runtime-patching"
+services = ["nope-not-in-stack"]
+owner = "B"
+evidence = "y"
+`)}
+	_, err := m.ParseAcks(f, "acme")
+	if err == nil {
+		t.Fatal("an unknown service in an acknowledgement was accepted")
+	}
+	f.Data = []byte("[[acks]]\nitem = \"guest-os-patching\"\nowner = \"A\"\nevidence = \"x\"\nexpires = 2026-06-30\n[[acks]]\nitem = \"runtime-patching\"\nowner = \"B\"\nevidence = \"y\"\n")
+	acks, err := m.ParseAcks(f, "acme")
+	if err != nil {
+		t.Fatal(err)
+	}
+	before, after := Date{2026, 6, 30}, Date{2026, 7, 1}
+	if acks.Acks[0].Expired(before) || !acks.Acks[0].Expired(after) {
+		t.Error("expires is the last day the acknowledgement holds")
+	}
+	if got := acks.Expired(after); len(got) != 1 || got[0].Line != 1 || got[0].Entry != "guest-os-patching" {
+		t.Errorf("expired: %+v", got)
+	}
+	// Nothing acknowledged yet: both entries cover nothing, but the
+	// expired one is expired, not stale.
+	if got := acks.Stale(after); len(got) != 1 || got[0].Entry != "runtime-patching" {
+		t.Errorf("stale: %+v", got)
 	}
 }

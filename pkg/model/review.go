@@ -108,15 +108,16 @@ func (m *Model) Review(targets []StackTarget) *Review {
 
 // Acknowledge marks each entry that an acknowledgement covers and returns
 // the entries that none covers.
-func (r *Review) Acknowledge(acks *Acks) []ReviewEntry {
+func (r *Review) Acknowledge(acks *Acks, today Date) []ReviewEntry {
 	var missing []ReviewEntry
 	for _, resp := range r.Responsibilities {
 		for i := range resp.Entries {
 			e := &resp.Entries[i]
 			e.Ack = nil
 			for _, a := range acks.Acks {
-				if a.covers(resp.Item.ID, e.Target.Target) {
+				if !a.Expired(today) && a.covers(resp.Item.ID, e.Target.Target) {
 					e.Ack = a
+					a.used = true
 					break
 				}
 			}

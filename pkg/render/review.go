@@ -16,6 +16,9 @@ type ReviewReport struct {
 	Stack    *review.Stack
 	// Acks is true when acknowledgements were checked.
 	Acks bool
+	// Expired and Stale are the acknowledgements past their date and those
+	// that covered nothing in the stack.
+	Expired, Stale []model.AckRef
 }
 
 // ReviewView is srm review: what the customer owns across a stack, and
@@ -34,6 +37,8 @@ type ReviewView struct {
 	// NotReviewed lists what srm could not review: unknown resource types,
 	// registry modules, nested stacks at URLs, linked templates.
 	NotReviewed []notReviewedJSON `json:"not_reviewed" doc:"What srm did not review: unknown or unreviewable resource types, registry modules, nested stacks at URLs, linked templates, Bicep files."`
+	StaleAcks   []ackRefJSON      `json:"stale_acknowledgements" doc:"With --acks: acknowledgements in date that cover nothing in the stack."`
+	ExpiredAcks []ackRefJSON      `json:"expired_acknowledgements" doc:"With --acks: acknowledgements past their expires date, which cover nothing."`
 
 	m *model.Model
 	r ReviewReport
@@ -52,6 +57,21 @@ type notReviewedJSON struct {
 	// KnownType is true for a resource type the model knows but cannot
 	// review (a retired product, a template passed as a string).
 	KnownType bool `json:"known_type" doc:"True for a resource type srm knows but cannot review (a retired product, a template passed as a string)."`
+}
+
+type ackRefJSON struct {
+	File    string `json:"file" doc:"The acknowledgement file."`
+	Line    int    `json:"line" doc:"The entry's line in it."`
+	Entry   string `json:"entry" doc:"What the entry acknowledges: an item and its services, or a type or source not reviewed."`
+	Expires string `json:"expires" doc:"Its expires date, YYYY-MM-DD, or \"\"."`
+}
+
+func ackRefsJSON(refs []model.AckRef) []ackRefJSON {
+	out := []ackRefJSON{}
+	for _, r := range refs {
+		out = append(out, ackRefJSON{File: r.File, Line: r.Line, Entry: r.Entry, Expires: r.Expires.String()})
+	}
+	return out
 }
 
 type reviewInputJSON struct {
@@ -84,6 +104,8 @@ type reviewEntryJSON struct {
 	Acknowledged bool     `json:"acknowledged" doc:"Whether an acknowledgement covers it."`
 	AckOwner     string   `json:"ack_owner" doc:"Who the acknowledgement names as covering it."`
 	Evidence     string   `json:"evidence" doc:"Where the acknowledgement says the evidence is."`
+	AckExpires   string   `json:"ack_expires" doc:"The acknowledgement's expires date, YYYY-MM-DD, or \"\"."`
+	AckApprover  string   `json:"ack_approved_by" doc:"Who approved the acknowledgement, or \"\"."`
 }
 
 type typeCountJSON struct {
@@ -108,6 +130,7 @@ func NewReviewView(m *model.Model, r ReviewReport) *ReviewView {
 		Providers:    stackProviders(m, r.Review),
 		UnknownTypes: typeCounts(r.Stack.Unknown()), IgnoredTypes: typeCounts(r.Stack.Ignored), Acknowledgements: r.Acks,
 		Unacknowledged: []unacknowledgedJSONItem{}, NotReviewed: []notReviewedJSON{},
+		StaleAcks: ackRefsJSON(r.Stale), ExpiredAcks: ackRefsJSON(r.Expired),
 	}
 	for _, in := range r.Stack.Inputs {
 		out.Inputs = append(out.Inputs, reviewInputJSON(in))
@@ -133,6 +156,7 @@ func NewReviewView(m *model.Model, r ReviewReport) *ReviewView {
 			}
 			if e.Ack != nil {
 				ej.AckOwner, ej.Evidence = e.Ack.Owner, e.Ack.Evidence
+				ej.AckExpires, ej.AckApprover = e.Ack.Expires.String(), e.Ack.ApprovedBy
 			} else if r.Acks {
 				out.Unacknowledged = append(out.Unacknowledged, unacknowledgedJSONItem{Item: resp.Item.ID, Service: ej.Service, Variant: ej.Variant, Owner: ej.Owner})
 			}
@@ -385,6 +409,16 @@ func (v *ReviewView) Doc() *Doc {
 			l.Items = append(l.Items, item)
 		}
 		d.Add(Section{Heading: L(T(fmt.Sprintf("Not reviewed (%d)", len(r.Stack.NotReviewed)))), Blocks: []Block{l}})
+	}
+	if len(r.Expired)+len(r.Stale) > 0 {
+		var lines []Line
+		for _, a := range r.Expired {
+			lines = append(lines, L(B("expired"), T(" on "+a.Expires.String()+": "+a.String())))
+		}
+		for _, a := range r.Stale {
+			lines = append(lines, L(B("stale"), T(": "+a.String()+" covers nothing in this stack")))
+		}
+		d.Add(Section{Heading: L(T(fmt.Sprintf("Acknowledgements to look at (%d)", len(lines)))), Blocks: []Block{Bullets(lines...)}})
 	}
 	return d
 }

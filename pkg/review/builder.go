@@ -225,14 +225,15 @@ func addType(list []TypeCount, typ, reason, addr string) []TypeCount {
 
 // Accept marks each thing not reviewed that an entry of the
 // acknowledgement file accepts, and returns those none accepts.
-func (s *Stack) Accept(acks *model.Acks) []NotReviewed {
+func (s *Stack) Accept(acks *model.Acks, today model.Date) []NotReviewed {
 	var out []NotReviewed
 	for i := range s.NotReviewed {
 		nr := &s.NotReviewed[i]
 		nr.Ack = nil
 		for _, a := range acks.NotReviewed {
-			if a.Accepts(nr.Kind, nr.Name, nr.Source) {
+			if !a.Expired(today) && a.Accepts(nr.Kind, nr.Name, nr.Source) {
 				nr.Ack = a
+				a.MarkUsed()
 				break
 			}
 		}

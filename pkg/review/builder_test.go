@@ -114,7 +114,7 @@ func TestNotReviewedAndAccept(t *testing.T) {
 		t.Errorf("module = %q", got)
 	}
 	acks := &model.Acks{NotReviewed: []*model.SkipAck{{Type: "aws_imaginary_*", Owner: "Team", Reason: "fine"}}}
-	left := s.Accept(acks)
+	left := s.Accept(acks, model.Today())
 	if len(left) != 1 || left[0].Kind != iac.KindModule || s.NotReviewed[0].Ack == nil {
 		t.Errorf("left = %+v", left)
 	}
