@@ -81,6 +81,23 @@ func BenchmarkParse(b *testing.B) {
 			}
 			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/resource")
 		})
+		// As srm review reads it: only the attributes the mapping rules
+		// look at are kept.
+		rules := Options{Format: Auto, Attributes: func(typ string) []string {
+			if typ == "aws_lambda_function" {
+				return []string{"package_type"}
+			}
+			return nil
+		}}
+		b.Run(fmt.Sprintf("terraform-plan-realistic-review/%d", n), func(b *testing.B) {
+			b.SetBytes(int64(len(realistic)))
+			for b.Loop() {
+				if _, err := ParseOptions("plan.json", realistic, rules); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/resource")
+		})
 		b.Run(fmt.Sprintf("cloudformation-yaml/%d", n), func(b *testing.B) {
 			b.SetBytes(int64(len(template)))
 			for b.Loop() {

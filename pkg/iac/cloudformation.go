@@ -156,7 +156,7 @@ func (r *reader) followNested(st *Stack, chain []string) error {
 		if err != nil {
 			return &Error{Path: st.Path, Msg: fmt.Sprintf("nested stack %s: %s: %s", ref.id, ref.location, err)}
 		}
-		child, err := parse(local, data, CloudFormation)
+		child, err := parse(local, data, Options{Format: CloudFormation})
 		if err != nil {
 			return err
 		}

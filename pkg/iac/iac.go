@@ -8,6 +8,7 @@ package iac
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"strings"
 )
@@ -59,6 +60,9 @@ type Resource struct {
 	// maps, lists, strings, json.Number, bools and nil. Values the input
 	// does not know, such as expressions only a plan resolves, are absent.
 	Attributes map[string]any
+	// Action is what a plan does to it (ActionCreate, ActionUpdate,
+	// ActionReplace, ActionRead or ActionNone); "" for other inputs.
+	Action string
 	// File and Line say where it is declared, where the input has lines;
 	// File is empty when it is the stack's own path.
 	File string
@@ -86,6 +90,8 @@ type Stack struct {
 	NotReviewed []Skipped
 
 	nested []nested // nested stacks a template declares, until followed
+	// keepAttributes is Options.Attributes while a plan or state is read.
+	keepAttributes func(string) []string
 }
 
 // Skipped is something a stack refers to that srm did not review, with
@@ -154,7 +160,13 @@ func (e *Error) Error() string {
 // is never taken for YAML. Parse follows nothing outside data: local
 // modules and nested stacks are listed as not reviewed.
 func Parse(path string, data []byte, format Format) (*Stack, error) {
-	st, err := parse(path, data, format)
+	return ParseOptions(path, data, Options{Format: format})
+}
+
+// ParseOptions is Parse with the options of Read: the format, and which
+// resource types' attributes to keep.
+func ParseOptions(path string, data []byte, opts Options) (*Stack, error) {
+	st, err := parse(path, data, opts)
 	if err != nil {
 		return nil, err
 	}
@@ -165,7 +177,8 @@ func Parse(path string, data []byte, format Format) (*Stack, error) {
 	return st, nil
 }
 
-func parse(path string, data []byte, format Format) (*Stack, error) {
+func parse(path string, data []byte, opts Options) (*Stack, error) {
+	format := opts.Format
 	if format == "" {
 		format = Auto
 	}
@@ -184,6 +197,11 @@ func parse(path string, data []byte, format Format) (*Stack, error) {
 	}
 	var doc map[string]any
 	var err error
+	if trimmed[0] == '{' && (format == Auto || format == TerraformPlan || format == TerraformState) {
+		if s, handled, err := readTerraformJSON(path, data, format, opts.Attributes); handled {
+			return s, err
+		}
+	}
 	if trimmed[0] == '{' || trimmed[0] == '[' {
 		doc, err = decodeJSON(path, data)
 	} else {
@@ -200,10 +218,8 @@ func parse(path string, data []byte, format Format) (*Stack, error) {
 	}
 	s := &Stack{Path: path, Format: format}
 	switch format {
-	case TerraformPlan:
-		err = s.readPlan(doc)
-	case TerraformState:
-		err = s.readState(doc)
+	case TerraformPlan, TerraformState:
+		err = errors.New("a Terraform plan or state is the JSON of 'terraform show -json'")
 	case CloudFormation:
 		err = s.readTemplate(doc)
 	case ARM:

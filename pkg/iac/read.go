@@ -1,6 +1,7 @@
 package iac
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -19,6 +20,11 @@ type Options struct {
 	// root module (a directory with .tf files that no other directory
 	// calls as a local module) and every template.
 	Recursive bool
+	// Attributes lists, for a resource type, the top-level attributes a
+	// plan or state must keep; nil keeps every attribute of every type.
+	// The rest are dropped as they are read, which keeps a big plan's
+	// memory near the size of the file.
+	Attributes func(resourceType string) []string
 }
 
 // Result is what Read found under one path.
@@ -95,7 +101,7 @@ func (r *reader) file(path string, explicit bool) (*Stack, error) {
 	if err != nil {
 		return nil, &Error{Path: path, Msg: err.Error()}
 	}
-	st, err := parse(path, data, r.opts.Format)
+	st, err := parse(path, data, r.opts)
 	if err != nil {
 		return nil, err
 	}
@@ -259,7 +265,7 @@ func (r *reader) templates(paths []string) error {
 			r.result.Passed = append(r.result.Passed, PassedFile{Path: p, Why: err.Error()})
 			continue
 		}
-		st, err := parse(p, data, r.opts.Format)
+		st, err := parse(p, data, r.opts)
 		if err != nil {
 			var e *Error
 			why := err.Error()
@@ -296,10 +302,21 @@ func readLimited(path string, limit int64) ([]byte, error) {
 		return nil, withoutPath(err)
 	}
 	defer fh.Close()
-	if fi, err := fh.Stat(); err == nil && fi.IsDir() {
+	fi, err := fh.Stat()
+	if err == nil && fi.IsDir() {
 		return nil, errors.New("is a directory")
 	}
-	data, err := io.ReadAll(io.LimitReader(fh, limit+1))
+	if err == nil && fi.Mode().IsRegular() && fi.Size() > limit {
+		return nil, fmt.Errorf("file is larger than the limit of %d bytes", limit)
+	}
+	// A regular file is read into a buffer of its size: growing one by
+	// doubling would hold two copies of a big plan at once.
+	var buf bytes.Buffer
+	if err == nil && fi.Mode().IsRegular() {
+		buf.Grow(int(fi.Size()) + bytes.MinRead)
+	}
+	_, err = buf.ReadFrom(io.LimitReader(fh, limit+1))
+	data := buf.Bytes()
 	if err != nil {
 		return nil, withoutPath(err)
 	}

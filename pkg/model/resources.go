@@ -53,9 +53,33 @@ func (mp Mapping) Reason() string {
 // service, so it joins whatever deployment of the service the stack has.
 func (mp Mapping) Supporting() bool { return mp.Type != nil && mp.Type.Supports }
 
+// AttributesOf lists the top-level attributes that mapping a resource of
+// the type looks at: those its rules test and the one that names its real
+// type. Inputs whose attributes cost something to keep keep only these.
+func (m *Model) AttributesOf(typ string) []string {
+	rt := m.ResourceTypeOf(typ)
+	if rt == nil || rt.Ignore || rt.NotReviewed {
+		return nil
+	}
+	var out []string
+	add := func(path string) {
+		root, _, _ := strings.Cut(path, ".")
+		if root != "" && !slices.Contains(out, root) {
+			out = append(out, root)
+		}
+	}
+	if rt.TypeAttribute != "" {
+		add(rt.TypeAttribute)
+	}
+	for _, r := range rt.Rules {
+		add(r.Attribute)
+	}
+	return out
+}
+
 // MapResource finds the deployment a resource of the given type and
 // attributes stands for. An exact type wins over a pattern such as
-// "Custom::*"; among patterns, the longest prefix wins.
+// "Custom::*"; among patterns, the most literal text wins.
 func (m *Model) MapResource(typ string, attrs map[string]any) Mapping {
 	rt := m.ResourceTypeOf(typ)
 	if rt == nil {
