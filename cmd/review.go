@@ -1,6 +1,7 @@
 package cmd
 
 import (
+	"encoding/json"
 	"fmt"
 	"io"
 	"os"
@@ -28,6 +29,11 @@ type ReviewOptions struct {
 	// StrictAcks fails the gate on acknowledgements that are stale (they
 	// cover nothing in the stack) or expired.
 	StrictAcks bool
+	// ChangesOnly reviews only what plans create, replace or update.
+	ChangesOnly bool
+	// Baseline is a saved review JSON: only responsibilities new since it
+	// are reported.
+	Baseline string
 	// Recursive reviews every directory under a directory given (-r).
 	Recursive bool
 }
@@ -61,13 +67,19 @@ An acknowledgement may carry expires = YYYY-MM-DD: after that day it covers
 nothing and the gate names it as expired. Acknowledgements that cover
 nothing in the stack are listed as stale on stderr; --strict-acks makes
 stale or expired ones fail the gate too. --init-acks prints a starter file
-for the stack.`,
+for the stack.
+
+In a pull request, --changes-only reviews only the resources a plan
+creates, replaces or updates, and --baseline FILE (a saved 'srm review -o
+json' of the main branch) reports only the responsibilities that are new
+since it: adding an RDS instance asks about RDS and nothing else.`,
 		Example: `  $ srm review ./infra
   $ srm review -r . -o markdown > REVIEW.md
   $ srm review --services ec2,rds,s3
   $ terraform show -json plan.out > plan.json && srm review plan.json
   $ srm review ./infra --init-acks > srm-acks.toml
-  $ srm review ./infra --acks srm-acks.toml`,
+  $ srm review ./infra --acks srm-acks.toml
+  $ srm review plan.json --changes-only --baseline main-review.json -o sarif`,
 		GroupID:           "ask",
 		ValidArgsFunction: completeReviewFiles,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -81,6 +93,9 @@ for the stack.`,
 			if opts.StrictAcks && opts.Acks == "" {
 				return usageErrorf(cmd, "--strict-acks needs --acks")
 			}
+			if opts.ChangesOnly && len(opts.Files) == 0 {
+				return usageErrorf(cmd, "--changes-only needs a Terraform plan to read the changes from")
+			}
 			if _, err := iac.ParseFormat(opts.FormatIn); err != nil {
 				return usageErrorf(cmd, "--format-in: %s", err)
 			}
@@ -93,6 +108,9 @@ for the stack.`,
 	fl.StringVar(&opts.Acks, "acks", "", "exit 1 unless this acknowledgement `file` covers every customer or shared responsibility")
 	fl.BoolVar(&opts.InitAcks, "init-acks", false, "print a starter acknowledgement file for the stack")
 	fl.BoolVar(&opts.StrictAcks, "strict-acks", false, "also exit 1 when an acknowledgement is stale (covers nothing in the stack) or expired")
+	fl.BoolVar(&opts.ChangesOnly, "changes-only", false, "review only the resources a Terraform plan creates, replaces or updates")
+	fl.StringVar(&opts.Baseline, "baseline", "", "report only responsibilities that are new since this saved review JSON `file`")
+	_ = cmd.MarkFlagFilename("baseline", "json")
 	fl.BoolVarP(&opts.Recursive, "recursive", "r", false, "review every Terraform root module and template under a directory")
 	registerFlagCompletion(cmd, "services", completeList(completeServices(f)))
 	registerFlagCompletion(cmd, "format-in", func(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
@@ -127,6 +145,20 @@ func reviewRun(o *ReviewOptions) error {
 	if err != nil {
 		return err
 	}
+	if o.ChangesOnly {
+		for _, in := range inputs {
+			if in.stack.Format != iac.TerraformPlan {
+				return usageErrorf(nil, "--changes-only: %s is not a Terraform plan, so it says nothing of what changes", in.stack.Path)
+			}
+			in.stack.ChangesOnly()
+		}
+	}
+	var seen map[string]bool
+	if o.Baseline != "" {
+		if seen, err = readBaseline(o.Baseline); err != nil {
+			return err
+		}
+	}
 	b := review.NewBuilder(m)
 	for _, in := range inputs {
 		b.AddStack(in.stack, in.prefix)
@@ -140,10 +172,13 @@ func reviewRun(o *ReviewOptions) error {
 	}
 	stack := b.Finish()
 	rv := m.Review(stack.Targets)
+	if seen != nil {
+		rv.Without(seen)
+	}
 	if o.InitAcks {
 		return render.StarterAcks(o.IO.Out, m, rv, stack.NotReviewed)
 	}
-	report := render.ReviewReport{Provider: prov, Review: rv, Stack: stack}
+	report := render.ReviewReport{Provider: prov, Review: rv, Stack: stack, ChangesOnly: o.ChangesOnly, Baseline: o.Baseline}
 	var missing []model.ReviewEntry
 	var unaccepted []review.NotReviewed
 	var expired, stale []model.AckRef
@@ -221,6 +256,45 @@ func ackRefs(refs []model.AckRef) []string {
 		out[i] = r.String()
 	}
 	return out
+}
+
+// readBaseline reads a saved review JSON and returns the responsibilities
+// it holds, as model.EntryKey names them.
+func readBaseline(path string) (map[string]bool, error) {
+	fail := func(msg string) error {
+		return &model.LoadError{Problems: []model.Problem{{File: path, Message: msg}}}
+	}
+	f, err := readModelFile(path)
+	if err != nil {
+		return nil, fail(err.Error())
+	}
+	var doc struct {
+		SchemaVersion    *int `json:"schema_version"`
+		Responsibilities *[]struct {
+			Item    string `json:"item"`
+			Entries []struct {
+				Service string `json:"service"`
+				Variant string `json:"variant"`
+			} `json:"entries"`
+		} `json:"responsibilities"`
+	}
+	if err := json.Unmarshal(f.Data, &doc); err != nil || doc.SchemaVersion == nil || doc.Responsibilities == nil {
+		return nil, fail("not the JSON of srm review -o json: expected an object with schema_version and responsibilities")
+	}
+	if *doc.SchemaVersion > render.SchemaVersion {
+		return nil, fail(fmt.Sprintf("schema_version %d is newer than this srm reads (%d): update srm", *doc.SchemaVersion, render.SchemaVersion))
+	}
+	seen := map[string]bool{}
+	for _, resp := range *doc.Responsibilities {
+		for _, e := range resp.Entries {
+			target := e.Service
+			if e.Variant != "" {
+				target += ":" + e.Variant
+			}
+			seen[model.EntryKey(resp.Item, target)] = true
+		}
+	}
+	return seen, nil
 }
 
 // shortJoin joins at most n names and says how many more there are.

@@ -10,6 +10,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -73,6 +74,11 @@ type Resource struct {
 	// Note says what a reader should know about it, such as a count known
 	// only at plan time.
 	Note string
+}
+
+// ChangesOnly keeps the resources a plan creates, replaces or updates.
+func (s *Stack) ChangesOnly() {
+	s.Resources = slices.DeleteFunc(s.Resources, func(r Resource) bool { return !r.Changes() })
 }
 
 // Instances is the number of instances, at least one.

@@ -128,3 +128,26 @@ func (r *Review) Acknowledge(acks *Acks, today Date) []ReviewEntry {
 	}
 	return missing
 }
+
+// Without drops the entries whose key is in seen, and the responsibilities
+// left with none: what a baseline review already asked about. A key is
+// "item service" or "item service:variant", as EntryKey makes it.
+func (r *Review) Without(seen map[string]bool) {
+	var kept []*Responsibility
+	for _, resp := range r.Responsibilities {
+		var entries []ReviewEntry
+		for _, e := range resp.Entries {
+			if !seen[EntryKey(resp.Item.ID, e.Target.Target.ID())] {
+				entries = append(entries, e)
+			}
+		}
+		if len(entries) > 0 {
+			resp.Entries = entries
+			kept = append(kept, resp)
+		}
+	}
+	r.Responsibilities = kept
+}
+
+// EntryKey names one responsibility of one deployment.
+func EntryKey(item, target string) string { return item + " " + target }

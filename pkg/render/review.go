@@ -19,6 +19,10 @@ type ReviewReport struct {
 	// Expired and Stale are the acknowledgements past their date and those
 	// that covered nothing in the stack.
 	Expired, Stale []model.AckRef
+	// ChangesOnly and Baseline say what the review left out: resources a
+	// plan does not change, and responsibilities a baseline review had.
+	ChangesOnly bool
+	Baseline    string
 }
 
 // ReviewView is srm review: what the customer owns across a stack, and
@@ -39,6 +43,8 @@ type ReviewView struct {
 	NotReviewed []notReviewedJSON `json:"not_reviewed" doc:"What srm did not review: unknown or unreviewable resource types, registry modules, nested stacks at URLs, linked templates, Bicep files."`
 	StaleAcks   []ackRefJSON      `json:"stale_acknowledgements" doc:"With --acks: acknowledgements in date that cover nothing in the stack."`
 	ExpiredAcks []ackRefJSON      `json:"expired_acknowledgements" doc:"With --acks: acknowledgements past their expires date, which cover nothing."`
+	ChangesOnly bool              `json:"changes_only" doc:"Whether only resources a plan creates, replaces or updates were reviewed (--changes-only)."`
+	Baseline    string            `json:"baseline" doc:"The baseline review whose responsibilities were left out (--baseline), or \"\"."`
 
 	m *model.Model
 	r ReviewReport
@@ -131,6 +137,7 @@ func NewReviewView(m *model.Model, r ReviewReport) *ReviewView {
 		UnknownTypes: typeCounts(r.Stack.Unknown()), IgnoredTypes: typeCounts(r.Stack.Ignored), Acknowledgements: r.Acks,
 		Unacknowledged: []unacknowledgedJSONItem{}, NotReviewed: []notReviewedJSON{},
 		StaleAcks: ackRefsJSON(r.Stale), ExpiredAcks: ackRefsJSON(r.Expired),
+		ChangesOnly: r.ChangesOnly, Baseline: r.Baseline,
 	}
 	for _, in := range r.Stack.Inputs {
 		out.Inputs = append(out.Inputs, reviewInputJSON(in))
@@ -348,6 +355,16 @@ func (v *ReviewView) Doc() *Doc {
 		stack = append(stack, Field{columnName(m, t.Target, acrossClouds), value})
 	}
 	d.Add(Title{L(T("Stack: " + stackLine(r)))}, stack)
+	var scope []string
+	if r.ChangesOnly {
+		scope = append(scope, "only the resources the plan creates, replaces or updates")
+	}
+	if r.Baseline != "" {
+		scope = append(scope, "only responsibilities new since "+r.Baseline)
+	}
+	if len(scope) > 0 {
+		d.Add(Para{L(D("Reviewed: " + strings.Join(scope, "; ") + "."))})
+	}
 	d.Add(Para{L(B(fmt.Sprintf("Customer and shared responsibilities (%d items)", len(r.Review.Responsibilities))))})
 	var section *Section
 	var list *List
