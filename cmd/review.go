@@ -34,6 +34,8 @@ type ReviewOptions struct {
 	// Baseline is a saved review JSON: only responsibilities new since it
 	// are reported.
 	Baseline string
+	// PassOver passes over named files that are not infrastructure code.
+	PassOver bool
 	// Recursive reviews every directory under a directory given (-r).
 	Recursive bool
 }
@@ -111,6 +113,7 @@ since it: adding an RDS instance asks about RDS and nothing else.`,
 	fl.BoolVar(&opts.ChangesOnly, "changes-only", false, "review only the resources a Terraform plan creates, replaces or updates")
 	fl.StringVar(&opts.Baseline, "baseline", "", "report only responsibilities that are new since this saved review JSON `file`")
 	_ = cmd.MarkFlagFilename("baseline", "json")
+	fl.BoolVar(&opts.PassOver, "pass-over-others", false, "pass over JSON and YAML files that are not infrastructure code instead of failing, as a directory review does (for hooks given every changed file)")
 	fl.BoolVarP(&opts.Recursive, "recursive", "r", false, "review every Terraform root module and template under a directory")
 	registerFlagCompletion(cmd, "services", completeList(completeServices(f)))
 	registerFlagCompletion(cmd, "format-in", func(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
@@ -330,7 +333,7 @@ func readReviewInputs(o *ReviewOptions, m *model.Model, format iac.Format) ([]re
 			out = append(out, reviewInput{stack: st, prefix: "stdin:"})
 			continue
 		}
-		res, err := iac.Read(path, iac.Options{Format: format, Recursive: o.Recursive, Attributes: m.AttributesOf})
+		res, err := iac.Read(path, iac.Options{Format: format, Recursive: o.Recursive, PassOver: o.PassOver, Attributes: m.AttributesOf})
 		if err != nil {
 			return nil, err
 		}

@@ -20,6 +20,10 @@ type Options struct {
 	// root module (a directory with .tf files that no other directory
 	// calls as a local module) and every template.
 	Recursive bool
+	// PassOver passes over a JSON or YAML file given by name that is not
+	// infrastructure code, as a directory review does, instead of failing:
+	// for hooks that hand srm every changed file.
+	PassOver bool
 	// Attributes lists, for a resource type, the top-level attributes a
 	// plan or state must keep; nil keeps every attribute of every type.
 	// The rest are dropped as they are read, which keeps a big plan's
@@ -58,6 +62,10 @@ func Read(path string, opts Options) (*Result, error) {
 	r := &reader{opts: opts, modules: map[string]*hclModule{}}
 	if !fi.IsDir() {
 		st, err := r.file(path, true)
+		var e *Error
+		if err != nil && opts.PassOver && !isTerraformFile(path) && errors.As(err, &e) {
+			return &Result{Passed: []PassedFile{{Path: path, Why: e.Msg}}}, nil
+		}
 		if err != nil {
 			return nil, err
 		}
