@@ -81,36 +81,43 @@ func TestCtrlCDuringQuiz(t *testing.T) {
 	}
 }
 
-// TestClosedPipeIsQuiet is `srm sources | head -1`: the reader goes away
-// after one line, and srm must end without a word on stderr.
+// TestClosedPipeIsQuiet is `srm sources | head -1`, and the same with the
+// CI formats: the reader goes away after one line, and srm must end
+// without a word on stderr.
 func TestClosedPipeIsQuiet(t *testing.T) {
 	srm := srmBinary(t)
-	c := exec.Command(srm, "sources")
-	c.Env = append(os.Environ(), "XDG_CONFIG_HOME="+t.TempDir())
-	stdout, err := c.StdoutPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	var stderr strings.Builder
-	c.Stderr = &stderr
-	if err := c.Start(); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := bufio.NewReader(stdout).ReadString('\n'); err != nil {
-		t.Fatal(err)
-	}
-	stdout.Close()
-	err = c.Wait()
-	var exit *exec.ExitError
-	if err != nil && !errors.As(err, &exit) {
-		t.Fatal(err)
-	}
-	if stderr.Len() > 0 {
-		t.Errorf("stderr = %q", stderr.String())
-	}
-	if err != nil {
-		if ws, ok := exit.Sys().(syscall.WaitStatus); !ok || !ws.Signaled() || ws.Signal() != syscall.SIGPIPE {
-			t.Errorf("srm ended with %v, want success or SIGPIPE as a shell expects", err)
+	for _, args := range [][]string{
+		{"sources"},
+		{"review", "--services", "ec2,rds,s3,lambda", "-o", "sarif"},
+		{"review", "--services", "ec2,rds,s3,lambda", "-o", "junit"},
+	} {
+		c := exec.Command(srm, args...)
+		c.Env = append(os.Environ(), "XDG_CONFIG_HOME="+t.TempDir())
+		stdout, err := c.StdoutPipe()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var stderr strings.Builder
+		c.Stderr = &stderr
+		if err := c.Start(); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := bufio.NewReader(stdout).ReadString('\n'); err != nil {
+			t.Fatal(err)
+		}
+		stdout.Close()
+		err = c.Wait()
+		var exit *exec.ExitError
+		if err != nil && !errors.As(err, &exit) {
+			t.Fatal(err)
+		}
+		if stderr.Len() > 0 {
+			t.Errorf("%v: stderr = %q", args, stderr.String())
+		}
+		if err != nil {
+			if ws, ok := exit.Sys().(syscall.WaitStatus); !ok || !ws.Signaled() || ws.Signal() != syscall.SIGPIPE {
+				t.Errorf("%v: srm ended with %v, want success or SIGPIPE as a shell expects", args, err)
+			}
 		}
 	}
 }
