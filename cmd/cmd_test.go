@@ -82,6 +82,22 @@ func TestLongAnswerLineIsAnInputError(t *testing.T) {
 	}
 }
 
+// TestInvisibleCharactersInNames refuses names that hold a bidi override
+// or a zero-width character, naming the character: srm does not answer for
+// the visible part.
+func TestInvisibleCharactersInNames(t *testing.T) {
+	for _, args := range [][]string{
+		{"who", "ec2\u202e", "iam"},
+		{"who", "ec2", "i\u200bam"},
+		{"who", "ec2", "iam", "--provider", "aws\u200d"},
+	} {
+		code, stdout, stderr := run(t, args...)
+		if code != exitName || stdout != "" || !strings.Contains(stderr, "invisible character U+20") {
+			t.Errorf("%q: exit %d, stderr %q", args, code, stderr)
+		}
+	}
+}
+
 // TestExitCodes pins every documented exit code, and that stdout is empty
 // and stderr one line whenever a command fails.
 func TestExitCodes(t *testing.T) {

@@ -90,8 +90,11 @@ func whoRun(o *WhoOptions) error {
 	if err != nil {
 		return err
 	}
-	if o.Expect != "" && !m.IsOwner(prov.ID, o.Expect) {
-		return &usageError{msg: fmt.Sprintf("--expect: unknown owner %q (valid: %s)", o.Expect, joinQuoted(m.Owners(prov.ID)))}
+	expect := ""
+	if o.Expect != "" {
+		if expect = m.ResolveOwner(prov.ID, o.Expect); expect == "" {
+			return &usageError{msg: fmt.Sprintf("--expect: unknown owner %q (valid: %s)", o.Expect, joinQuoted(m.Owners(prov.ID)))}
+		}
 	}
 	target, err := resolveTarget(m, prov.ID, o.Service, o.Variant)
 	if err != nil {
@@ -105,8 +108,8 @@ func whoRun(o *WhoOptions) error {
 	if err != nil {
 		return err
 	}
-	if o.Expect != "" && answer.Cell.Owner != o.Expect {
-		return &checkFailedError{msg: fmt.Sprintf("owner of %s/%s is %q, not %q", target.ID(), item.ID, answer.Cell.Owner, o.Expect)}
+	if expect != "" && answer.Cell.Owner != expect {
+		return &checkFailedError{msg: fmt.Sprintf("owner of %s/%s is %q, not %q", target.ID(), item.ID, answer.Cell.Owner, expect)}
 	}
 	if o.Quiet {
 		_, err := fmt.Fprintln(o.IO.Out, answer.Cell.Owner)

@@ -40,7 +40,8 @@ func FuzzLoad(f *testing.F) {
 	})
 }
 
-// FuzzResolve checks that any name resolves to an entry or to a NameError.
+// FuzzResolve checks that any name resolves to an entry or to an error of
+// the name class.
 func FuzzResolve(f *testing.F) {
 	for _, s := range []string{"vm", "guest OS", "patching", "acme/fn:image", "fn:", ":", "/", "\x1b[2J", "ÉÉÉ", "a/b/c:d:e"} {
 		f.Add(s)
@@ -53,15 +54,20 @@ func FuzzResolve(f *testing.F) {
 	if err != nil {
 		f.Fatal(err)
 	}
+	// Every failure must be an error of the name class: exit 3 on the
+	// command line.
+	named := func(err error) bool {
+		var c interface{ ErrorClass() string }
+		return err == nil || (errors.As(err, &c) && c.ErrorClass() == ClassName)
+	}
 	f.Fuzz(func(t *testing.T, name string) {
-		var ne *NameError
-		if _, err := m.ResolveTarget("acme", name); err != nil && !errors.As(err, &ne) {
+		if _, err := m.ResolveTarget("acme", name); !named(err) {
 			t.Fatalf("ResolveTarget(%q) err = %#v", name, err)
 		}
-		if _, err := m.ResolveItem(name); err != nil && !errors.As(err, &ne) {
+		if _, err := m.ResolveItem(name); !named(err) {
 			t.Fatalf("ResolveItem(%q) err = %#v", name, err)
 		}
-		if _, err := m.ResolveProvider(name); err != nil && !errors.As(err, &ne) {
+		if _, err := m.ResolveProvider(name); !named(err) {
 			t.Fatalf("ResolveProvider(%q) err = %#v", name, err)
 		}
 	})

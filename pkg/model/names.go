@@ -188,6 +188,14 @@ func (ix *nameIndex) add(id string, names ...string) (clash, other string) {
 }
 
 func (ix *nameIndex) resolve(name string) (string, error) {
+	// A name with an invisible character in it is not what it looks
+	// like: normalizing would drop the character and answer for the
+	// visible part, which is a guess srm never makes.
+	for _, r := range name {
+		if isUnsafeText(r) {
+			return "", &InvisibleCharError{Kind: ix.kind, Name: name, Rune: r}
+		}
+	}
 	k := normalize(name)
 	if id, ok := ix.byKey[k]; ok && k != "" {
 		return id, nil
@@ -339,3 +347,24 @@ func levenshtein(a, b string) int {
 }
 
 func quoteID(id string) string { return strconv.Quote(id) }
+
+// InvisibleCharError is a name with a control, bidi or zero-width
+// character in it.
+type InvisibleCharError struct {
+	Kind string
+	Name string
+	Rune rune
+}
+
+func (e *InvisibleCharError) Error() string {
+	visible := strings.Map(func(r rune) rune {
+		if isUnsafeText(r) {
+			return -1
+		}
+		return r
+	}, e.Name)
+	return fmt.Sprintf("%s name %q holds the invisible character %U: type the name without it", e.Kind, visible, e.Rune)
+}
+
+// ErrorClass marks a name with an invisible character as an unknown name.
+func (e *InvisibleCharError) ErrorClass() string { return ClassName }

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 )
@@ -99,10 +100,40 @@ func (m *Model) ResolveService(provider, name string) (*Service, error) {
 	}
 	id, err := ix.resolve(name)
 	if err != nil {
+		if p, perr := m.ix().providerNames().resolve(name); perr == nil && normalize(name) != "" {
+			return nil, &ProviderNotServiceError{Provider: m.Provider(p), Example: m.exampleService(p)}
+		}
 		return nil, m.elsewhere(provider, name, err)
 	}
 	return m.Service(id), nil
 }
+
+// exampleService is a service of the provider to show in a message: its
+// IaaS archetype, or its first service.
+func (m *Model) exampleService(provider string) string {
+	if s := m.Archetype(provider, "iaas"); s != nil {
+		return s.ID
+	}
+	if ss := m.ServicesOf(provider); len(ss) > 0 {
+		return ss[0].ID
+	}
+	return ""
+}
+
+// ProviderNotServiceError is a provider's name given where a service
+// belongs, as in srm who aws "physical security".
+type ProviderNotServiceError struct {
+	Provider *Provider
+	Example  string
+}
+
+func (e *ProviderNotServiceError) Error() string {
+	return fmt.Sprintf("%q is a provider, not a service: name one of its services, such as %q, or add --provider %s (run 'srm services --provider %s' to list them)",
+		e.Provider.ID, e.Example, e.Provider.ID, e.Provider.ID)
+}
+
+// ErrorClass marks a provider given as a service as an unknown name.
+func (e *ProviderNotServiceError) ErrorClass() string { return ClassName }
 
 // elsewhere adds to a service the selected provider does not have the
 // other providers' services of that exact name, qualified, as in "azure/vm"
@@ -263,6 +294,22 @@ func (m *Model) Owners(provider string) []string {
 // IsOwner reports whether id is a valid owner for the provider's cells.
 func (m *Model) IsOwner(provider, id string) bool {
 	return slices.Contains(m.Owners(provider), id)
+}
+
+// ResolveOwner finds an owner of the provider's cells by id or party
+// name, ignoring case: "AWS", "Customer", "shared", "N/A". It returns ""
+// for anything else; unlike a quiz answer, it never guesses.
+func (m *Model) ResolveOwner(provider, name string) string {
+	n := normalize(name)
+	for _, o := range m.Owners(provider) {
+		if n == normalize(o) {
+			return o
+		}
+		if p := m.Party(o); p != nil && n == normalize(p.Name) {
+			return o
+		}
+	}
+	return ""
 }
 
 // ResolveTarget resolves a service name that may name a variant too, as in
