@@ -357,13 +357,8 @@ type InvisibleCharError struct {
 }
 
 func (e *InvisibleCharError) Error() string {
-	visible := strings.Map(func(r rune) rune {
-		if isUnsafeText(r) {
-			return -1
-		}
-		return r
-	}, e.Name)
-	return fmt.Sprintf("%s name %q holds the invisible character %U: type the name without it", e.Kind, visible, e.Rune)
+	// %q shows the character as an escape, such as \u202e.
+	return fmt.Sprintf("%s name %q holds the invisible character %U: type the name without it", e.Kind, e.Name, e.Rune)
 }
 
 // ErrorClass marks a name with an invisible character as an unknown name.
