@@ -1,6 +1,7 @@
 package cmd
 
 import (
+	"errors"
 	"strconv"
 	"strings"
 
@@ -40,6 +41,11 @@ func (v *listValue) Set(s string) error {
 			parts = append(parts, p)
 		}
 	}
+	if len(parts) == 0 {
+		// An empty list is most often an unset CI variable: answering for
+		// the default instead would hide it.
+		return errEmptyList
+	}
 	if !v.changed {
 		*v.list = nil // the first use replaces the default
 	}
@@ -47,6 +53,8 @@ func (v *listValue) Set(s string) error {
 	v.changed = true
 	return nil
 }
+
+var errEmptyList = errors.New("empty list")
 
 func (v *listValue) String() string { return strings.Join(*v.list, ",") }
 func (v *listValue) Type() string   { return "strings" }

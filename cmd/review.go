@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -92,6 +93,9 @@ since it: adding an RDS instance asks about RDS and nothing else.`,
 			if opts.InitAcks && opts.Acks != "" {
 				return usageErrorf(cmd, "--init-acks and --acks do not go together")
 			}
+			if opts.InitAcks && f.Global.format != render.Text {
+				return usageErrorf(cmd, "--init-acks writes the TOML of an acknowledgement file: leave out -o %s", f.Global.format)
+			}
 			if opts.StrictAcks && opts.Acks == "" {
 				return usageErrorf(cmd, "--strict-acks needs --acks")
 			}
@@ -135,6 +139,14 @@ func reviewRun(o *ReviewOptions) error {
 	prov, err := o.provider(m)
 	if err != nil {
 		return err
+	}
+	// "--services fargate aurora s3" makes aurora and s3 files: say so.
+	for _, path := range o.Files {
+		if _, err := os.Stat(path); err != nil && path != "-" {
+			if _, nerr := m.ResolveTarget(prov.ID, path); nerr == nil {
+				return usageErrorf(nil, "%s: no such file, but a service of that name: list services with commas, as in --services %s", path, strings.Join(append(slices.Clone(o.Services), o.Files...), ","))
+			}
+		}
 	}
 	format, _ := iac.ParseFormat(o.FormatIn)
 	// While inputs are read, the heap is mostly the files themselves, kept

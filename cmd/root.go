@@ -11,12 +11,15 @@
 package cmd
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"slices"
+	"strings"
 	"sync"
 
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
 	"srm/pkg/iostreams"
 	"srm/pkg/render"
@@ -119,7 +122,7 @@ func NewRootCmd(f *Factory) *cobra.Command {
 	})
 	root.Flags().Bool("version", false, "print srm's version")
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
-		return &usageError{msg: err.Error(), cmd: c}
+		return &usageError{msg: flagErrorMessage(err), cmd: c}
 	})
 
 	pf := root.PersistentFlags()
@@ -238,4 +241,32 @@ func supportedFormats(cmd *cobra.Command) []render.Format {
 		return render.FormatsOf(v)
 	}
 	return []render.Format{render.Text}
+}
+
+// flagErrorMessage says what a flag takes when its value does not parse,
+// instead of Go's strconv message.
+func flagErrorMessage(err error) string {
+	var bad *pflag.InvalidValueError
+	if !errors.As(err, &bad) {
+		return err.Error()
+	}
+	f := bad.GetFlag()
+	if errors.Is(err, errEmptyList) {
+		return fmt.Sprintf("--%s is empty: give at least one name, separated by commas", f.Name)
+	}
+	takes := "a " + f.Value.Type()
+	switch f.Value.Type() {
+	case "int", "int64", "uint", "uint64", "uint32":
+		takes = "a whole number"
+		if strings.HasPrefix(f.Value.Type(), "uint") {
+			takes = "a whole number, 0 or more"
+		}
+	case "bool":
+		takes = "true or false"
+	case "float64":
+		takes = "a number"
+	case "duration":
+		takes = "a duration such as 30s"
+	}
+	return fmt.Sprintf("--%s takes %s, not %q", f.Name, takes, bad.GetValue())
 }

@@ -77,6 +77,8 @@ func (o *WhoOptions) takeArgs(cmd *cobra.Command, args []string) error {
 		return usageErrorf(cmd, "missing service")
 	case o.Item == "":
 		return usageErrorf(cmd, "missing item")
+	case o.Quiet && o.Global.format != render.Text:
+		return usageErrorf(cmd, "-q prints the owner id alone: leave out -o %s, or leave out -q", o.Global.format)
 	}
 	return nil
 }
