@@ -93,6 +93,10 @@ func (m *Model) ParseAcks(f File, provider string) (*Acks, error) {
 		ps.add(line, "", "arrays and tables nest more than %d levels deep", MaxTOMLDepth)
 		return nil, &LoadError{Problems: ps.list}
 	}
+	if line := tomlDottedKeyTooLong(f.Data, MaxDottedKeyParts); line > 0 {
+		ps.add(line, "", "a dotted key has more than %d parts", MaxDottedKeyParts)
+		return nil, &LoadError{Problems: ps.list}
+	}
 	var doc ackDocument
 	md, err := toml.Decode(string(f.Data), &doc)
 	if err != nil {

@@ -76,6 +76,10 @@ func decode(f File) (*Document, []Problem) {
 		ps.add(line, "", "arrays and tables nest more than %d levels deep", MaxTOMLDepth)
 		return nil, ps.list
 	}
+	if line := tomlDottedKeyTooLong(f.Data, MaxDottedKeyParts); line > 0 {
+		ps.add(line, "", "a dotted key has more than %d parts", MaxDottedKeyParts)
+		return nil, ps.list
+	}
 	var doc Document
 	md, err := toml.Decode(string(f.Data), &doc)
 	if err != nil {
@@ -122,6 +126,9 @@ func tomlMessage(err error) string {
 	return "invalid TOML: " + msg
 }
 
+// maxEchoedKey bounds how much of a key a message repeats.
+const maxEchoedKey = 80
+
 // checkKeys walks every key the file defines against the document's struct
 // tags. BurntSushi/toml matches keys case-insensitively and ignores keys it
 // has no field for, so both are caught here.
@@ -134,7 +141,9 @@ func checkKeys(md toml.MetaData, ps *problems, root reflect.Type) {
 		}
 		seen[path] = true
 		if msg := checkKeyPath(root, key); msg != "" {
-			ps.add(ps.lines.key(key[len(key)-1]), path, "%s", msg)
+			// Keys are capped like names: a hostile key must not fill the
+			// terminal.
+			ps.add(ps.lines.key(key[len(key)-1]), shorten(path, maxEchoedKey), "%s", msg)
 		}
 	}
 }
@@ -163,7 +172,7 @@ func checkKeyPath(root reflect.Type, key toml.Key) string {
 			if alt := caseFold(known, name); alt != "" {
 				return "key must be spelled " + strconv.Quote(alt)
 			}
-			msg := "unknown key " + strconv.Quote(name)
+			msg := "unknown key " + strconv.Quote(shorten(name, maxEchoedKey))
 			if s := closest(name, known); s != "" {
 				msg += " (did you mean " + strconv.Quote(s) + "?)"
 			}

@@ -6,6 +6,48 @@ package model
 // would exhaust the stack, and deep inline tables take minutes.
 const MaxTOMLDepth = 32
 
+// MaxDottedKeyParts bounds the parts of one dotted key (a.b.c = 1): each
+// part is a table level too, and a key of 20,000 parts took the decoder
+// half a minute.
+const MaxDottedKeyParts = 32
+
+// tomlDottedKeyTooLong scans TOML text for a dotted key of more than max
+// parts, skipping strings and comments, and returns its line, or 0. Dots
+// are counted from the start of a key (a new line, or after "," or "{")
+// to the "=" that ends it, so the dots of numbers never count.
+func tomlDottedKeyTooLong(data []byte, max int) int {
+	dots, line, inKey := 0, 1, true
+	for i := 0; i < len(data); i++ {
+		switch c := data[i]; c {
+		case '\n':
+			line++
+			dots, inKey = 0, true
+		case '#':
+			for i < len(data) && data[i] != '\n' {
+				i++
+			}
+			i--
+		case '"', '\'':
+			for i++; i < len(data) && data[i] != c && data[i] != '\n'; i++ {
+				if c == '"' && data[i] == '\\' {
+					i++
+				}
+			}
+		case ',', '{', '[':
+			dots, inKey = 0, true
+		case '=':
+			dots, inKey = 0, false
+		case '.':
+			if inKey {
+				if dots++; dots >= max {
+					return line
+				}
+			}
+		}
+	}
+	return 0
+}
+
 // tomlDepthExceeded scans TOML text for arrays and inline tables nested
 // more than max levels deep, skipping strings and comments, and returns
 // the line where the limit is passed, or 0. It only has to be right for

@@ -40,3 +40,21 @@ func TestDeepTOMLIsAProblem(t *testing.T) {
 		t.Errorf("acks: err = %v", err)
 	}
 }
+
+func TestDottedKeyTooLong(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want int
+	}{
+		{"a.b.c = 1\n", 0},
+		{"x = [1.5, 2.5, 3.5, 4.5]\n", 0},
+		{"\n" + "a" + strings.Repeat(".a", 40) + " = 1\n", 2},
+		{"s = \"" + strings.Repeat(".", 100) + "\"\n", 0},
+		{"[t" + strings.Repeat(".t", 40) + "]\n", 1},
+		{"# " + strings.Repeat(".", 100) + "\n", 0},
+	} {
+		if got := tomlDottedKeyTooLong([]byte(tc.text), 32); got != tc.want {
+			t.Errorf("%.40q: line %d, want %d", tc.text, got, tc.want)
+		}
+	}
+}
