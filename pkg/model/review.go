@@ -45,8 +45,9 @@ func (st StackTarget) Addresses() []string {
 type Review struct {
 	Targets          []StackTarget
 	Responsibilities []*Responsibility
-	// ProviderOwned are the items every deployment of the stack gives to
-	// its provider, summarised rather than listed.
+	// ProviderOwned are the items the provider owns on every deployment of
+	// the stack where they apply (n/a cells do not count against them),
+	// summarised rather than listed.
 	ProviderOwned []*Item
 }
 
@@ -81,12 +82,11 @@ func (m *Model) Review(targets []StackTarget) *Review {
 				if c == nil {
 					continue
 				}
-				seen = true
 				switch m.Role(c.Owner) {
 				case KindProvider:
+					seen = true
 					continue
 				case OwnerNotApplicable:
-					providerOnly = false
 					continue
 				}
 				providerOnly = false

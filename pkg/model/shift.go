@@ -44,7 +44,9 @@ type Shift struct {
 	From, To  Target
 	Changes   []Change
 	Unchanged []Change // Direction is empty
-	// OnlyFrom and OnlyTo list items that one side has no cell for.
+	// OnlyFrom and OnlyTo list items that apply on one side only: the
+	// other has no cell for them, and an n/a cell does not count as
+	// having them.
 	OnlyFrom, OnlyTo []*Item
 }
 
@@ -57,9 +59,13 @@ func (m *Model) Shift(from, to Target) *Shift {
 		switch {
 		case a == nil && b == nil:
 		case b == nil:
-			s.OnlyFrom = append(s.OnlyFrom, it)
+			if a.Owner != OwnerNotApplicable {
+				s.OnlyFrom = append(s.OnlyFrom, it)
+			}
 		case a == nil:
-			s.OnlyTo = append(s.OnlyTo, it)
+			if b.Owner != OwnerNotApplicable {
+				s.OnlyTo = append(s.OnlyTo, it)
+			}
 		case m.Role(a.Owner) == m.Role(b.Owner):
 			s.Unchanged = append(s.Unchanged, Change{Item: it, From: a, To: b})
 		default:
