@@ -86,7 +86,14 @@ func (m *Model) Answer(t Target, item *Item) (*Answer, error) {
 		Owner:    m.Party(cell.Owner),
 	}
 	a.ProviderParty = m.Party(a.Provider.Party)
-	a.Traps = m.TrapsFor(a.Provider.ID, t.Service.ID, item.ID)
+	for _, tr := range m.TrapsFor(a.Provider.ID, t.Service.ID, item.ID) {
+		// A shipped trap explains the shipped answer: when an overlay has
+		// changed the cell, its claim may no longer hold, so it is left out.
+		if embedded(tr.Origin) && !embedded(cell.Origin) {
+			continue
+		}
+		a.Traps = append(a.Traps, tr)
+	}
 	deployments := append([]*Variant{nil}, m.VariantsOf(t.Service.ID)...)
 	for _, v := range deployments {
 		if v == t.Variant {
@@ -103,3 +110,6 @@ func (m *Model) Answer(t Target, item *Item) (*Answer, error) {
 	}
 	return a, nil
 }
+
+// embedded reports whether an origin is one of srm's own files.
+func embedded(origin string) bool { return strings.HasPrefix(origin, "embedded:") }
