@@ -21,6 +21,9 @@ type QuizOptions struct {
 	Seed     uint64   // --seed; 0 picks one from the clock
 	Services []string // --services: only these services (and their variants)
 	Items    []string // --items: only these items
+	// All widens the quiz from the exam's scope to every deployment, and
+	// to items that do not apply.
+	All bool
 }
 
 // NewCmdQuiz builds `srm quiz`.
@@ -38,12 +41,18 @@ On a terminal the quiz asks one question at a time. When stdin is not a
 terminal it reads one answer per line, so a script can take it:
   printf 'customer\naws\n' | srm quiz --count 2 --seed 7
 
+By default the questions are about the exam's scope: for AWS, EC2, RDS,
+Lambda, S3 and DynamoDB as they are deployed by default, and items that
+apply to them. --services picks others (with their variants); --all asks
+about every service and variant, n/a answers included.
+
 --seed makes the set of questions reproducible; without it srm picks a
 seed and prints it at the end. -o json prints the questions with their
 answers instead of asking them.`,
 		Example: `  $ srm quiz
   $ srm quiz --count 5 --services ec2,rds,lambda
-  $ srm quiz --seed 42 -o json`,
+  $ srm quiz --seed 42 -o json
+  $ srm quiz --all --count 20`,
 		GroupID: "learn",
 		Args:    noArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -57,6 +66,7 @@ answers instead of asking them.`,
 	cmd.Flags().Uint64Var(&opts.Seed, "seed", 0, "draw the questions from this `seed`, for a repeatable set")
 	listFlag(cmd.Flags(), &opts.Services, "services", "only ask about these `services`")
 	listFlag(cmd.Flags(), &opts.Items, "items", "only ask about these `items`")
+	cmd.Flags().BoolVar(&opts.All, "all", false, "ask about every service and variant, and about items that do not apply")
 	registerFlagCompletion(cmd, "services", completeList(completeServices(f)))
 	registerFlagCompletion(cmd, "items", completeList(completeItems(f)))
 	return writes(cmd, (*render.QuizView)(nil))
@@ -71,7 +81,7 @@ func quizRun(o *QuizOptions) error {
 	if err != nil {
 		return err
 	}
-	targets, items, err := m.QuizScope(prov, o.Services, o.Items)
+	targets, items, err := m.QuizScope(prov, o.Services, o.Items, o.All)
 	if err != nil {
 		return err
 	}
@@ -79,9 +89,12 @@ func quizRun(o *QuizOptions) error {
 	if seed == 0 {
 		seed = uint64(time.Now().UnixNano()%1_000_000) + 1
 	}
-	qs := m.Quiz(targets, items, o.Count, seed)
+	qs := m.Quiz(targets, items, o.Count, seed, o.All)
 	if len(qs) == 0 {
 		return &usageError{msg: "no questions: no service given has a cell for the items given"}
+	}
+	if len(qs) < o.Count {
+		fmt.Fprintf(o.IO.ErrOut, "srm: there are %d questions for this scope, not %d: asking all of them\n", len(qs), o.Count)
 	}
 	if o.Global.format != render.Text {
 		return o.write(render.NewQuizView(prov, seed, qs))

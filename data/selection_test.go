@@ -2,6 +2,7 @@ package data_test
 
 import (
 	"errors"
+	"strings"
 	"testing"
 
 	"srm/pkg/model"
@@ -66,15 +67,30 @@ func TestSelectTable(t *testing.T) {
 func TestQuizScope(t *testing.T) {
 	m, _ := loadEmbedded(t)
 	aws := m.Provider("aws")
-	targets, items, err := m.QuizScope(aws, []string{"lambda"}, []string{"iam"})
+	targets, items, err := m.QuizScope(aws, []string{"lambda"}, []string{"iam"}, false)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if want := 1 + len(m.VariantsOf("lambda")); len(targets) != want || len(items) != 1 {
 		t.Errorf("lambda: %d targets, %d items; want %d and 1", len(targets), len(items), want)
 	}
-	targets, items, err = m.QuizScope(aws, nil, nil)
+	targets, items, err = m.QuizScope(aws, nil, nil, true)
 	if err != nil || len(targets) != len(m.Deployments("aws")) || len(items) != len(m.Items) {
-		t.Errorf("no names: %d targets, %d items, %v", len(targets), len(items), err)
+		t.Errorf("--all: %d targets, %d items, %v", len(targets), len(items), err)
+	}
+	// With no names, the exam's scope: EC2, RDS, Lambda, S3 and DynamoDB
+	// as deployed by default, with no question whose answer is n/a.
+	targets, items, _ = m.QuizScope(aws, nil, nil, false)
+	var ids []string
+	for _, tg := range targets {
+		ids = append(ids, tg.ID())
+	}
+	if strings.Join(ids, ",") != "ec2,rds,lambda,s3,dynamodb" {
+		t.Errorf("default scope %v", ids)
+	}
+	for _, q := range m.Quiz(targets, items, 1000, 7, false) {
+		if q.Cell.Owner == model.OwnerNotApplicable {
+			t.Errorf("%s/%s: an n/a question in the exam's scope", q.Target.ID(), q.Item.ID)
+		}
 	}
 }

@@ -44,7 +44,10 @@ type Provider struct {
 	DocHosts     []string `toml:"doc_hosts" required:"true" doc:"Hosts of the provider's own documentation, such as \"docs.aws.amazon.com\"."`
 	// Archetypes maps a service model id to the service that best shows it.
 	Archetypes map[string]string `toml:"archetypes" doc:"For each service model id, the service that best shows where its line sits, such as iaas = \"ec2\"."`
-	Origin     string            `toml:"-"`
+	// QuizServices are the services srm quiz asks about by default: an
+	// exam's scope rather than every service the model holds.
+	QuizServices []string `toml:"quiz_services" doc:"The services srm quiz asks about when --services is not given, such as the exam's EC2, RDS, Lambda, S3 and DynamoDB."`
+	Origin       string   `toml:"-"`
 }
 
 // Party is someone who can own a cell: a provider, the customer, or a third

@@ -15,15 +15,20 @@ type Question struct {
 
 // Quiz draws count questions from the cells of the given deployments and
 // items, in an order fixed by seed: the same model, filters and seed give
-// the same questions. Items that are "n/a" for a deployment still make
-// questions, since spotting them is part of knowing the model.
-func (m *Model) Quiz(targets []Target, items []*Item, count int, seed uint64) []Question {
+// the same questions. Items that are "n/a" for a deployment make questions
+// only when withNA is set.
+func (m *Model) Quiz(targets []Target, items []*Item, count int, seed uint64, withNA bool) []Question {
 	var pool []Question
 	for _, t := range targets {
 		for _, it := range items {
 			c := m.Cell(t.Service.ID, t.VariantID(), it.ID)
 			// A variant's inherited cells repeat the service's question.
 			if c == nil || (t.Variant != nil && c.Variant == "") {
+				continue
+			}
+			// "Who owns database engine patching for Lambda?" teaches
+			// little; the exam asks about what exists.
+			if c.Owner == OwnerNotApplicable && !withNA {
 				continue
 			}
 			pool = append(pool, Question{Target: t, Item: it, Cell: c})

@@ -5,8 +5,8 @@ import "testing"
 func TestQuizIsReproducible(t *testing.T) {
 	m := mustLoad(t)
 	targets := m.Deployments("acme")
-	a := m.Quiz(targets, m.Items, 3, 42)
-	b := m.Quiz(targets, m.Items, 3, 42)
+	a := m.Quiz(targets, m.Items, 3, 42, true)
+	b := m.Quiz(targets, m.Items, 3, 42, true)
 	if len(a) != 3 {
 		t.Fatalf("got %d questions", len(a))
 	}
@@ -17,12 +17,12 @@ func TestQuizIsReproducible(t *testing.T) {
 	}
 	// The pool has 3 service cells and 1 variant override; a variant's
 	// inherited cells are not asked again.
-	if all := m.Quiz(targets, m.Items, 100, 1); len(all) != 4 {
+	if all := m.Quiz(targets, m.Items, 100, 1, true); len(all) != 4 {
 		t.Errorf("pool = %d questions, want 4", len(all))
 	}
 	differs := false
 	for seed := uint64(1); seed < 20 && !differs; seed++ {
-		c := m.Quiz(targets, m.Items, 4, seed)
+		c := m.Quiz(targets, m.Items, 4, seed, true)
 		differs = c[0].Item.ID != a[0].Item.ID || c[0].Target.ID() != a[0].Target.ID()
 	}
 	if !differs {

@@ -96,11 +96,14 @@ func (e *SelectionError) Error() string { return e.Msg }
 func (e *SelectionError) ErrorClass() string { return ClassUsage }
 
 // QuizScope resolves the deployments and items a quiz draws from: the
-// named services with their variants (a named variant alone), or every
-// deployment of the provider; the named items, or every item.
-func (m *Model) QuizScope(prov *Provider, services, items []string) ([]Target, []*Item, error) {
+// named services with their variants (a named variant alone); with no
+// names, the provider's quiz services (an exam's scope) in their default
+// deployments, or every deployment when all is set. Items are the named
+// ones, or every item.
+func (m *Model) QuizScope(prov *Provider, services, items []string, all bool) ([]Target, []*Item, error) {
 	targets := m.Deployments(prov.ID)
-	if len(services) > 0 {
+	switch {
+	case len(services) > 0:
 		targets = nil
 		for _, name := range services {
 			t, err := m.ResolveTarget(prov.ID, name)
@@ -113,6 +116,11 @@ func (m *Model) QuizScope(prov *Provider, services, items []string) ([]Target, [
 					targets = append(targets, Target{Service: t.Service, Variant: v})
 				}
 			}
+		}
+	case !all && len(prov.QuizServices) > 0:
+		targets = nil
+		for _, id := range prov.QuizServices {
+			targets = append(targets, Target{Service: m.Service(id)})
 		}
 	}
 	its := m.Items

@@ -243,6 +243,12 @@ func (v *validator) references() {
 		}
 	}
 	for _, p := range m.Providers {
+		for i, svcID := range p.QuizServices {
+			field := "quiz_services[" + strconv.Itoa(i) + "]"
+			if ref(p, field, "service", svcID, services) && v.service(svcID).Provider != p.ID {
+				v.add(p, field, "service %q belongs to provider %q, not %q", svcID, v.service(svcID).Provider, p.ID)
+			}
+		}
 		for modelID, svcID := range p.Archetypes {
 			field := "archetypes." + modelID
 			if !ref(p, field, "service model", modelID, serviceModels) || !ref(p, field, "service", svcID, services) {

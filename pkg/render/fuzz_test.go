@@ -116,7 +116,7 @@ func FuzzRenderers(f *testing.F) {
 			"review":     NewReviewView(m, report),
 			"explain":    NewExplainView(m, m.Explain(target, nil)),
 			"shift":      NewShiftView(m, p, ends[0], ends[1], shift, []*model.Item{item}),
-			"quiz":       NewQuizView(p, 1, m.Quiz(targets, []*model.Item{item}, 2, 1)),
+			"quiz":       NewQuizView(p, 1, m.Quiz(targets, []*model.Item{item}, 2, 1, true)),
 			"staircase":  NewStaircaseView(m, p, ends, []*model.Shift{shift}, []*model.Item{item}),
 			"answer":     NewAnswerView(m, answer),
 			"matrix":     NewMatrixView(m, mx),
@@ -138,7 +138,7 @@ func FuzzRenderers(f *testing.F) {
 				checkOutput(t, what, f, b.String())
 			}
 		}
-		for _, q := range m.Quiz(targets, []*model.Item{item}, 2, 1) {
+		for _, q := range m.Quiz(targets, []*model.Item{item}, 2, 1, true) {
 			st := Style{Color: true}
 			checkOutput(t, "quiz prompt", Text, QuizPrompt(st, 1, 2, q, []string{name, label}))
 			checkOutput(t, "quiz feedback", Text, QuizFeedback(st, m, q, "customer", text, 80))
