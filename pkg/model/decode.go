@@ -141,9 +141,16 @@ func checkKeys(md toml.MetaData, ps *problems, root reflect.Type) {
 		}
 		seen[path] = true
 		if msg := checkKeyPath(root, key); msg != "" {
+			line := ps.lines.key(key[len(key)-1])
+			// Name the entry as other problems do: cells[3].ownr.
+			if len(key) > 1 && line > 0 {
+				if i := ps.lines.entryAt(key[0], line); i >= 0 {
+					path = key[0] + "[" + strconv.Itoa(i) + "]." + strings.Join(key[1:], ".")
+				}
+			}
 			// Keys are capped like names: a hostile key must not fill the
 			// terminal.
-			ps.add(ps.lines.key(key[len(key)-1]), shorten(path, maxEchoedKey), "%s", msg)
+			ps.add(line, shorten(path, maxEchoedKey), "%s", msg)
 		}
 	}
 }

@@ -39,6 +39,18 @@ func (li *lineIndex) entry(section string, index int) int {
 	return h[index]
 }
 
+// entryAt returns the index of the [[section]] entry that holds a line:
+// the last header of the section at or before it, or -1.
+func (li *lineIndex) entryAt(section string, line int) int {
+	idx := -1
+	for i, h := range li.headers[section] {
+		if h <= line {
+			idx = i
+		}
+	}
+	return idx
+}
+
 // key returns the first line that assigns the given bare key or opens a
 // table of that name, or 0.
 func (li *lineIndex) key(name string) int {

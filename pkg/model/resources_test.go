@@ -190,7 +190,7 @@ func TestParseAcksProblems(t *testing.T) {
 		"[[acks]]\nitem = \"gust\"\nowner = \"A\"\nevidence = \"x\"\n":                                   `acks[0].item: unknown item "gust"`,
 		"[[acks]]\nitem = \"iam\"\nowner = \"A\"\nevidence = \"x\"\n":                                    `unknown item "iam"`,
 		"[[acks]]\nitem = \"guest-os-patching\"\nservices = [\"vn\"]\nowner = \"A\"\nevidence = \"x\"\n": `acks[0].services[0]: unknown service "vn"`,
-		"[[acks]]\nitem = \"guest-os-patching\"\nowner = \"A\"\nevidence = \"x\"\nevidense = \"y\"\n":    `acks.toml:5: acks.evidense: unknown key "evidense" (did you mean "evidence"?)`,
+		"[[acks]]\nitem = \"guest-os-patching\"\nowner = \"A\"\nevidence = \"x\"\nevidense = \"y\"\n":    `acks.toml:5: acks[0].evidense: unknown key "evidense" (did you mean "evidence"?)`,
 		"[[acks]\n": `acks.toml:2: invalid TOML`,
 		"[[acks]]\nitem = \"guest-os-patching\"\nowner = \"A\\u202e\"\nevidence = \"x\"\n": `control or format character U+202E`,
 	}
