@@ -242,12 +242,18 @@ func reviewRun(o *ReviewOptions) error {
 	}
 	var why []string
 	if len(missing) > 0 {
-		var keys []string
+		var keys, items []string
 		for _, e := range missing {
 			keys = append(keys, e.Target.Target.ID()+"/"+e.Cell.Item)
+			if !slices.Contains(items, e.Cell.Item) {
+				items = append(items, e.Cell.Item)
+			}
 		}
-		why = append(why, fmt.Sprintf("%d %s no acknowledgement in %s: %s",
-			len(missing), render.Plural(len(missing), "responsibility has", "responsibilities have"), o.Acks, shortJoin(keys, 12)))
+		// The review counts items; say both units, since an item of
+		// several services needs each service covered.
+		why = append(why, fmt.Sprintf("%d item-service %s (%d %s) %s no acknowledgement in %s: %s",
+			len(missing), render.Plural(len(missing), "pair", "pairs"), len(items), render.Plural(len(items), "item", "items"),
+			render.Plural(len(missing), "has", "have"), o.Acks, shortJoin(keys, 12)))
 	}
 	if len(unaccepted) > 0 {
 		var names []string
