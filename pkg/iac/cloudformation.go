@@ -2,6 +2,7 @@ package iac
 
 import (
 	"fmt"
+	"maps"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -54,7 +55,45 @@ func (s *Stack) readTemplate(doc map[string]any) error {
 		}
 		s.Resources = append(s.Resources, Resource{Address: id, Type: typ, Attributes: props})
 	}
+	s.addImplicitAPIs()
 	return nil
+}
+
+// addImplicitAPIs adds the APIs SAM makes for functions whose Api or
+// HttpApi events name no API of their own: one ServerlessRestApi and one
+// ServerlessHttpApi per template, as SAM names them.
+func (s *Stack) addImplicitAPIs() {
+	made := map[string][]string{} // implicit API type -> functions that make it
+	for _, r := range s.Resources {
+		if r.Type != "AWS::Serverless::Function" {
+			continue
+		}
+		events, _ := r.Attributes["Events"].(map[string]any)
+		for _, name := range slices.Sorted(maps.Keys(events)) {
+			ev, _ := events[name].(map[string]any)
+			props, _ := ev["Properties"].(map[string]any)
+			switch ev["Type"] {
+			case "Api":
+				if props["RestApiId"] == nil && !slices.Contains(made["AWS::Serverless::Api"], r.Address) {
+					made["AWS::Serverless::Api"] = append(made["AWS::Serverless::Api"], r.Address)
+				}
+			case "HttpApi":
+				if props["ApiId"] == nil && !slices.Contains(made["AWS::Serverless::HttpApi"], r.Address) {
+					made["AWS::Serverless::HttpApi"] = append(made["AWS::Serverless::HttpApi"], r.Address)
+				}
+			}
+		}
+	}
+	for _, api := range []struct{ typ, id string }{
+		{"AWS::Serverless::Api", "ServerlessRestApi"},
+		{"AWS::Serverless::HttpApi", "ServerlessHttpApi"},
+	} {
+		fns := made[api.typ]
+		if len(fns) == 0 || slices.ContainsFunc(s.Resources, func(r Resource) bool { return r.Address == api.id }) {
+			continue
+		}
+		s.Resources = append(s.Resources, Resource{Address: api.id, Type: api.typ, Note: "made by SAM for the events of " + strings.Join(fns, ", ")})
+	}
 }
 
 // samGlobals returns the Globals section that applies to a SAM type, such

@@ -195,3 +195,41 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+// TestSAMImplicitAPIs checks that a function's Api and HttpApi events
+// with no API of their own make the APIs SAM would, once per template.
+func TestSAMImplicitAPIs(t *testing.T) {
+	tmpl := `Transform: AWS::Serverless-2016-10-31
+Resources:
+  A:
+    Type: AWS::Serverless::Function
+    Properties:
+      Events:
+        Get: {Type: Api, Properties: {Path: /, Method: get}}
+        Hook: {Type: HttpApi}
+  B:
+    Type: AWS::Serverless::Function
+    Properties:
+      Events:
+        Post: {Type: Api, Properties: {Path: /b, Method: post}}
+        Own: {Type: Api, Properties: {RestApiId: !Ref Mine, Path: /c, Method: get}}
+  Mine:
+    Type: AWS::Serverless::Api
+`
+	s, err := Parse("template.yaml", []byte(tmpl), Auto)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, r := range s.Resources {
+		got = append(got, r.Address+"="+r.Type+":"+r.Note)
+	}
+	want := []string{
+		"A=AWS::Serverless::Function:", "B=AWS::Serverless::Function:", "Mine=AWS::Serverless::Api:",
+		"ServerlessRestApi=AWS::Serverless::Api:made by SAM for the events of A, B",
+		"ServerlessHttpApi=AWS::Serverless::HttpApi:made by SAM for the events of A",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("resources:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
