@@ -1,11 +1,15 @@
 package iac
 
 import (
+	"bytes"
+	"errors"
 	"fmt"
 	"maps"
 	"path/filepath"
 	"slices"
 	"strings"
+
+	"go.yaml.in/yaml/v3"
 )
 
 // readTemplate reads a CloudFormation or SAM template's Resources. SAM's
@@ -36,7 +40,7 @@ func (s *Stack) readTemplate(doc map[string]any) error {
 		}
 		typ, ok := r["Type"].(string)
 		if !ok || typ == "" {
-			return fmt.Errorf("resource %s has no Type", id)
+			return &noTypeError{id: id}
 		}
 		props, _ := r["Properties"].(map[string]any)
 		if g := samGlobals(globals, typ); g != nil {
@@ -215,4 +219,55 @@ func (r *reader) followNested(st *Stack, chain []string) error {
 		}
 	}
 	return nil
+}
+
+// noTypeError is a resource with no Type, reported at its line.
+type noTypeError struct{ id string }
+
+func (e *noTypeError) Error() string { return "resource " + e.id + " has no Type" }
+
+func missingTypeID(err error) string {
+	var e *noTypeError
+	if errors.As(err, &e) {
+		return e.id
+	}
+	return ""
+}
+
+// templateLines finds the line of each resource's logical id under
+// Resources: from the YAML nodes when the template was YAML, or, in JSON,
+// by skimming the "Resources" object. Resources whose line is not found are left at 0.
+func templateLines(data []byte, root *yaml.Node) map[string]int {
+	lines := map[string]int{}
+	if root != nil {
+		if len(root.Content) == 0 || root.Content[0].Kind != yaml.MappingNode {
+			return lines
+		}
+		top := root.Content[0].Content
+		for i := 0; i+1 < len(top); i += 2 {
+			if top[i].Value != "Resources" || top[i+1].Kind != yaml.MappingNode {
+				continue
+			}
+			res := top[i+1].Content
+			for j := 0; j+1 < len(res); j += 2 {
+				lines[res[j].Value] = res[j].Line
+			}
+		}
+		return lines
+	}
+	start := bytes.Index(data, []byte(`"Resources"`))
+	if start < 0 {
+		return lines
+	}
+	sk := &skimmer{data: data, pos: start}
+	if _, err := sk.value(); err != nil || sk.consume(':') != nil {
+		return lines
+	}
+	_ = sk.each(func(id string) error {
+		line, _ := position(data, int64(sk.pos))
+		lines[id] = line
+		_, err := sk.value()
+		return err
+	})
+	return lines
 }

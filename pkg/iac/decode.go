@@ -95,11 +95,32 @@ func checkDepth(v any, depth int, nodes *int) error {
 // every package-level regexp would be compiled on every run of srm.
 var yamlLine = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`^yaml: line (\d+): (.*)$`) })
 
+// yamlProblemLine finds the line a YAML error is at. The decoder reports
+// some errors at the start of the block that holds the problem ("did not
+// find expected key" at the mapping's first line), so the line is found
+// again as the first one whose prefix of the file fails with the same
+// message. Only the 200 lines after the reported one are tried, and only
+// in files small enough to parse that often.
+func yamlProblemLine(data []byte, reported int, msg string) int {
+	if reported <= 0 || len(data) > 1<<20 {
+		return reported
+	}
+	lines := bytes.SplitAfter(data, []byte("\n"))
+	for n := reported; n <= len(lines) && n < reported+200; n++ {
+		var node yaml.Node
+		err := yaml.Unmarshal(bytes.Join(lines[:n], nil), &node)
+		if err != nil && strings.HasSuffix(err.Error(), ": "+msg) {
+			return n
+		}
+	}
+	return reported
+}
+
 // decodeYAML decodes a YAML mapping into the values JSON would give,
 // turning CloudFormation's short-form tags into their long form: !Ref x
 // becomes {"Ref": x} and !GetAtt a.b becomes {"Fn::GetAtt": ["a", "b"]}.
 // Other tags, such as a preprocessor's !Rain::Embed, are kept the same way.
-func decodeYAML(path string, data []byte) (map[string]any, error) {
+func decodeYAML(path string, data []byte) (map[string]any, *yaml.Node, error) {
 	var root yaml.Node
 	if err := yaml.Unmarshal(data, &root); err != nil {
 		msg := strings.TrimPrefix(err.Error(), "yaml: ")
@@ -107,22 +128,23 @@ func decodeYAML(path string, data []byte) (map[string]any, error) {
 		if m := yamlLine().FindStringSubmatch(err.Error()); m != nil {
 			line, _ = strconv.Atoi(m[1])
 			msg = m[2]
+			line = yamlProblemLine(data, line, msg)
 		}
-		return nil, &Error{Path: path, Line: line, Msg: "invalid YAML: " + msg}
+		return nil, nil, &Error{Path: path, Line: line, Msg: "invalid YAML: " + msg}
 	}
 	if root.Kind != yaml.DocumentNode || len(root.Content) == 0 {
-		return nil, &Error{Path: path, Msg: "not a YAML document"}
+		return nil, nil, &Error{Path: path, Msg: "not a YAML document"}
 	}
 	c := &yamlConverter{}
 	v, err := c.value(root.Content[0], 0)
 	if err != nil {
-		return nil, &Error{Path: path, Line: c.line, Msg: err.Error()}
+		return nil, nil, &Error{Path: path, Line: c.line, Msg: err.Error()}
 	}
 	doc, ok := v.(map[string]any)
 	if !ok {
-		return nil, &Error{Path: path, Line: root.Content[0].Line, Msg: "the top level is not a mapping: srm reads Terraform plan or state JSON and CloudFormation or SAM templates"}
+		return nil, nil, &Error{Path: path, Line: root.Content[0].Line, Msg: "the top level is not a mapping: srm reads Terraform plan or state JSON and CloudFormation or SAM templates"}
 	}
-	return doc, nil
+	return doc, &root, nil
 }
 
 type yamlConverter struct {

@@ -12,6 +12,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"go.yaml.in/yaml/v3"
 )
 
 // Format is a kind of input file.
@@ -208,10 +210,11 @@ func parse(path string, data []byte, opts Options) (*Stack, error) {
 			return s, err
 		}
 	}
+	var yamlRoot *yaml.Node
 	if trimmed[0] == '{' || trimmed[0] == '[' {
 		doc, err = decodeJSON(path, data)
 	} else {
-		doc, err = decodeYAML(path, data)
+		doc, yamlRoot, err = decodeYAML(path, data)
 	}
 	if err != nil {
 		return nil, err
@@ -227,7 +230,14 @@ func parse(path string, data []byte, opts Options) (*Stack, error) {
 	case TerraformPlan, TerraformState:
 		err = errors.New("a Terraform plan or state is the JSON of 'terraform show -json'")
 	case CloudFormation:
-		err = s.readTemplate(doc)
+		lines := templateLines(data, yamlRoot)
+		if err = s.readTemplate(doc); err == nil {
+			for i := range s.Resources {
+				s.Resources[i].Line = lines[s.Resources[i].Address]
+			}
+		} else if id := missingTypeID(err); id != "" && lines[id] > 0 {
+			return nil, &Error{Path: path, Line: lines[id], Msg: err.Error()}
+		}
 	case ARM:
 		err = s.readARM(doc)
 	}

@@ -104,8 +104,9 @@ func TestBadInputs(t *testing.T) {
 	}{
 		{"truncated.json", "truncated.json:4:1: invalid JSON: the file ends in the middle of a value"},
 		{"malformed.json", "malformed.json:3:21: invalid JSON: invalid character '\"' after object key:value pair"},
-		// yaml.v3 reports the line where the mapping that fails began.
-		{"malformed.yaml", "malformed.yaml:1: invalid YAML: did not find expected key"},
+		// yaml.v3 reports the line where the mapping that fails began;
+		// srm finds the line of the problem itself.
+		{"malformed.yaml", "malformed.yaml:4: invalid YAML: did not find expected key"},
 		{"neither.yaml", "neither.yaml: not a Terraform plan or state"},
 		{"binary.bin", "binary.bin: binary file"},
 	}
@@ -231,5 +232,26 @@ Resources:
 	}
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("resources:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// TestTemplateLines checks the lines srm reports for templates: a YAML
+// error at the line that is wrong, not where its block began, and a
+// resource with no Type at its own line; resources carry their lines.
+func TestTemplateLines(t *testing.T) {
+	for _, tt := range []struct{ text, want string }{
+		{"Resources:\n  A:\n    Type: AWS::S3::Bucket\n    Properties:\n      X: 1\n   Y: 2\n", "t.yaml:6: invalid YAML: did not find expected key"},
+		{"AWSTemplateFormatVersion: x\nResources:\n  A:\n    Type: AWS::S3::Bucket\n  - B\n", "t.yaml:5: invalid YAML: did not find expected key"},
+		{"Resources:\n  A:\n    Type: AWS::S3::Bucket\n  B:\n    Properties: {}\n", "t.yaml:4: resource B has no Type"},
+		{"{\"Resources\": {\n  \"A\": {\"Type\": \"AWS::S3::Bucket\"},\n  \"B\": {}\n}}\n", "t.yaml:3: resource B has no Type"},
+	} {
+		_, err := Parse("t.yaml", []byte(tt.text), Auto)
+		if err == nil || err.Error() != tt.want {
+			t.Errorf("%q: %v, want %s", tt.text, err, tt.want)
+		}
+	}
+	s, err := Parse("t.yaml", []byte("Resources:\n\n  Bucket:\n    Type: AWS::S3::Bucket\n"), Auto)
+	if err != nil || s.Resources[0].Line != 3 {
+		t.Errorf("line of a resource: %v %+v", err, s)
 	}
 }
