@@ -172,7 +172,43 @@ func fixCompletionCmd(root *cobra.Command) {
 			}
 			return cmd.Help()
 		}
+		for _, sub := range c.Commands() {
+			if sub.Name() == "bash" {
+				fixBashCompletion(sub)
+			}
+		}
 	}
+}
+
+// fixBashCompletion makes the bash script keep commas as they are. Bash's
+// printf %q escapes a comma, so "s3\,lambda" no longer matched the "s3,la"
+// the user typed, and lists such as --services s3,l<TAB> completed
+// nothing. A comma needs no escaping on a command line.
+func fixBashCompletion(bash *cobra.Command) {
+	noDesc := bash.Flags().Lookup("no-descriptions")
+	bash.RunE = func(cmd *cobra.Command, args []string) error {
+		var b strings.Builder
+		if err := cmd.Root().GenBashCompletionV2(&b, noDesc == nil || noDesc.Value.String() != "true"); err != nil {
+			return err
+		}
+		_, err := io.WriteString(cmd.OutOrStdout(), unescapeCommas(b.String()))
+		return err
+	}
+}
+
+// unescapeCommas rewrites each place where cobra's bash script escapes a
+// completion with printf %q so that commas come back unescaped.
+func unescapeCommas(script string) string {
+	const undo = "\n        %s=${%s//\\\\,/,}"
+	r := strings.NewReplacer(
+		`printf -v comp "%q" "${compline%%$tab*}" &>/dev/null || comp=$(printf "%q" "${compline%%$tab*}")`,
+		`printf -v comp "%q" "${compline%%$tab*}" &>/dev/null || comp=$(printf "%q" "${compline%%$tab*}")`+fmt.Sprintf(undo, "comp", "comp"),
+		`COMPREPLY[0]=$(printf "%q" "${COMPREPLY[0]%%$tab*}")`,
+		`COMPREPLY[0]=$(printf "%q" "${COMPREPLY[0]%%$tab*}")`+fmt.Sprintf(undo, "COMPREPLY[0]", "COMPREPLY[0]"),
+		`COMPREPLY[0]=$(printf "%q" "${COMPREPLY[0]}")`,
+		`COMPREPLY[0]=$(printf "%q" "${COMPREPLY[0]}")`+fmt.Sprintf(undo, "COMPREPLY[0]", "COMPREPLY[0]"),
+	)
+	return r.Replace(script)
 }
 
 // writeHelp leads with the examples: the one-line summary, then how the

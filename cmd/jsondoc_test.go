@@ -2,6 +2,8 @@ package cmd
 
 import (
 	"os"
+	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -102,4 +104,48 @@ func TestREADMEGoVersion(t *testing.T) {
 		}
 	}
 	t.Fatal("go.mod names no Go version")
+}
+
+// TestREADMEInstallWorksOnAFreshMachine runs the README's install blocks
+// in an empty home with an empty GOPATH, with a copy of the test's srm
+// standing in for go install: srm must run from the PATH the block sets,
+// and the completion file must be written, its directory made first.
+func TestREADMEInstallWorksOnAFreshMachine(t *testing.T) {
+	readme, err := os.ReadFile("../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(readme)
+	install := text[strings.Index(text, "## Install"):strings.Index(text, "## A tour")]
+	var lines []string
+	for _, block := range strings.Split(install, "```sh\n")[1:] {
+		block = block[:strings.Index(block, "```")]
+		for _, line := range strings.Split(block, "\n") {
+			line, _, _ = strings.Cut(line, "  #")
+			switch line = strings.TrimSpace(line); {
+			case line == "", strings.HasPrefix(line, "git clone"):
+			case line == "go install .":
+				lines = append(lines, `mkdir -p "$(go env GOPATH)/bin" && cp "$SRM" "$(go env GOPATH)/bin/srm"`)
+			default:
+				lines = append(lines, line)
+			}
+		}
+	}
+	if !strings.Contains(install, "bash-completion") {
+		t.Error("the Install section does not say bash completion needs the bash-completion package")
+	}
+	srm, err := exec.LookPath("srm")
+	if err != nil {
+		t.Skip("srm is not on PATH")
+	}
+	home := t.TempDir()
+	c := exec.Command("bash", "-e", "-c", strings.Join(lines, "\n"))
+	goBin, _ := exec.LookPath("go")
+	c.Env = []string{"HOME=" + home, "GOPATH=" + filepath.Join(home, "go"), "PATH=" + filepath.Dir(goBin) + ":/usr/bin:/bin", "SRM=" + srm, "XDG_CONFIG_HOME=" + home, "GOFLAGS=-mod=mod"}
+	if out, err := c.CombinedOutput(); err != nil {
+		t.Fatalf("the install block fails on a fresh machine: %v\n%s", err, out)
+	}
+	if _, err := os.Stat(filepath.Join(home, ".local/share/bash-completion/completions/srm")); err != nil {
+		t.Errorf("no completion script written: %v", err)
+	}
 }

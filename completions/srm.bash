@@ -283,6 +283,7 @@ __srm_handle_standard_completion_case() {
         # and we don't want to show escape characters in that list.
         if (( ${#COMPREPLY[@]} == 1 )); then
             COMPREPLY[0]=$(printf "%q" "${COMPREPLY[0]}")
+        COMPREPLY[0]=${COMPREPLY[0]//\\,/,}
         fi
         return 0
     fi
@@ -299,6 +300,7 @@ __srm_handle_standard_completion_case() {
         # Don't call "printf" in a sub-shell because it will be much slower
         # since we are in a loop.
         printf -v comp "%q" "${compline%%$tab*}" &>/dev/null || comp=$(printf "%q" "${compline%%$tab*}")
+        comp=${comp//\\,/,}
 
         # Only consider the completions that match
         [[ $comp == "$cur"* ]] || continue
@@ -322,6 +324,7 @@ __srm_handle_standard_completion_case() {
     if ((${#COMPREPLY[*]} == 1)); then
         __srm_debug "COMPREPLY[0]: ${COMPREPLY[0]}"
         COMPREPLY[0]=$(printf "%q" "${COMPREPLY[0]%%$tab*}")
+        COMPREPLY[0]=${COMPREPLY[0]//\\,/,}
         __srm_debug "Removed description from single completion, which is now: ${COMPREPLY[0]}"
     else
         # Format the descriptions
