@@ -208,6 +208,13 @@ func (ix *nameIndex) resolve(name string) (string, error) {
 		}
 		return "", err
 	} else if len(partial) == 1 {
+		// Every word typed starts a word of one entry's names, and of no
+		// other's: "db engine", "network ACL", "aurora postgres". Two
+		// words or more make that a name, not a guess; one word, such as
+		// "azur", may be a typo of something else, and is only suggested.
+		if len(strings.Fields(k)) > 1 {
+			return partial[0], nil
+		}
 		err.Candidates = partial
 		return "", err
 	}

@@ -59,6 +59,8 @@ func TestResolve(t *testing.T) {
 		{"item", "patching", "", true, []string{"guest-os-patching", "runtime-patching"}},
 		{"item", "guest", "", false, []string{"guest-os-patching"}},
 		{"item", "runtme", "", false, []string{"runtime-patching"}},
+		{"item", "guest patch", "guest-os-patching", false, nil}, // two words that start one entry's words name it
+		{"item", "runtime patch", "runtime-patching", false, nil},
 		{"provider", "ACME", "acme", false, nil},
 		{"provider", "acme cloud services", "acme", false, nil},
 		{"provider", "azure", "", false, nil},

@@ -55,6 +55,16 @@ func wordsMatch(a, b string) bool {
 	if a == b {
 		return true
 	}
+	// A word of six letters or more that starts another, a few letters
+	// shorter, is the same word cut short: "postgres" for "postgresql".
+	// "cloud" is neither "cloudhsm" nor "cloudfront".
+	short, long := a, b
+	if len(short) > len(long) {
+		short, long = long, short
+	}
+	if len(short) >= 6 && len(long)-len(short) <= 3 && strings.HasPrefix(long, short) {
+		return true
+	}
 	n := 0
 	for n < len(a) && n < len(b) && a[n] == b[n] {
 		n++
@@ -89,6 +99,25 @@ func nameScore(query []string, names []string) (float64, []string) {
 		}
 	}
 	return best, used
+}
+
+// partScore is the largest share of one name's words that the query
+// holds, for names the query does not hold in full.
+func partScore(query []string, names []string) float64 {
+	best := 0.0
+	for _, n := range names {
+		words := searchWords(n)
+		hit := 0
+		for _, w := range words {
+			if slices.ContainsFunc(query, func(q string) bool { return wordsMatch(q, w) }) {
+				hit++
+			}
+		}
+		if len(words) > 0 && float64(hit)/float64(len(words)) > best {
+			best = float64(hit) / float64(len(words))
+		}
+	}
+	return best
 }
 
 // without returns the words of query not in used.
@@ -158,6 +187,12 @@ func (m *Model) Search(provider, query string) []Hit {
 		rest := without(q, sv.used)
 		for _, it := range m.Items {
 			is, _ := nameScore(rest, itemNames(it))
+			if is == 0 {
+				// Part of an item's name ("patches" of "database engine
+				// patching") still points at the service's cells for it,
+				// below the items named in full.
+				is = partScore(rest, itemNames(it)) / 2
+			}
 			if is == 0 {
 				continue
 			}

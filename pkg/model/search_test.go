@@ -14,6 +14,9 @@ func TestWordsMatch(t *testing.T) {
 		{"host", "hosting", true},
 		{"data", "database", false},
 		{"guest", "guests", true},
+		{"postgres", "postgresql", true}, // cut short
+		{"cloud", "cloudhsm", false},     // too short to be a cut
+		{"engine", "engines", true},
 	}
 	for _, tt := range tests {
 		if got := wordsMatch(tt.a, tt.b); got != tt.want {
