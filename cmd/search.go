@@ -24,11 +24,14 @@ func NewCmdSearch(f *Factory) *cobra.Command {
 	opts := &SearchOptions{Factory: f}
 	cmd := &cobra.Command{
 		Use:   "search <text>...",
-		Short: "Find cells, services, items, traps and FAQs that match a question",
+		Short: "Find cells, services, items, traps, FAQs and controls that match a question",
 		Long: `Search the model with a question in plain words. When the text names a
 service and an item, the matching cell comes first; then services, items,
-traps and FAQs whose names or text match. Words such as "who", "the" and
-"does" are ignored, and "patches" matches "patching".
+FAQs, traps and controls, and the cells and provider-wide answers whose text
+holds the words: summaries, what each party does and caveats. A result found
+by a field it does not show names the field and quotes it ("Customer does:
+…"); JSON has it as matched_field and matched_text. Words such as "who",
+"the" and "does" are ignored, and "patches" matches "patching".
 
 Finding nothing is not an error: srm prints nothing and says so on stderr.`,
 		Example: `  $ srm search who patches the OS on EC2

@@ -82,13 +82,17 @@ func (m *Model) eachText(fn func(string) bool) {
 		}
 	}
 	for _, c := range m.Cells {
-		if !each(c.Label, c.Summary) || !lists(c.ProviderDoes, c.CustomerDoes, c.Caveats) {
-			return
+		for _, f := range cellFields(c) {
+			if !each(f.text) {
+				return
+			}
 		}
 	}
 	for _, d := range m.Defaults {
-		if !each(d.Label, d.Summary) || !lists(d.ProviderDoes, d.CustomerDoes, d.Caveats) {
-			return
+		for _, f := range defaultFields(d) {
+			if !each(f.text) {
+				return
+			}
 		}
 	}
 	for _, t := range m.Traps {

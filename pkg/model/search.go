@@ -8,14 +8,17 @@ import (
 
 // Hit is one search result.
 type Hit struct {
-	Kind    string // "cell", "service", "item", "trap" or "faq"
+	Kind    string // one of the Hit kinds
 	Score   float64
 	Target  Target // for cells and services
-	Item    *Item  // for cells and items
+	Item    *Item  // for cells, defaults and items
 	Cell    *Cell
+	Default *DefaultCell
 	Trap    *Trap
 	FAQ     *FAQ
+	Control *Control
 	Snippet string // the text that matched, for text matches
+	Match   Match  // where the words were found, for text matches
 }
 
 // Hit kinds.
@@ -25,6 +28,8 @@ const (
 	HitItem    = "item"
 	HitTrap    = "trap"
 	HitFAQ     = "faq"
+	HitDefault = "default" // a provider's answer for an item on all its services
+	HitControl = "control"
 )
 
 // stopWords carry no meaning in a question such as "who patches the OS on
@@ -51,9 +56,21 @@ func searchWords(s string) []string {
 // wordsMatch treats words with the same stem as equal, so "patches"
 // matches "patching" and "encrypt" matches "encryption", but "data" does
 // not match "database".
-func wordsMatch(a, b string) bool {
+func wordsMatch(a, b string) bool { return wordMatchScore(a, b) > 0 }
+
+// wordMatchScore is 1 for the same word or the same stem, less for a word
+// cut short, so that a text using the very word ranks first, and 0 for
+// different words.
+func wordMatchScore(a, b string) float64 {
 	if a == b {
-		return true
+		return 1
+	}
+	n := 0
+	for n < len(a) && n < len(b) && a[n] == b[n] {
+		n++
+	}
+	if n >= 4 && suffixes[a[n:]] && suffixes[b[n:]] {
+		return 1
 	}
 	// A word of six letters or more that starts another, a few letters
 	// shorter, is the same word cut short: "postgres" for "postgresql".
@@ -63,13 +80,9 @@ func wordsMatch(a, b string) bool {
 		short, long = long, short
 	}
 	if len(short) >= 6 && len(long)-len(short) <= 3 && strings.HasPrefix(long, short) {
-		return true
+		return 0.8
 	}
-	n := 0
-	for n < len(a) && n < len(b) && a[n] == b[n] {
-		n++
-	}
-	return n >= 4 && suffixes[a[n:]] && suffixes[b[n:]]
+	return 0
 }
 
 var suffixes = map[string]bool{"": true, "e": true, "s": true, "es": true, "ed": true, "ing": true, "ion": true, "ions": true, "ation": true, "er": true, "ers": true}
@@ -131,24 +144,33 @@ func without(query, used []string) []string {
 	return out
 }
 
-// textScore is the share of the query's words that a text contains.
+// textScore is the share of the query's words that a text contains, a
+// word cut short counting for less than the word itself.
 func textScore(query []string, text string) float64 {
 	if len(query) == 0 {
 		return 0
 	}
 	words := searchWords(text)
-	n := 0
+	sum := 0.0
 	for _, q := range query {
-		if slices.ContainsFunc(words, func(w string) bool { return wordsMatch(q, w) }) {
-			n++
+		best := 0.0
+		for _, w := range words {
+			if s := wordMatchScore(q, w); s > best {
+				if best = s; best == 1 {
+					break
+				}
+			}
 		}
+		sum += best
 	}
-	return float64(n) / float64(len(query))
+	return sum / float64(len(query))
 }
 
 // Search ranks what the provider's part of the model has to say about a
 // free-text question: cells first when the query names a service and an
-// item, then services, items, traps and FAQs whose words it matches.
+// item, then services, items, FAQs, traps and controls, and the cells and
+// provider defaults whose text holds the query's words, with the field
+// that holds them.
 func (m *Model) Search(provider, query string) []Hit {
 	q := searchWords(query)
 	if len(q) == 0 {
@@ -207,38 +229,9 @@ func (m *Model) Search(provider, query string) []Hit {
 	for _, is := range items {
 		hits = append(hits, Hit{Kind: HitItem, Score: 4 + is.score, Item: is.item})
 	}
-	for _, t := range m.Traps {
-		if t.Provider != provider {
-			continue
-		}
-		if s := textScore(q, t.Title+" "+t.Belief+" "+t.Truth); s >= 0.5 {
-			hits = append(hits, Hit{Kind: HitTrap, Score: 3 * s, Trap: t, Snippet: t.Title})
-		}
-	}
-	for _, f := range m.FAQs {
-		if f.Provider != provider {
-			continue
-		}
-		if s := textScore(q, f.Question+" "+f.Answer); s >= 0.5 {
-			// An FAQ answers a question better than a trap with the same words.
-			hits = append(hits, Hit{Kind: HitFAQ, Score: 3.1 * s, FAQ: f, Snippet: f.Question})
-		}
-	}
-	// Cells whose label, summary or caveats use the query's words, for
-	// queries that name no service or item.
-	if len(services) == 0 || len(items) == 0 {
-		for _, c := range m.Cells {
-			svc := m.Service(c.Service)
-			if svc == nil || svc.Provider != provider {
-				continue
-			}
-			text := c.Label + " " + c.Summary + " " + strings.Join(c.Caveats, " ")
-			if s := textScore(q, text); s >= 0.6 {
-				t := Target{Service: svc, Variant: m.Variant(c.Service, c.Variant)}
-				hits = append(hits, Hit{Kind: HitCell, Score: 2 * s, Target: t, Item: m.Item(c.Item), Cell: c, Snippet: c.Summary})
-			}
-		}
-	}
+	// Text matches for queries that name no service or item, and for
+	// traps, FAQs and controls always.
+	hits = append(hits, m.textHits(provider, q, len(services) == 0 || len(items) == 0)...)
 	hits = m.explaining(q, hits)
 	slices.SortStableFunc(hits, func(a, b Hit) int {
 		switch {
@@ -328,16 +321,25 @@ func (m *Model) hitText(h Hit) string {
 		add(h.Item.Aliases...)
 	}
 	if c := h.Cell; c != nil {
-		add(c.Label, c.Summary)
-		add(c.ProviderDoes...)
-		add(c.CustomerDoes...)
-		add(c.Caveats...)
+		for _, f := range cellFields(c) {
+			add(f.text)
+		}
+	}
+	if d := h.Default; d != nil {
+		for _, f := range defaultFields(d) {
+			add(f.text)
+		}
 	}
 	if t := h.Trap; t != nil {
 		add(t.Title, t.Belief, t.Truth)
 	}
 	if f := h.FAQ; f != nil {
 		add(f.Question, f.Answer)
+	}
+	if c := h.Control; c != nil {
+		for _, f := range controlFields(c) {
+			add(f.text)
+		}
 	}
 	return strings.Join(parts, " ")
 }
