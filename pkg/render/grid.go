@@ -64,7 +64,7 @@ func writeBox(w io.Writer, g grid, border Border, width int) error {
 	}
 	widths := naturalWidths(g)
 	if width > 0 {
-		shrink(widths, longestWords(g), width-2-(3*len(widths)+1))
+		shrink(widths, columnWords(g), width-2-(3*len(widths)+1))
 	}
 	var b strings.Builder
 	rule := func(l, m, r string) {
@@ -135,14 +135,22 @@ func naturalWidths(g grid) []int {
 	return widths
 }
 
-// longestWords is each column's longest word, the width below which its
-// cells would have to break words.
-func longestWords(g grid) []int {
-	longest := make([]int, len(naturalWidths(g)))
+// columnWord is a word of a column and whether it has a natural place to
+// break, after a slash or hyphen.
+type columnWord struct {
+	width     int
+	breakable bool
+}
+
+// columnWords lists each column's words, the widths below which its
+// cells would have to break them.
+func columnWords(g grid) [][]columnWord {
+	words := make([][]columnWord, len(naturalWidths(g)))
 	measure := func(cells []string) {
 		for i, c := range cells {
 			for _, word := range strings.Fields(c) {
-				longest[i] = max(longest[i], displayWidth(word))
+				inner := strings.Trim(word, "/-")
+				words[i] = append(words[i], columnWord{displayWidth(word), strings.ContainsAny(inner, "/-")})
 			}
 		}
 	}
@@ -150,34 +158,71 @@ func longestWords(g grid) []int {
 	for _, r := range g.rows {
 		measure(r)
 	}
-	return longest
+	return words
 }
 
-// shrink narrows columns until they fit in room: first down to each
-// column's longest word, widest column first, then below it down to
-// minColumn. A table that cannot fit at minColumn stays wider than room.
-func shrink(widths, words []int, room int) {
+// breakCost is what narrowing a column to width costs: each word that
+// would no longer fit, a word that breaks at its slash or hyphen costing
+// less than one cut anywhere.
+func breakCost(words []columnWord, width int) float64 {
+	cost := 0.0
+	for _, w := range words {
+		if w.width > width {
+			if w.breakable {
+				cost += 0.5
+			} else {
+				cost++
+			}
+		}
+	}
+	return cost
+}
+
+// shrink narrows columns until they fit in room. First it narrows them
+// down to each column's longest word, widest column first, breaking no
+// word; then, if that is not enough, it narrows the column where the fewest
+// words break, down to minColumn. A table that cannot fit at minColumn
+// stays wider than room.
+func shrink(widths []int, words [][]columnWord, room int) {
 	total := 0
 	for _, w := range widths {
 		total += w
 	}
-	for _, floor := range []func(i int) int{
-		func(i int) int { return max(words[i], minColumn) },
-		func(int) int { return minColumn },
-	} {
-		for total > room {
-			widest := -1
-			for i, w := range widths {
-				if w > floor(i) && (widest < 0 || w > widths[widest]) {
-					widest = i
-				}
-			}
-			if widest < 0 {
-				break
-			}
-			widths[widest]--
-			total--
+	longest := make([]int, len(widths))
+	for i, ws := range words {
+		for _, w := range ws {
+			longest[i] = max(longest[i], w.width)
 		}
+	}
+	for total > room {
+		widest := -1
+		for i, w := range widths {
+			if w > max(longest[i], minColumn) && (widest < 0 || w > widths[widest]) {
+				widest = i
+			}
+		}
+		if widest < 0 {
+			break
+		}
+		widths[widest]--
+		total--
+	}
+	for total > room {
+		pick, pickCost := -1, 0.0
+		for i, w := range widths {
+			if w <= minColumn {
+				continue
+			}
+			c := breakCost(words[i], w-1)
+			if pick < 0 || c < pickCost || (c == pickCost && w > widths[pick]) {
+				pick, pickCost = i, c
+			}
+		}
+		if pick < 0 {
+			break
+		}
+		widths[pick]--
+		total--
 	}
 }
 
@@ -213,8 +258,8 @@ func wrapCell(s string, width int) []string {
 	return lines
 }
 
-// breakWord cuts a word to fit width: after the last slash or hyphen in
-// the second half of the fitting part, or at width.
+// breakWord cuts a word to fit width: after the last slash or hyphen of
+// the fitting part, or at width when it has none.
 func breakWord(word string, width int) (string, string) {
 	r := []rune(word)
 	fit, used := 0, 0
@@ -223,7 +268,7 @@ func breakWord(word string, width int) (string, string) {
 		fit++
 	}
 	fit = max(fit, 1)
-	for k := fit - 1; k > fit/2; k-- {
+	for k := fit - 1; k > 0; k-- {
 		if r[k] == '/' || r[k] == '-' {
 			return string(r[:k+1]), string(r[k+1:])
 		}
