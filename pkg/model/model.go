@@ -5,7 +5,10 @@
 // queries against it.
 package model
 
-import "sync"
+import (
+	"strings"
+	"sync"
+)
 
 // Owner values that are not party ids.
 const (
@@ -92,8 +95,17 @@ type Item struct {
 	Origin        string            `toml:"-"`
 }
 
-// NameFor is the item's name in a table of one provider's services.
+// NameFor is the item's name in a table of one provider's services. An
+// empty provider, for rows that span clouds, gives the name without the
+// one provider's terms in brackets that other providers rename: "Network
+// controls", not "Network controls (SG/NACL)".
 func (it *Item) NameFor(provider string) string {
+	if provider == "" {
+		if i := strings.LastIndex(it.Name, " ("); i > 0 && len(it.ProviderNames) > 0 && strings.HasSuffix(it.Name, ")") {
+			return it.Name[:i]
+		}
+		return it.Name
+	}
 	if n := it.ProviderNames[provider]; n != "" {
 		return n
 	}

@@ -195,3 +195,24 @@ func TestIsID(t *testing.T) {
 		}
 	}
 }
+
+func TestItemNameFor(t *testing.T) {
+	it := &Item{Name: "Network controls (SG/NACL)", ProviderNames: map[string]string{"azure": "Network controls (NSG/firewall)"}}
+	plain := &Item{Name: "Guest OS patching (VMs)"}
+	tests := []struct {
+		item     *Item
+		provider string
+		want     string
+	}{
+		{it, "azure", "Network controls (NSG/firewall)"},
+		{it, "aws", "Network controls (SG/NACL)"},
+		{it, "", "Network controls"}, // across clouds: no one provider's terms
+		{plain, "", "Guest OS patching (VMs)"},
+		{plain, "gcp", "Guest OS patching (VMs)"},
+	}
+	for _, tt := range tests {
+		if got := tt.item.NameFor(tt.provider); got != tt.want {
+			t.Errorf("%q.NameFor(%q) = %q, want %q", tt.item.Name, tt.provider, got, tt.want)
+		}
+	}
+}

@@ -92,7 +92,7 @@ func (v *CompareView) Doc() *Doc {
 		} else {
 			var lines []Line
 			for _, df := range c.Differences {
-				line := L(T(df.Item.Name + " — "))
+				line := L(T(df.Item.NameFor(namesProvider(c.Matrix.Targets)) + " — "))
 				for j, cell := range df.Cells {
 					if j > 0 {
 						line = append(line, T("; "))

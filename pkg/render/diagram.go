@@ -235,11 +235,11 @@ func patternID(prefix, role string) string {
 func (d *Diagram) writeBox(b *strings.Builder, m *model.Model, bx dgBox, idPrefix string) {
 	if bx.cell == nil {
 		fmt.Fprintf(b, `<g class="cell" data-service="%s" data-variant="%s" data-item="%s" data-owner="none"><rect x="%d" y="%d" width="%d" height="%d" rx="4" fill="#ffffff" stroke="#c0c4ca" stroke-dasharray="3 3"/><text x="%d" y="%d" font-size="11" fill="#6b6b6b">%s</text></g>`+"\n",
-			bx.target.Service.ID, bx.target.VariantID(), bx.item.ID, bx.x, bx.y, bx.w, bx.h, bx.x+8, bx.y+24, xmlEscape(fit(bx.item.Name, 32)+": —"))
+			bx.target.Service.ID, bx.target.VariantID(), bx.item.ID, bx.x, bx.y, bx.w, bx.h, bx.x+8, bx.y+24, xmlEscape(fit(bx.item.NameFor(bx.target.Service.Provider), 32)+": —"))
 		return
 	}
 	sw := swatchOf(m, bx.cell.Owner)
-	tip := bx.item.Name + ": " + bx.cell.Label
+	tip := bx.item.NameFor(bx.target.Service.Provider) + ": " + bx.cell.Label
 	if bx.cell.Summary != "" {
 		tip += ". " + bx.cell.Summary
 	}
@@ -247,7 +247,7 @@ func (d *Diagram) writeBox(b *strings.Builder, m *model.Model, bx dgBox, idPrefi
 		bx.target.Service.ID, bx.target.VariantID(), bx.item.ID, xmlEscape(bx.cell.Owner), sw.Role, xmlEscape(tip))
 	fmt.Fprintf(b, `<rect x="%d" y="%d" width="%d" height="%d" rx="4" fill="url(#%s)" stroke="#ffffff" stroke-width="1"/>`, bx.x, bx.y, bx.w, bx.h, patternID(idPrefix, sw.Role))
 	fmt.Fprintf(b, `<rect x="%d" y="%d" width="%d" height="%d" rx="3" fill="%s" fill-opacity="0.85"/>`, bx.x+6, bx.y+4, bx.w-12, bx.h-8, sw.Fill)
-	fmt.Fprintf(b, `<text x="%d" y="%d" font-size="11" font-weight="700" fill="%s">%s</text>`, bx.x+10, bx.y+17, sw.Text, xmlEscape(fit(bx.item.Name, 32)))
+	fmt.Fprintf(b, `<text x="%d" y="%d" font-size="11" font-weight="700" fill="%s">%s</text>`, bx.x+10, bx.y+17, sw.Text, xmlEscape(fit(bx.item.NameFor(bx.target.Service.Provider), 32)))
 	fmt.Fprintf(b, `<text x="%d" y="%d" font-size="10.5" fill="%s">%s</text>`, bx.x+10, bx.y+31, sw.Text, xmlEscape(fit(bx.cell.Label, 36)))
 	b.WriteString("</g>\n")
 }
@@ -272,7 +272,7 @@ func (d *Diagram) description(m *model.Model) string {
 		var cells []string
 		for _, it := range append(append([]*model.Item{}, d.Layers...), d.Across...) {
 			if c := m.Cell(t.Service.ID, t.VariantID(), it.ID); c != nil {
-				cells = append(cells, it.Name+": "+c.Label)
+				cells = append(cells, it.NameFor(t.Service.Provider)+": "+c.Label)
 			}
 		}
 		parts = append(parts, TargetName(t)+": "+strings.Join(cells, "; "))

@@ -38,10 +38,13 @@ func itemIDs(items []*model.Item) []string {
 	return out
 }
 
-func itemNames(items []*model.Item) []string {
+// itemNames names items as a provider's tables do: "Network controls
+// (NSG/firewall)" on Azure. An empty provider, for lines that span clouds,
+// keeps each item's own name.
+func itemNames(items []*model.Item, provider string) []string {
 	var out []string
 	for _, it := range items {
-		out = append(out, it.Name)
+		out = append(out, it.NameFor(provider))
 	}
 	return out
 }
@@ -175,7 +178,7 @@ func (v *ExplainView) Doc() *Doc {
 		case model.OwnerNotApplicable:
 			who = fmt.Sprintf("%d %s not apply", n, Plural(n, "does", "do"))
 		}
-		parts = append(parts, fmt.Sprintf("%s (%s)", who, strings.Join(itemNames(items), ", ")))
+		parts = append(parts, fmt.Sprintf("%s (%s)", who, strings.Join(itemNames(items, p.ID), ", ")))
 	}
 	var thirdParties []string
 	for role := range e.ByRole {
@@ -186,7 +189,7 @@ func (v *ExplainView) Doc() *Doc {
 	slices.Sort(thirdParties) // map order must not reach the output
 	for _, role := range thirdParties {
 		items := e.ByRole[role]
-		parts = append(parts, fmt.Sprintf("%s owns %d (%s)", OwnerName(m, role), len(items), strings.Join(itemNames(items), ", ")))
+		parts = append(parts, fmt.Sprintf("%s owns %d (%s)", OwnerName(m, role), len(items), strings.Join(itemNames(items, p.ID), ", ")))
 	}
 	if len(parts) > 0 {
 		parts[0] = strings.ToUpper(parts[0][:1]) + parts[0][1:]
@@ -213,7 +216,7 @@ func (v *ExplainView) Doc() *Doc {
 	if len(e.CustomerAlways) > 0 {
 		d.Add(Section{Heading: L(T("What the customer always keeps")), Blocks: []Block{Para{L(T(fmt.Sprintf(
 			"On every %s service the customer keeps %s. However managed the service, these never move to %s.",
-			p.ShortName, joinAnd(itemNames(e.CustomerAlways)), providerName)))}}})
+			p.ShortName, joinAnd(itemNames(e.CustomerAlways, p.ID)), providerName)))}}})
 	}
 
 	if e.FromIaaS != nil {
@@ -225,7 +228,7 @@ func (v *ExplainView) Doc() *Doc {
 			var names []string
 			for _, c := range e.FromIaaS.Changes {
 				if c.Direction == dir {
-					names = append(names, c.Item.Name)
+					names = append(names, c.Item.NameFor(p.ID))
 				}
 			}
 			if len(names) > 0 {
@@ -240,7 +243,7 @@ func (v *ExplainView) Doc() *Doc {
 		for _, va := range e.Variants {
 			var moves []string
 			for _, c := range va.Shift.Changes {
-				moves = append(moves, fmt.Sprintf("%s (%s → %s)", c.Item.Name, c.From.Label, c.To.Label))
+				moves = append(moves, fmt.Sprintf("%s (%s → %s)", c.Item.NameFor(p.ID), c.From.Label, c.To.Label))
 			}
 			lines = append(lines, L(T(fmt.Sprintf("%s (%s:%s): %s.", va.Variant.Name, e.Target.Service.ID, va.Variant.ID, strings.Join(moves, "; ")))))
 		}

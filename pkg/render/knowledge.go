@@ -161,8 +161,8 @@ func targetIDs(ts []model.Target) []string {
 
 // mostlyText says one mostly-item in words: "Encryption at rest: 88 of
 // 97 where it applies; not acm, amplify and 7 more".
-func mostlyText(mo model.Mostly) string {
-	s := fmt.Sprintf("%s: %d of %d where it applies", mo.Item.Name, mo.Agree, mo.Applies)
+func mostlyText(mo model.Mostly, provider string) string {
+	s := fmt.Sprintf("%s: %d of %d where it applies", mo.Item.NameFor(provider), mo.Agree, mo.Applies)
 	if ids := targetIDs(mo.Exceptions); len(ids) > 0 {
 		more := ""
 		if len(ids) > mostlyExceptionsShown {
@@ -244,7 +244,7 @@ func (v *AlwaysView) Doc() *Doc {
 	d.Add(Para{L(T(fmt.Sprintf("Across every %s service and variant in the model (%d deployments):", p.ShortName, inv.Deployments)))})
 	var fields Fields
 	for _, r := range v.roles {
-		names := itemNames(inv.Always[r])
+		names := itemNames(inv.Always[r], p.ID)
 		if len(names) == 0 {
 			if r != model.KindProvider && r != model.KindCustomer && r != model.OwnerShared {
 				continue
@@ -261,7 +261,7 @@ func (v *AlwaysView) Doc() *Doc {
 		}
 		var lines []Line
 		for _, mo := range inv.Mostly[r] {
-			lines = append(lines, L(T(mostlyText(mo))))
+			lines = append(lines, L(T(mostlyText(mo, p.ID))))
 		}
 		title := strings.Replace(roleTitle(m, p, r), "Always", "Mostly", 1) + ":"
 		mostly.Items = append(mostly.Items, ListItem{Line: L(Toned(B(title), roleTone(m, p, r))), Blocks: []Block{Bullets(lines...)}})

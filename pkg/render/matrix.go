@@ -117,10 +117,17 @@ func columnName(m *model.Model, t model.Target, withProvider bool) string {
 }
 
 // rowName is an item's name as a table row: in the provider's own terms
-// when every column is that provider's.
+// when every column is that provider's, in no one provider's terms when
+// the columns span clouds.
 func rowName(it *model.Item, targets []model.Target) string {
+	return it.NameFor(namesProvider(targets))
+}
+
+// namesProvider is the provider whose terms name items for these
+// targets, or "" when they span clouds.
+func namesProvider(targets []model.Target) string {
 	if len(targets) == 0 || spansProviders(targets) {
-		return it.Name
+		return ""
 	}
-	return it.NameFor(targets[0].Service.Provider)
+	return targets[0].Service.Provider
 }

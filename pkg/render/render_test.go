@@ -152,7 +152,7 @@ func TestAcrossClouds(t *testing.T) {
 		t.Fatal(err)
 	}
 	for what, want := range map[string][]string{
-		text.String(): {"EC2 · AWS", "Azure VM · Azure", "Compute Engine · Google Cloud", "Network controls (SG/NACL)"},
+		text.String(): {"EC2 · AWS", "Azure VM · Azure", "Compute Engine · Google Cloud", "│ Network controls   "},
 		page.String(): {"Several clouds", ">Provider<", "Compute Engine · Google Cloud"},
 		svg.String():  {"Several clouds", ">Provider<", "the line between the provider and the customer"},
 	} {
@@ -164,6 +164,14 @@ func TestAcrossClouds(t *testing.T) {
 		if strings.Contains(what, "AWS (provider)") {
 			t.Errorf("a grid across clouds names AWS as the provider:\n%.400s", what)
 		}
+	}
+	// Rows across clouds are named in no one provider's terms; a diagram's
+	// boxes, one service each, keep their provider's.
+	if strings.Contains(text.String(), "SG/NACL") {
+		t.Errorf("a grid across clouds names its rows in AWS's terms:\n%s", text.String())
+	}
+	if !strings.Contains(svg.String(), "Network controls (NSG/firewall)") {
+		t.Errorf("the diagram's Azure boxes do not use Azure's names")
 	}
 	text.Reset()
 	if err := Write(&text, NewMatrixView(m, matrixOf(t, m, "azure/vm", "azure/functions")), Options{Format: Text}); err != nil {

@@ -382,7 +382,7 @@ func (v *ReviewView) Doc() *Doc {
 			}
 			section, list = &Section{Heading: L(T(name))}, &List{}
 		}
-		line := L(B(resp.Item.Name), T(" ("+ownersLine(m, resp.Entries)+")"))
+		line := L(B(resp.Item.NameFor(v.Provider)), T(" ("+ownersLine(m, resp.Entries)+")"))
 		// A review is a checklist: each item is to be covered, and --acks
 		// ticks those an acknowledgement covers.
 		item := ListItem{Line: line, Mark: "[ ]"}
@@ -411,7 +411,7 @@ func (v *ReviewView) Doc() *Doc {
 		d.Add(*section)
 	}
 	if len(r.Review.ProviderOwned) > 0 {
-		d.Add(Para{L(T(fmt.Sprintf("%s: %s.", ownsPhrase(m, r), joinAnd(itemNames(r.Review.ProviderOwned)))))})
+		d.Add(Para{L(T(fmt.Sprintf("%s: %s.", ownsPhrase(m, r), joinAnd(itemNames(r.Review.ProviderOwned, v.Provider)))))})
 	}
 	if len(r.Stack.NotReviewed) > 0 {
 		l := List{}

@@ -145,6 +145,11 @@ func (v *ShiftView) Doc() *Doc {
 	m, p, s, from, to := v.m, v.p, v.s, v.from, v.to
 	d := &Doc{}
 	total := len(s.Changes) + len(s.Unchanged)
+	// Items take a provider's names when both ends are on one cloud.
+	namesOf := ""
+	if from.Target.Service.Provider == to.Target.Service.Provider {
+		namesOf = from.Target.Service.Provider
+	}
 	d.Add(Title{L(T(fmt.Sprintf("%s → %s: %d of %d items change owner", from.name(), to.name(), len(s.Changes), total)))})
 	for _, dir := range model.Directions {
 		var group List
@@ -153,7 +158,7 @@ func (v *ShiftView) Doc() *Doc {
 			if c.Direction != dir {
 				continue
 			}
-			item := ListItem{Line: L(T(c.Item.Name+": "), Toned(T(c.From.Label), ownerTone(m, c.From.Owner)), T(" → "), Toned(T(c.To.Label), ownerTone(m, c.To.Owner)))}
+			item := ListItem{Line: L(T(c.Item.NameFor(namesOf)+": "), Toned(T(c.From.Label), ownerTone(m, c.From.Owner)), T(" → "), Toned(T(c.To.Label), ownerTone(m, c.To.Owner)))}
 			if c.To.Summary != "" {
 				item.Blocks = []Block{Para{L(D(c.To.Summary))}}
 			}
@@ -169,21 +174,21 @@ func (v *ShiftView) Doc() *Doc {
 		d.Add(Section{Heading: L(T(fmt.Sprintf("%s (%d)", DirectionTitle(m, dirProvider, dir), len(group.Items)))), Blocks: []Block{group}})
 	}
 	if len(s.Unchanged) > 0 {
-		var names, kept []string
+		var unchanged, kept []string
 		for _, c := range s.Unchanged {
-			names = append(names, c.Item.Name+" ("+OwnerName(m, c.To.Owner)+")")
+			unchanged = append(unchanged, c.Item.NameFor(namesOf)+" ("+OwnerName(m, c.To.Owner)+")")
 			if v.always[c.Item.ID] {
-				kept = append(kept, c.Item.Name)
+				kept = append(kept, c.Item.NameFor(namesOf))
 			}
 		}
-		d.Add(Section{Heading: L(T(fmt.Sprintf("Unchanged (%d)", len(s.Unchanged)))), Blocks: []Block{Para{L(T(strings.Join(names, ", ")))}}})
+		d.Add(Section{Heading: L(T(fmt.Sprintf("Unchanged (%d)", len(s.Unchanged)))), Blocks: []Block{Para{L(T(strings.Join(unchanged, ", ")))}}})
 		if len(kept) > 0 {
 			d.Add(Para{L(T(fmt.Sprintf("%s stay with the customer on every %s service: no move to a more managed service hands them over.", joinAnd(kept), p.ShortName)))})
 		}
 	}
 	only := func(side string, items []*model.Item) {
 		if len(items) > 0 {
-			d.Add(Para{L(T(fmt.Sprintf("Only %s has: %s", side, strings.Join(itemNames(items), ", "))))})
+			d.Add(Para{L(T(fmt.Sprintf("Only %s has: %s", side, strings.Join(itemNames(items, namesOf), ", "))))})
 		}
 	}
 	only(from.name(), s.OnlyFrom)
@@ -277,13 +282,13 @@ func (v *StaircaseView) Doc() *Doc {
 		}
 		switch {
 		case missing:
-			partial = append(partial, it.Name)
+			partial = append(partial, it.NameFor(p.ID))
 			continue
 		case len(roles) == 1:
-			steady = append(steady, it.Name)
+			steady = append(steady, it.NameFor(p.ID))
 			continue
 		}
-		row := []Line{L(T(it.Name))}
+		row := []Line{L(T(it.NameFor(p.ID)))}
 		for _, c := range cells {
 			row = append(row, L(Toned(T(OwnerName(m, c.Owner)), ownerTone(m, c.Owner))))
 		}
