@@ -200,8 +200,17 @@ func (d *Diagram) writeSVG(b *strings.Builder, m *model.Model, idPrefix string) 
 		ys := d.boundary(m, stackBottom)
 		var pts []string
 		for j, y := range ys {
+			// Each step sits midway between two columns; the ends stop at
+			// the outer columns' edges rather than poking past them.
 			x := dgMargin + dgLabelW + j*(dgColW+dgColGap)
-			pts = append(pts, fmt.Sprintf("%d,%d %d,%d", x-dgColGap/2, y, x+dgColW+dgColGap/2, y))
+			left, right := x-dgColGap/2, x+dgColW+dgColGap/2
+			if j == 0 {
+				left = x
+			}
+			if j == len(ys)-1 {
+				right = x + dgColW
+			}
+			pts = append(pts, fmt.Sprintf("%d,%d %d,%d", left, y, right, y))
 		}
 		fmt.Fprintf(b, `<polyline class="boundary" points="%s" fill="none" stroke="#d62828" stroke-width="3" stroke-dasharray="8 4"><title>The line between %s and the customer</title></polyline>`+"\n", strings.Join(pts, " "), xmlEscape(d.providerShortName()))
 	}

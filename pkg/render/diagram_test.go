@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/xml"
 	"io"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -196,4 +197,46 @@ sources = [{ url = "https://docs.aws.amazon.com/x?a=1&b=2" }]
 	if !strings.Contains(page.String(), `href="https://docs.aws.amazon.com/x?a=1&amp;b=2"`) {
 		t.Error("URL not escaped in href")
 	}
+}
+
+// The line between provider and customer stays within the columns: it
+// does not poke out to the left of the first or the right of the last.
+func TestDiagramBoundaryStaysWithinTheColumns(t *testing.T) {
+	m := loadWith(t, "")
+	var b strings.Builder
+	if err := canonicalDiagram(t, m).SVG(&b, m); err != nil {
+		t.Fatal(err)
+	}
+	left, right := -1, -1
+	var points string
+	for _, se := range xmlElements(t, []byte(b.String())) {
+		switch {
+		case se.Name.Local == "rect" && attr(se, "rx") == "4":
+			x, w := atoi(t, attr(se, "x")), atoi(t, attr(se, "width"))
+			if left < 0 || x < left {
+				left = x
+			}
+			right = max(right, x+w)
+		case se.Name.Local == "polyline":
+			points = attr(se, "points")
+		}
+	}
+	if points == "" || left < 0 {
+		t.Fatalf("no boundary or no cells")
+	}
+	for _, p := range strings.Fields(points) {
+		x := atoi(t, strings.SplitN(p, ",", 2)[0])
+		if x < left || x > right {
+			t.Errorf("boundary point %s lies outside the columns %d..%d", p, left, right)
+		}
+	}
+}
+
+func atoi(t *testing.T, s string) int {
+	t.Helper()
+	n, err := strconv.Atoi(s)
+	if err != nil {
+		t.Fatalf("%q is not a number", s)
+	}
+	return n
 }
