@@ -103,7 +103,7 @@ func controlFields(c *Control) []textField {
 }
 
 // textHits are the entries whose text holds the query's words: traps,
-// FAQs and controls always, and the provider's cells and defaults when
+// FAQs and controls always, those whose title holds them first, and the provider's cells and defaults when
 // the query does not name both a service and an item (then the named cell
 // answers it).
 func (m *Model) textHits(provider string, q []string, cells bool) []Hit {
@@ -113,7 +113,7 @@ func (m *Model) textHits(provider string, q []string, cells bool) []Hit {
 			continue
 		}
 		if s, match := textMatch(q, trapFields(t)); s >= 0.5 {
-			hits = append(hits, Hit{Kind: HitTrap, Score: 3 * s, Trap: t, Snippet: t.Title, Match: match})
+			hits = append(hits, Hit{Kind: HitTrap, Score: 3*s + textScore(q, t.Title), Trap: t, Snippet: t.Title, Match: match})
 		}
 	}
 	for _, f := range m.FAQs {
@@ -122,7 +122,7 @@ func (m *Model) textHits(provider string, q []string, cells bool) []Hit {
 		}
 		if s, match := textMatch(q, faqFields(f)); s >= 0.5 {
 			// An FAQ answers a question better than a trap with the same words.
-			hits = append(hits, Hit{Kind: HitFAQ, Score: 3.1 * s, FAQ: f, Snippet: f.Question, Match: match})
+			hits = append(hits, Hit{Kind: HitFAQ, Score: 3.1*s + textScore(q, f.Question), FAQ: f, Snippet: f.Question, Match: match})
 		}
 	}
 	for _, c := range m.Controls {
@@ -130,7 +130,7 @@ func (m *Model) textHits(provider string, q []string, cells bool) []Hit {
 			continue
 		}
 		if s, match := textMatch(q, controlFields(c)); s >= 0.5 {
-			hits = append(hits, Hit{Kind: HitControl, Score: 3 * s, Control: c, Snippet: c.Name, Match: match})
+			hits = append(hits, Hit{Kind: HitControl, Score: 3*s + textScore(q, c.Name), Control: c, Snippet: c.Name, Match: match})
 		}
 	}
 	if !cells {
