@@ -12,6 +12,9 @@ type Explanation struct {
 	AsModel *ServiceModel
 	// ByRole maps a role to the items this deployment gives it, in order.
 	ByRole map[string][]*Item
+	// AppSide are the customer's items whose duty lies in the applications
+	// that use the deployment, not in it; ByRole counts them too.
+	AppSide []*Item
 	// CustomerAlways are the items every deployment leaves to the customer.
 	CustomerAlways []*Item
 	// FromIaaS compares the provider's IaaS archetype with this target; nil
@@ -69,6 +72,9 @@ func (m *Model) Explain(t Target, asModel *ServiceModel) *Explanation {
 		if c := m.Cell(t.Service.ID, t.VariantID(), it.ID); c != nil {
 			r := m.Role(c.Owner)
 			e.ByRole[r] = append(e.ByRole[r], it)
+			if c.AppSide {
+				e.AppSide = append(e.AppSide, it)
+			}
 		}
 	}
 	framed := e.ServiceModel.ID

@@ -4,6 +4,7 @@ import (
 	"net/url"
 	"reflect"
 	"slices"
+	"strings"
 )
 
 // Lint applies the rules srm's shipped data follows beyond what loading
@@ -24,6 +25,11 @@ func (m *Model) Lint(files ...string) []Problem {
 		}
 		prov := m.Provider(svc.Provider)
 		v.lintLabel(c, prov.ID, c.Label, c.Owner)
+		// "(app side)" in a table and app_side in review and explain must
+		// say the same thing.
+		if says := strings.Contains(strings.ToLower(c.Label), "app side"); says != c.AppSide {
+			v.add(c, "app_side", "is %v, but the label %q %s", c.AppSide, c.Label, map[bool]string{true: "says app side", false: "does not say app side"}[says])
+		}
 		if c.Summary == "" {
 			v.add(c, "summary", "missing: say in one sentence who does what, or why the item does not apply")
 		}

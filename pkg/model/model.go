@@ -163,7 +163,12 @@ type Cell struct {
 	PartyDoes    map[string][]string `toml:"party_does" doc:"What other parties do, keyed by party id."`
 	Caveats      []string            `toml:"caveats" doc:"Refinements, defaults and exceptions."`
 	Sources      []Source            `toml:"sources" required:"true" doc:"Pages of the provider's documentation that back the answer."`
-	Origin       string              `toml:"-"`
+	// AppSide marks a duty that the service itself does not hold: the
+	// customer does it in the applications that use the service, such as
+	// patching the runtimes and drivers of the applications that connect to
+	// a managed database ("Customer (app side)").
+	AppSide bool   `toml:"app_side" doc:"True when the customer's duty lies in the applications that use the service, not in the service itself, as for a managed database's application runtime patching; the owner must be the customer."`
+	Origin  string `toml:"-"`
 
 	// inherited is the provider-wide default the cell stands for, when the
 	// service has no cell of its own for the item.

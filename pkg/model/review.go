@@ -49,6 +49,11 @@ type Review struct {
 	// the stack where they apply (n/a cells do not count against them),
 	// summarised rather than listed.
 	ProviderOwned []*Item
+	// AppSide are the cells whose duty lies in the applications that use
+	// a deployment, not in the deployment (a managed database's runtime
+	// patching): said once, not listed as the deployment's duties, and
+	// needing no acknowledgement.
+	AppSide []ReviewEntry
 }
 
 // Responsibility is one item the customer owns or shares somewhere in the
@@ -90,6 +95,10 @@ func (m *Model) Review(targets []StackTarget) *Review {
 					continue
 				}
 				providerOnly = false
+				if c.AppSide {
+					r.AppSide = append(r.AppSide, ReviewEntry{Target: st, Cell: c})
+					continue
+				}
 				resp := byItem[it.ID]
 				if resp == nil {
 					resp = &Responsibility{Item: it}
@@ -123,6 +132,18 @@ func (r *Review) Acknowledge(acks *Acks, today Date) []ReviewEntry {
 			}
 			if e.Ack == nil {
 				missing = append(missing, *e)
+			}
+		}
+	}
+	// App-side duties need no acknowledgement, but one written for them
+	// still covers something in the stack: it is not stale.
+	for i := range r.AppSide {
+		e := &r.AppSide[i]
+		e.Ack = nil
+		for _, a := range acks.Acks {
+			if !a.Expired(today) && a.covers(e.Cell.Item, e.Target.Target) {
+				e.Ack, a.used = a, true
+				break
 			}
 		}
 	}

@@ -366,6 +366,9 @@ func (v *validator) cells() {
 		} else if party := find(m.Parties, c.Owner, func(x *Party) string { return x.ID }); party != nil && party.Kind == KindProvider && svc != nil && party.Provider != svc.Provider {
 			v.add(c, "owner", "owner %q is the party of provider %q, but service %q belongs to %q", c.Owner, party.Provider, c.Service, svc.Provider)
 		}
+		if c.AppSide && c.Owner != "" && m.Role(c.Owner) != KindCustomer {
+			v.add(c, "app_side", "app_side says the customer does this in its applications, but the owner is %q", c.Owner)
+		}
 		v.partyDoes(c, c.PartyDoes, parties)
 	}
 	providers := ids(m.Providers, func(p *Provider) string { return p.ID })

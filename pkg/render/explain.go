@@ -59,6 +59,7 @@ type ExplainView struct {
 	AsModel         string              `json:"as_model" doc:"The service model asked about (srm explain paas), or \"\"."`
 	Description     string              `json:"description" doc:"What the service or service model is."`
 	ByOwner         map[string][]string `json:"by_owner" doc:"Item ids by role: provider, customer, shared, n/a, or a third party's id."`
+	AppSide         []string            `json:"app_side" doc:"Ids of the customer's items (also in by_owner) whose duty lies in the applications that use the service, not in the service, such as a managed database's application runtime patching."`
 	CustomerAlways  []string            `json:"customer_always" doc:"Items the customer keeps on every one of the provider's services."`
 	FromIaaS        *shiftJSON          `json:"from_iaas" doc:"The shift from the provider's IaaS example to this deployment, or null."`
 	Variants        []variantShiftJSON  `json:"variants" doc:"The service's variants that move the line, each with its changes."`
@@ -80,7 +81,7 @@ func NewExplainView(m *model.Model, e *model.Explanation) *ExplainView {
 	}
 	v := &ExplainView{
 		Header: NewHeader(p.ID), Service: e.Target.Service.ID, Variant: e.Target.VariantID(),
-		ServiceModel: e.ServiceModel.ID, ByOwner: map[string][]string{}, CustomerAlways: itemIDs(e.CustomerAlways),
+		ServiceModel: e.ServiceModel.ID, ByOwner: map[string][]string{}, CustomerAlways: itemIDs(e.CustomerAlways), AppSide: itemIDs(e.AppSide),
 		Variants: []variantShiftJSON{}, Traps: []trapJSON{}, Analogy: sm.Analogy, ServicesOfModel: []string{},
 		Description: e.Target.Service.Description, m: m, e: e,
 	}
@@ -163,6 +164,11 @@ func (v *ExplainView) Doc() *Doc {
 	var parts []string
 	for _, role := range []string{model.KindProvider, model.OwnerShared, model.KindCustomer, model.OwnerNotApplicable} {
 		items := e.ByRole[role]
+		if role == model.KindCustomer {
+			// Duties in the applications that use the service are not the
+			// service's: they are said apart, after the customer's own.
+			items = slices.DeleteFunc(slices.Clone(items), func(it *model.Item) bool { return slices.Contains(e.AppSide, it) })
+		}
 		n := len(items)
 		if n == 0 {
 			continue
@@ -179,6 +185,10 @@ func (v *ExplainView) Doc() *Doc {
 			who = fmt.Sprintf("%d %s not apply", n, Plural(n, "does", "do"))
 		}
 		parts = append(parts, fmt.Sprintf("%s (%s)", who, strings.Join(itemNames(items, p.ID), ", ")))
+		if role == model.KindCustomer && len(e.AppSide) > 0 {
+			parts = append(parts, fmt.Sprintf("%d %s the customer's in the applications that use %s, not in it (%s)",
+				len(e.AppSide), Plural(len(e.AppSide), "is", "are"), TargetName(e.Target), strings.Join(itemNames(e.AppSide, p.ID), ", ")))
+		}
 	}
 	var thirdParties []string
 	for role := range e.ByRole {

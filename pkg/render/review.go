@@ -45,9 +45,17 @@ type ReviewView struct {
 	ExpiredAcks []ackRefJSON      `json:"expired_acknowledgements" doc:"With --acks: acknowledgements past their expires date, which cover nothing."`
 	ChangesOnly bool              `json:"changes_only" doc:"Whether only resources a plan creates, replaces or updates were reviewed (--changes-only)."`
 	Baseline    string            `json:"baseline" doc:"The baseline review whose responsibilities were left out (--baseline), or \"\"."`
+	AppSide     []appSideJSON     `json:"app_side" doc:"Duties that lie in the applications using a service rather than in the service, such as a managed database's application runtime patching (\"Customer (app side)\"): not among the responsibilities and needing no acknowledgement."`
 
 	m *model.Model
 	r ReviewReport
+}
+
+type appSideJSON struct {
+	Item    string `json:"item" doc:"Item id."`
+	Service string `json:"service" doc:"Service id."`
+	Variant string `json:"variant" doc:"Variant id, or \"\" for the service's default deployment."`
+	Label   string `json:"label" doc:"Short table text, naming the owner."`
 }
 
 type notReviewedJSON struct {
@@ -137,7 +145,7 @@ func NewReviewView(m *model.Model, r ReviewReport) *ReviewView {
 		UnknownTypes: typeCounts(r.Stack.Unknown()), IgnoredTypes: typeCounts(r.Stack.Ignored), Acknowledgements: r.Acks,
 		Unacknowledged: []unacknowledgedJSONItem{}, NotReviewed: []notReviewedJSON{},
 		StaleAcks: ackRefsJSON(r.Stale), ExpiredAcks: ackRefsJSON(r.Expired),
-		ChangesOnly: r.ChangesOnly, Baseline: r.Baseline,
+		ChangesOnly: r.ChangesOnly, Baseline: r.Baseline, AppSide: []appSideJSON{},
 	}
 	for _, in := range r.Stack.Inputs {
 		out.Inputs = append(out.Inputs, reviewInputJSON(in))
@@ -170,6 +178,9 @@ func NewReviewView(m *model.Model, r ReviewReport) *ReviewView {
 			rj.Entries = append(rj.Entries, ej)
 		}
 		out.Responsibilities = append(out.Responsibilities, rj)
+	}
+	for _, e := range r.Review.AppSide {
+		out.AppSide = append(out.AppSide, appSideJSON{Item: e.Cell.Item, Service: e.Target.Target.Service.ID, Variant: e.Target.Target.VariantID(), Label: e.Cell.Label})
 	}
 	return out
 }
@@ -413,6 +424,9 @@ func (v *ReviewView) Doc() *Doc {
 	if len(r.Review.ProviderOwned) > 0 {
 		d.Add(Para{L(T(fmt.Sprintf("%s: %s.", ownsPhrase(m, r), joinAnd(itemNames(r.Review.ProviderOwned, v.Provider)))))})
 	}
+	if line := appSideLine(m, r.Review.AppSide, v.Provider); line != "" {
+		d.Add(Para{L(T(line))})
+	}
 	if len(r.Stack.NotReviewed) > 0 {
 		l := List{}
 		for _, nr := range r.Stack.NotReviewed {
@@ -491,4 +505,39 @@ func ownsPhrase(m *model.Model, r ReviewReport) string {
 		names = append(names, m.Provider(id).ShortName)
 	}
 	return "Each provider owns for its own services in this stack (" + joinAnd(names) + ")"
+}
+
+// appSideLine says once which duties sit in the applications that use the
+// stack's services rather than in the services: "Application runtime
+// patching on RDS and Aurora is the customer's in the applications that
+// use them, not in those services."
+func appSideLine(m *model.Model, entries []model.ReviewEntry, provider string) string {
+	var order []string
+	targets := map[string][]string{}
+	for _, e := range entries {
+		if _, ok := targets[e.Cell.Item]; !ok {
+			order = append(order, e.Cell.Item)
+		}
+		targets[e.Cell.Item] = append(targets[e.Cell.Item], TargetName(e.Target.Target))
+	}
+	var parts []string
+	for _, id := range order {
+		name := id
+		if it := m.Item(id); it != nil {
+			name = it.NameFor(provider)
+		}
+		parts = append(parts, name+" on "+joinAnd(targets[id]))
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	them := "them"
+	if len(entries) == 1 {
+		them = "it"
+	}
+	where := "the service"
+	if len(entries) > 1 {
+		where = "those services"
+	}
+	return fmt.Sprintf("On the application side: %s is the customer's in the applications that use %s, not in %s.", joinAnd(parts), them, where)
 }
