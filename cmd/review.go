@@ -3,15 +3,11 @@ package cmd
 import (
 	"encoding/json"
 	"fmt"
-	"io"
-	"os"
-	"runtime/debug"
 	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
 
-	"srm/pkg/iac"
 	"srm/pkg/iostreams"
 	"srm/pkg/model"
 	"srm/pkg/render"
@@ -21,12 +17,10 @@ import (
 // ReviewOptions are the inputs of `srm review`.
 type ReviewOptions struct {
 	*Factory
+	stackFlags
 
-	Files    []string // Terraform plans or state, CloudFormation or SAM templates; "-" for stdin
-	Services []string // --services
-	FormatIn string   // --format-in
-	Acks     string   // --acks FILE
-	InitAcks bool     // --init-acks
+	Acks     string // --acks FILE
+	InitAcks bool   // --init-acks
 	// StrictAcks fails the gate on acknowledgements that are stale (they
 	// cover nothing in the stack) or expired.
 	StrictAcks bool
@@ -35,10 +29,6 @@ type ReviewOptions struct {
 	// Baseline is a saved review JSON: only responsibilities new since it
 	// are reported.
 	Baseline string
-	// PassOver passes over named files that are not infrastructure code.
-	PassOver bool
-	// Recursive reviews every directory under a directory given (-r).
-	Recursive bool
 }
 
 // NewCmdReview builds `srm review`.
@@ -86,9 +76,8 @@ since it: adding an RDS instance asks about RDS and nothing else.`,
 		GroupID:           "ask",
 		ValidArgsFunction: completeReviewFiles,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			opts.Files = args
-			if len(opts.Files) == 0 && len(opts.Services) == 0 {
-				return usageErrorf(cmd, "give files to review, --services, or both")
+			if err := opts.stackFlags.parse(cmd, args, "review"); err != nil {
+				return err
 			}
 			if opts.InitAcks && opts.Acks != "" {
 				return usageErrorf(cmd, "--init-acks and --acks do not go together")
@@ -102,31 +91,17 @@ since it: adding an RDS instance asks about RDS and nothing else.`,
 			if opts.ChangesOnly && len(opts.Files) == 0 {
 				return usageErrorf(cmd, "--changes-only needs a Terraform plan to read the changes from")
 			}
-			if _, err := iac.ParseFormat(opts.FormatIn); err != nil {
-				return usageErrorf(cmd, "--format-in: %s", err)
-			}
 			return reviewRun(opts)
 		},
 	}
+	opts.stackFlags.register(cmd, f)
 	fl := cmd.Flags()
-	listFlag(fl, &opts.Services, "services", "comma-separated `services` in the stack, beside any files")
-	fl.StringVar(&opts.FormatIn, "format-in", "auto", "read files as `format`: auto, terraform, terraform-plan, terraform-state, cloudformation or arm")
 	fl.StringVar(&opts.Acks, "acks", "", "exit 1 unless this acknowledgement `file` covers every customer or shared responsibility")
 	fl.BoolVar(&opts.InitAcks, "init-acks", false, "print a starter acknowledgement file for the stack")
 	fl.BoolVar(&opts.StrictAcks, "strict-acks", false, "also exit 1 when an acknowledgement is stale (covers nothing in the stack) or expired")
 	fl.BoolVar(&opts.ChangesOnly, "changes-only", false, "review only the resources a Terraform plan creates, replaces or updates")
 	fl.StringVar(&opts.Baseline, "baseline", "", "report only responsibilities that are new since this saved review JSON `file`")
 	_ = cmd.MarkFlagFilename("baseline", "json")
-	fl.BoolVar(&opts.PassOver, "pass-over-others", false, "pass over JSON and YAML files that are not infrastructure code instead of failing, as a directory review does (for hooks given every changed file)")
-	fl.BoolVarP(&opts.Recursive, "recursive", "r", false, "review every Terraform root module and template under a directory")
-	registerFlagCompletion(cmd, "services", completeList(completeServices(f)))
-	registerFlagCompletion(cmd, "format-in", func(*cobra.Command, []string, string) ([]cobra.Completion, cobra.ShellCompDirective) {
-		var out []cobra.Completion
-		for _, fm := range iac.Formats {
-			out = append(out, string(fm))
-		}
-		return out, cobra.ShellCompDirectiveNoFileComp
-	})
 	_ = cmd.MarkFlagFilename("acks", "toml")
 	return writes(cmd, (*render.ReviewView)(nil))
 }
@@ -140,52 +115,16 @@ func reviewRun(o *ReviewOptions) error {
 	if err != nil {
 		return err
 	}
-	// "--services fargate aurora s3" makes aurora and s3 files: say so.
-	for _, path := range o.Files {
-		if _, err := os.Stat(path); err != nil && path != "-" {
-			if _, nerr := m.ResolveTarget(prov.ID, path); nerr == nil {
-				return usageErrorf(nil, "%s: no such file, but a service of that name: list services with commas, as in --services %s", path, strings.Join(append(slices.Clone(o.Services), o.Files...), ","))
-			}
-		}
-	}
-	format, _ := iac.ParseFormat(o.FormatIn)
-	// While inputs are read, the heap is mostly the files themselves, kept
-	// whole for error positions; decoding them makes garbage that the
-	// default GC target would let grow as large again. A tighter target
-	// keeps a big plan's peak memory near its size, for a few more cycles
-	// over a heap with little to scan.
-	gc := debug.SetGCPercent(25)
-	inputs, err := readReviewInputs(o, m, format)
-	debug.SetGCPercent(gc)
-	if err != nil {
-		return err
-	}
-	if o.ChangesOnly {
-		for _, in := range inputs {
-			if in.stack.Format != iac.TerraformPlan {
-				return usageErrorf(nil, "--changes-only: %s is not a Terraform plan, so it says nothing of what changes", in.stack.Path)
-			}
-			in.stack.ChangesOnly()
-		}
-	}
 	var seen map[string]bool
 	if o.Baseline != "" {
 		if seen, err = readBaseline(o.Baseline); err != nil {
 			return err
 		}
 	}
-	b := review.NewBuilder(m)
-	for _, in := range inputs {
-		b.AddStack(in.stack, in.prefix)
+	stack, err := o.stackFlags.read(o.Factory, m, prov, o.ChangesOnly)
+	if err != nil {
+		return err
 	}
-	for _, name := range o.Services {
-		t, err := m.ResolveTarget(prov.ID, name)
-		if err != nil {
-			return err
-		}
-		b.AddTarget(t)
-	}
-	stack := b.Finish()
 	rv := m.Review(stack.Targets)
 	if seen != nil {
 		rv.Without(seen)
@@ -218,17 +157,7 @@ func reviewRun(o *ReviewOptions) error {
 			fmt.Fprintf(o.IO.ErrOut, "srm: acknowledgement %s covers nothing in this stack (stale?)\n", render.Sanitize(a.String()))
 		}
 	}
-	if len(stack.NotReviewed) > 0 {
-		var parts []string
-		for _, nr := range stack.NotReviewed {
-			part := nr.Name
-			if len(nr.Resources) > 0 {
-				part += fmt.Sprintf(" (%d)", len(nr.Resources))
-			}
-			parts = append(parts, part)
-		}
-		fmt.Fprintf(o.IO.ErrOut, "srm: not reviewed: %s\n", render.Sanitize(shortJoin(parts, 8)))
-	}
+	noteNotReviewed(o.IO.ErrOut, stack)
 	if err := o.write(render.NewReviewView(m, report)); err != nil {
 		return err
 	}
@@ -324,74 +253,4 @@ func shortJoin(names []string, n int) string {
 		return strings.Join(names, ", ")
 	}
 	return strings.Join(names[:n], ", ") + fmt.Sprintf(" and %d more", len(names)-n)
-}
-
-// reviewInput is one stack to review and what goes before its addresses.
-type reviewInput struct {
-	stack  *iac.Stack
-	prefix string
-}
-
-// readReviewInputs reads every path given: files, directories and "-" for
-// stdin. When there are several stacks, each address starts with where it
-// came from.
-func readReviewInputs(o *ReviewOptions, m *model.Model, format iac.Format) ([]reviewInput, error) {
-	var out []reviewInput
-	var passed []iac.PassedFile
-	for _, path := range o.Files {
-		if path == "-" {
-			data, err := readInput(o.IO.In, path)
-			if err != nil {
-				return nil, &iac.Error{Path: "stdin", Msg: err.Error()}
-			}
-			st, err := iac.ParseOptions("stdin", data, iac.Options{Format: format, Attributes: m.AttributesOf})
-			if err != nil {
-				return nil, err
-			}
-			out = append(out, reviewInput{stack: st, prefix: "stdin:"})
-			continue
-		}
-		res, err := iac.Read(path, iac.Options{Format: format, Recursive: o.Recursive, PassOver: o.PassOver, Attributes: m.AttributesOf})
-		if err != nil {
-			return nil, err
-		}
-		passed = append(passed, res.Passed...)
-		for _, st := range res.Stacks {
-			out = append(out, reviewInput{stack: st, prefix: review.Prefix(path, st.Path)})
-		}
-	}
-	if len(out) == 1 {
-		out[0].prefix = ""
-	}
-	if len(passed) > 0 {
-		var names []string
-		for _, p := range passed {
-			names = append(names, p.Path)
-		}
-		fmt.Fprintf(o.IO.ErrOut, "srm: passed over %d %s that %s no infrastructure code srm reads: %s\n",
-			len(passed), render.Plural(len(passed), "file", "files"), render.Plural(len(passed), "holds", "hold"), render.Sanitize(shortJoin(names, 5)))
-	}
-	return out, nil
-}
-
-// readInput reads stdin for "-", refusing anything larger than an input
-// can be before reading it all.
-func readInput(stdin io.Reader, path string) ([]byte, error) {
-	r := stdin
-	if path != "-" {
-		fh, err := os.Open(path)
-		if err != nil {
-			return nil, withoutPath(err)
-		}
-		defer fh.Close()
-		r = fh
-	}
-	data, err := io.ReadAll(io.LimitReader(r, iac.MaxInputBytes+1))
-	if err != nil {
-		return nil, withoutPath(err)
-	}
-	if len(data) > iac.MaxInputBytes {
-		return nil, fmt.Errorf("larger than the limit of %d bytes", iac.MaxInputBytes)
-	}
-	return data, nil
 }
