@@ -31,6 +31,10 @@ type Document struct {
 	Resources     []*ResourceType `toml:"resources"`
 	Equivalences  []*Equivalence  `toml:"equivalences"`
 	Overviews     []*Overview     `toml:"overviews"`
+	// Frameworks, their controls and the items' mappings to them.
+	Frameworks     []*Framework        `toml:"frameworks"`
+	ControlCatalog []*FrameworkControl `toml:"framework_controls"`
+	Mappings       []*ControlMapping   `toml:"mappings"`
 }
 
 // MaxFileBytes caps the size of one model file, so a stray large file

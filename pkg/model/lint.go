@@ -49,6 +49,11 @@ func (m *Model) Lint(files ...string) []Problem {
 		}
 		v.lintSources(d, prov)
 	}
+	for _, f := range m.Frameworks {
+		if len(files) == 0 || slices.Contains(files, f.Origin) {
+			v.lintSourceList(f, nil)
+		}
+	}
 	for _, k := range m.knowledge() {
 		if len(files) > 0 && !slices.Contains(files, k.origin) {
 			continue
@@ -75,11 +80,21 @@ func (v *validator) lintLabel(e any, provider, label, owner string) {
 // lintSources checks that every source of e is an https page of the
 // provider's documentation with a title and a checked date.
 func (v *validator) lintSources(e any, prov *Provider) {
+	v.lintSourceList(e, prov)
+}
+
+// lintSourceList checks an entry's sources: https pages with a title and
+// the date they were checked, on the provider's documentation hosts when
+// prov is not nil (a framework's sources are its publisher's).
+func (v *validator) lintSourceList(e any, prov *Provider) {
 	for i, s := range reflect.ValueOf(e).Elem().FieldByName("Sources").Interface().([]Source) {
 		field := "sources[" + itoa(i) + "]"
 		u, err := url.Parse(s.URL)
-		if err != nil || u.Scheme != "https" || !slices.Contains(prov.DocHosts, u.Host) {
+		switch {
+		case prov != nil && (err != nil || u.Scheme != "https" || !slices.Contains(prov.DocHosts, u.Host)):
 			v.add(e, field+".url", "%s is not an https page on %s's documentation (%s)", s.URL, prov.ShortName, joinList(prov.DocHosts))
+		case prov == nil && (err != nil || u.Scheme != "https" || u.Host == ""):
+			v.add(e, field+".url", "%s is not an https page", s.URL)
 		}
 		if s.Title == "" {
 			v.add(e, field+".title", "missing: give the page's title")

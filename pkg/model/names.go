@@ -91,6 +91,9 @@ type NameError struct {
 	Candidates []string // closest canonical ids, best first
 	Ambiguous  bool     // the name matches several entries equally well
 	Known      []string // every valid id, used when nothing is close
+	// ListWith is the command that lists the valid names, where it is not
+	// "srm <kind>s".
+	ListWith string
 }
 
 func (e *NameError) Error() string {
@@ -113,6 +116,10 @@ func (e *NameError) Error() string {
 			return msg + " (valid: " + strings.Join(e.Known, ", ") + ")"
 		}
 		return msg + " (run 'srm services' to list them)"
+	case e.ListWith != "":
+		// A control srm maps no item to may well exist in the framework:
+		// say what srm holds rather than that the name is wrong.
+		return msg + ": srm maps no item to it (run '" + e.ListWith + "' to list the controls it maps)"
 	case len(e.Known) == 0:
 		return msg + " (there are none)"
 	case len(e.Known) <= 12:

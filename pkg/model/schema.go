@@ -38,7 +38,7 @@ func JSONSchema() ([]byte, error) {
 var (
 	idPatternText    = `^[a-z0-9]+(-[a-z0-9]+)*$`
 	ownerPatternText = `^([a-z0-9]+(-[a-z0-9]+)*|n/a)$`
-	references       = map[string]bool{"provider": true, "party": true, "default_table": true, "category": true, "model": true, "service": true, "variant": true, "item": true, "default_variant": true}
+	references       = map[string]bool{"provider": true, "party": true, "default_table": true, "category": true, "model": true, "service": true, "variant": true, "item": true, "default_variant": true, "framework": true}
 )
 
 func structSchema(t reflect.Type) map[string]any {
@@ -53,6 +53,9 @@ func structSchema(t reflect.Type) map[string]any {
 		s := fieldSchema(name, f.Type)
 		if e := f.Tag.Get("enum"); e != "" {
 			s["enum"] = strings.Split(e, ",")
+		}
+		if p := f.Tag.Get("pattern"); p != "" {
+			s["pattern"] = p // a field whose values are not srm's ids
 		}
 		if d := f.Tag.Get("doc"); d != "" {
 			s["description"] = d

@@ -5,9 +5,11 @@ import (
 	"maps"
 	"net/url"
 	"reflect"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 )
 
@@ -79,10 +81,36 @@ func (v *validator) required() {
 				v.add(e, f.Tag.Get("toml"), "missing required key")
 			} else if f.Tag.Get("required") == "true" && rv.Field(i).Kind() == reflect.Slice && rv.Field(i).Len() == 0 {
 				v.add(e, f.Tag.Get("toml"), "missing required key: the list is empty")
+			} else if p := f.Tag.Get("pattern"); p != "" && rv.Field(i).String() != "" && !patternOf(p).MatchString(rv.Field(i).String()) {
+				v.add(e, f.Tag.Get("toml"), "%s is not in the form the framework writes, such as %s", strconv.Quote(rv.Field(i).String()), patternExample(f))
 			}
 		}
 	}
 	v.eachNewEntry(check)
+}
+
+// patterns holds the compiled pattern tags, which are few and fixed.
+var patterns sync.Map
+
+func patternOf(p string) *regexp.Regexp {
+	if re, ok := patterns.Load(p); ok {
+		return re.(*regexp.Regexp)
+	}
+	re := regexp.MustCompile(p)
+	patterns.Store(p, re)
+	return re
+}
+
+// patternExample is the first example a pattern-tagged field's doc gives
+// ("such as \"SI-2\" ..."), for the message.
+func patternExample(f reflect.StructField) string {
+	doc := f.Tag.Get("doc")
+	if _, after, ok := strings.Cut(doc, "such as "); ok {
+		if q, _, ok := strings.Cut(strings.TrimPrefix(after, `"`), `"`); ok {
+			return strconv.Quote(q)
+		}
+	}
+	return "the pattern " + f.Tag.Get("pattern")
 }
 
 func (v *validator) ids() {
@@ -337,6 +365,46 @@ func (v *validator) references() {
 		}
 		for i, id := range t.Items {
 			ref(t, "items["+strconv.Itoa(i)+"]", "item", id, items)
+		}
+	}
+	v.frameworks(ref, items)
+}
+
+// frameworks checks frameworks, their controls and the items' mappings:
+// every reference resolves, and ownership names a known style.
+func (v *validator) frameworks(ref func(e any, field, kind, id string, valid idSet) bool, items idSet) {
+	m := v.m
+	frameworks := newIDSet(ids(m.Frameworks, func(f *Framework) string { return f.ID }))
+	controls := map[string]idSet{}
+	for _, f := range m.Frameworks {
+		switch f.Ownership {
+		case OwnershipFedRAMP, OwnershipCCM, "":
+		default:
+			v.add(f, "ownership", "unknown ownership %q (valid: %s, %s)", f.Ownership, OwnershipFedRAMP, OwnershipCCM)
+		}
+		if f.Catalog != "" {
+			if msg := checkURL(f.Catalog); msg != "" {
+				v.add(f, "catalog", "%s", msg)
+			}
+		}
+		var list []string
+		for _, c := range m.ControlCatalog {
+			if c.Framework == f.ID {
+				list = append(list, strings.ToUpper(c.Code))
+			}
+		}
+		controls[f.ID] = newIDSet(list)
+	}
+	for _, c := range m.ControlCatalog {
+		ref(c, "framework", "framework", c.Framework, frameworks)
+	}
+	for _, mp := range m.Mappings {
+		if !ref(mp, "framework", "framework", mp.Framework, frameworks) {
+			continue
+		}
+		ref(mp, "item", "item", mp.Item, items)
+		for i, id := range mp.Controls {
+			ref(mp, "controls["+strconv.Itoa(i)+"]", "control of "+mp.Framework, strings.ToUpper(id), controls[mp.Framework])
 		}
 	}
 }
