@@ -14,9 +14,13 @@ import (
 
 // sarifSchema compiles the SARIF 2.1.0 schema from ../shared/reference.
 func sarifSchema(t *testing.T) *jsonschema.Schema {
+	return standardSchema(t, "sarif-schema-2.1.0.json")
+}
+
+// standardSchema compiles a JSON schema from ../shared/reference/standards.
+func standardSchema(t *testing.T, name string) *jsonschema.Schema {
 	t.Helper()
-	const path = "../../shared/reference/standards/sarif-schema-2.1.0.json"
-	data, err := os.ReadFile(path)
+	data, err := os.ReadFile("../../shared/reference/standards/" + name)
 	if err != nil {
 		t.Skip("../shared/reference is not checked out")
 	}
@@ -25,10 +29,10 @@ func sarifSchema(t *testing.T) *jsonschema.Schema {
 		t.Fatal(err)
 	}
 	c := jsonschema.NewCompiler()
-	if err := c.AddResource("sarif-schema-2.1.0.json", doc); err != nil {
+	if err := c.AddResource(name, doc); err != nil {
 		t.Fatal(err)
 	}
-	s, err := c.Compile("sarif-schema-2.1.0.json")
+	s, err := c.Compile(name)
 	if err != nil {
 		t.Fatal(err)
 	}

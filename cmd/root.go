@@ -146,6 +146,8 @@ func NewRootCmd(f *Factory) *cobra.Command {
 		NewCmdShift(f),
 		NewCmdSearch(f),
 		NewCmdReview(f),
+		NewCmdControls(f),
+		NewCmdExport(f),
 		NewCmdExplain(f),
 		NewCmdAlways(f),
 		NewCmdTraps(f),
@@ -170,7 +172,11 @@ func NewRootCmd(f *Factory) *cobra.Command {
 
 // preRun checks the global flags before any command runs.
 func preRun(f *Factory, cmd *cobra.Command) error {
-	format, err := render.ParseFormat(f.Global.Output)
+	output := f.Global.Output
+	if native := cmd.Annotations[nativeFormat]; native != "" && !cmd.Flags().Changed("output") {
+		output = native
+	}
+	format, err := render.ParseFormat(output)
 	if err != nil {
 		return &usageError{msg: err.Error(), cmd: cmd}
 	}
@@ -237,6 +243,9 @@ func viewOf(cmd *cobra.Command) render.View {
 // supportedFormats are the formats a command writes: its view's, or text
 // alone for a command with no view.
 func supportedFormats(cmd *cobra.Command) []render.Format {
+	if native := cmd.Annotations[nativeFormat]; native != "" {
+		return []render.Format{render.Format(native)}
+	}
 	if v := viewOf(cmd); v != nil {
 		return render.FormatsOf(v)
 	}

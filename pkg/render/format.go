@@ -23,6 +23,8 @@ const (
 	SVG      Format = "svg"
 	SARIF    Format = "sarif"
 	JUnit    Format = "junit"
+	OSCAL    Format = "oscal"
+	CRM      Format = "crm"
 )
 
 // formatter is one output format: the names -o accepts for it, whether a
@@ -61,6 +63,13 @@ var formatters = []formatter{
 	}},
 	{JUnit, []string{"junit-xml", "xml"}, isA[JUnitView], func(w io.Writer, v View, _ Options) error {
 		return writeJUnit(w, v.(JUnitView).JUnit())
+	}},
+	{OSCAL, nil, isA[OSCALView], func(w io.Writer, v View, _ Options) error {
+		return writeJSON(w, v.(OSCALView).OSCAL())
+	}},
+	{CRM, nil, isA[CRMView], func(w io.Writer, v View, _ Options) error {
+		header, records := v.(CRMView).CRM()
+		return writeCSV(w, header, records)
 	}},
 }
 
