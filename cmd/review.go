@@ -29,6 +29,8 @@ type ReviewOptions struct {
 	// Baseline is a saved review JSON: only responsibilities new since it
 	// are reported.
 	Baseline string
+	// Framework groups the review by this framework's controls.
+	Framework string
 }
 
 // NewCmdReview builds `srm review`.
@@ -65,14 +67,20 @@ for the stack.
 In a pull request, --changes-only reviews only the resources a plan
 creates, replaces or updates, and --baseline FILE (a saved 'srm review -o
 json' of the main branch) reports only the responsibilities that are new
-since it: adding an RDS instance asks about RDS and nothing else.`,
+since it: adding an RDS instance asks about RDS and nothing else.
+
+--framework nist-800-53 (or ccm) groups the responsibilities by the
+framework's controls instead of by category, each control with who owns
+it across the stack in the framework's words; srm controls shows the same
+controls service by service.`,
 		Example: `  $ srm review ./infra
   $ srm review -r . -o markdown > REVIEW.md
   $ srm review --services ec2,rds,s3
   $ terraform show -json plan.out > plan.json && srm review plan.json
   $ srm review ./infra --init-acks > srm-acks.toml
   $ srm review ./infra --acks srm-acks.toml
-  $ srm review plan.json --changes-only --baseline main-review.json -o sarif`,
+  $ srm review plan.json --changes-only --baseline main-review.json -o sarif
+  $ srm review ./infra --framework nist-800-53`,
 		GroupID:           "ask",
 		ValidArgsFunction: completeReviewFiles,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -101,6 +109,7 @@ since it: adding an RDS instance asks about RDS and nothing else.`,
 	fl.BoolVar(&opts.StrictAcks, "strict-acks", false, "also exit 1 when an acknowledgement is stale (covers nothing in the stack) or expired")
 	fl.BoolVar(&opts.ChangesOnly, "changes-only", false, "review only the resources a Terraform plan creates, replaces or updates")
 	fl.StringVar(&opts.Baseline, "baseline", "", "report only responsibilities that are new since this saved review JSON `file`")
+	addFrameworkFlag(cmd, f, &opts.Framework, "", "group the review by this `framework`'s controls (nist-800-53 or ccm) instead of by category")
 	_ = cmd.MarkFlagFilename("baseline", "json")
 	_ = cmd.MarkFlagFilename("acks", "toml")
 	return writes(cmd, (*render.ReviewView)(nil))
@@ -114,6 +123,12 @@ func reviewRun(o *ReviewOptions) error {
 	prov, err := o.provider(m)
 	if err != nil {
 		return err
+	}
+	var fw *model.Framework
+	if o.Framework != "" {
+		if fw, err = m.ResolveFramework(o.Framework); err != nil {
+			return err
+		}
 	}
 	var seen map[string]bool
 	if o.Baseline != "" {
@@ -132,7 +147,7 @@ func reviewRun(o *ReviewOptions) error {
 	if o.InitAcks {
 		return render.StarterAcks(o.IO.Out, m, rv, stack.NotReviewed)
 	}
-	report := render.ReviewReport{Provider: prov, Review: rv, Stack: stack, ChangesOnly: o.ChangesOnly, Baseline: o.Baseline}
+	report := render.ReviewReport{Provider: prov, Review: rv, Stack: stack, ChangesOnly: o.ChangesOnly, Baseline: o.Baseline, Framework: fw}
 	var missing []model.ReviewEntry
 	var unaccepted []review.NotReviewed
 	var expired, stale []model.AckRef

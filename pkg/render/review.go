@@ -23,6 +23,9 @@ type ReviewReport struct {
 	// plan does not change, and responsibilities a baseline review had.
 	ChangesOnly bool
 	Baseline    string
+	// Framework, when set, groups the responsibilities by its controls
+	// instead of by category.
+	Framework *model.Framework
 }
 
 // ReviewView is srm review: what the customer owns across a stack, and
@@ -40,15 +43,26 @@ type ReviewView struct {
 	Unacknowledged   []unacknowledgedJSONItem `json:"unacknowledged" doc:"With --acks: the entries no acknowledgement covers."`
 	// NotReviewed lists what srm could not review: unknown resource types,
 	// registry modules, nested stacks at URLs, linked templates.
-	NotReviewed []notReviewedJSON `json:"not_reviewed" doc:"What srm did not review: unknown or unreviewable resource types, registry modules, nested stacks at URLs, linked templates, Bicep files."`
-	StaleAcks   []ackRefJSON      `json:"stale_acknowledgements" doc:"With --acks: acknowledgements in date that cover nothing in the stack."`
-	ExpiredAcks []ackRefJSON      `json:"expired_acknowledgements" doc:"With --acks: acknowledgements past their expires date, which cover nothing."`
-	ChangesOnly bool              `json:"changes_only" doc:"Whether only resources a plan creates, replaces or updates were reviewed (--changes-only)."`
-	Baseline    string            `json:"baseline" doc:"The baseline review whose responsibilities were left out (--baseline), or \"\"."`
-	AppSide     []appSideJSON     `json:"app_side" doc:"Duties that lie in the applications using a service rather than in the service, such as a managed database's application runtime patching (\"Customer (app side)\"): not among the responsibilities and needing no acknowledgement."`
+	NotReviewed []notReviewedJSON   `json:"not_reviewed" doc:"What srm did not review: unknown or unreviewable resource types, registry modules, nested stacks at URLs, linked templates, Bicep files."`
+	StaleAcks   []ackRefJSON        `json:"stale_acknowledgements" doc:"With --acks: acknowledgements in date that cover nothing in the stack."`
+	ExpiredAcks []ackRefJSON        `json:"expired_acknowledgements" doc:"With --acks: acknowledgements past their expires date, which cover nothing."`
+	ChangesOnly bool                `json:"changes_only" doc:"Whether only resources a plan creates, replaces or updates were reviewed (--changes-only)."`
+	Baseline    string              `json:"baseline" doc:"The baseline review whose responsibilities were left out (--baseline), or \"\"."`
+	Framework   string              `json:"framework" doc:"With --framework: the framework whose controls group the review, or \"\"."`
+	Controls    []reviewControlJSON `json:"controls" doc:"With --framework: each control that a responsibility of the stack maps to, with who owns it across the stack; empty otherwise."`
+	AppSide     []appSideJSON       `json:"app_side" doc:"Duties that lie in the applications using a service rather than in the service, such as a managed database's application runtime patching (\"Customer (app side)\"): not among the responsibilities and needing no acknowledgement."`
 
 	m *model.Model
 	r ReviewReport
+}
+
+type reviewControlJSON struct {
+	ID        string   `json:"id" doc:"The control's id as the framework writes it, such as \"SI-2\"."`
+	Title     string   `json:"title" doc:"The control's title; \"\" where srm does not ship the framework's titles."`
+	Family    string   `json:"family" doc:"The control's family or domain."`
+	Ownership string   `json:"ownership" doc:"Who owns the control across the stack, in the framework's words."`
+	Role      string   `json:"role" doc:"The same as srm's role: \"provider\", \"customer\", \"shared\", \"n/a\" or a third party's id."`
+	Items     []string `json:"items" doc:"Ids of the responsibilities that map to the control, in the order of responsibilities."`
 }
 
 type appSideJSON struct {
@@ -145,7 +159,7 @@ func NewReviewView(m *model.Model, r ReviewReport) *ReviewView {
 		UnknownTypes: typeCounts(r.Stack.Unknown()), IgnoredTypes: typeCounts(r.Stack.Ignored), Acknowledgements: r.Acks,
 		Unacknowledged: []unacknowledgedJSONItem{}, NotReviewed: []notReviewedJSON{},
 		StaleAcks: ackRefsJSON(r.Stale), ExpiredAcks: ackRefsJSON(r.Expired),
-		ChangesOnly: r.ChangesOnly, Baseline: r.Baseline, AppSide: []appSideJSON{},
+		ChangesOnly: r.ChangesOnly, Baseline: r.Baseline, AppSide: []appSideJSON{}, Controls: []reviewControlJSON{},
 	}
 	for _, in := range r.Stack.Inputs {
 		out.Inputs = append(out.Inputs, reviewInputJSON(in))
@@ -181,6 +195,35 @@ func NewReviewView(m *model.Model, r ReviewReport) *ReviewView {
 	}
 	for _, e := range r.Review.AppSide {
 		out.AppSide = append(out.AppSide, appSideJSON{Item: e.Cell.Item, Service: e.Target.Target.Service.ID, Variant: e.Target.Target.VariantID(), Label: e.Cell.Label})
+	}
+	if fw := r.Framework; fw != nil {
+		out.Framework = fw.ID
+		for _, co := range out.controls() {
+			cj := reviewControlJSON{ID: co.Control.Code, Title: co.Control.Title, Family: co.Control.Family, Ownership: fw.OwnershipWord(co.StackRole()), Role: co.StackRole(), Items: []string{}}
+			for _, it := range co.Items {
+				cj.Items = append(cj.Items, it.ID)
+			}
+			out.Controls = append(out.Controls, cj)
+		}
+	}
+	return out
+}
+
+// controls are the framework's controls that the review's
+// responsibilities map to, each keeping those items only.
+func (v *ReviewView) controls() []model.ControlOwnership {
+	var out []model.ControlOwnership
+	for _, co := range v.m.ControlsOwnership(v.r.Framework, v.r.Review.Targets, nil) {
+		var items []*model.Item
+		for _, resp := range v.r.Review.Responsibilities {
+			if slices.Contains(co.Items, resp.Item) {
+				items = append(items, resp.Item)
+			}
+		}
+		if len(items) > 0 {
+			co.Items = items
+			out = append(out, co)
+		}
 	}
 	return out
 }
@@ -377,49 +420,10 @@ func (v *ReviewView) Doc() *Doc {
 		d.Add(Para{L(D("Reviewed: " + strings.Join(scope, "; ") + "."))})
 	}
 	d.Add(Para{L(B(fmt.Sprintf("Customer and shared responsibilities (%d items)", len(r.Review.Responsibilities))))})
-	var section *Section
-	var list *List
-	category := ""
-	for _, resp := range r.Review.Responsibilities {
-		if resp.Item.Category != category || section == nil {
-			category = resp.Item.Category
-			name := category
-			if c := m.Category(category); c != nil {
-				name = c.Name
-			}
-			if section != nil {
-				section.Blocks = []Block{*list}
-				d.Add(*section)
-			}
-			section, list = &Section{Heading: L(T(name))}, &List{}
-		}
-		line := L(B(resp.Item.NameFor(v.Provider)), T(" ("+ownersLine(m, resp.Entries)+")"))
-		// A review is a checklist: each item is to be covered, and --acks
-		// ticks those an acknowledgement covers.
-		item := ListItem{Line: line, Mark: "[ ]"}
-		if done, who := ackLine(resp.Entries); r.Acks {
-			if done {
-				item.Mark = "[x]"
-			}
-			if who != "" {
-				item.Line = append(item.Line, T("; "+who))
-			}
-		}
-		var sub []Line
-		for _, dd := range duties(resp.Entries) {
-			sub = append(sub, L(T(dd)))
-		}
-		for _, e := range evidence(resp.Entries) {
-			sub = append(sub, L(D("Evidence: "), Link(e, e)))
-		}
-		if len(sub) > 0 {
-			item.Blocks = []Block{Bullets(sub...)}
-		}
-		list.Items = append(list.Items, item)
-	}
-	if section != nil {
-		section.Blocks = []Block{*list}
-		d.Add(*section)
+	if r.Framework != nil {
+		v.byControl(d)
+	} else {
+		v.byCategory(d)
 	}
 	if len(r.Review.ProviderOwned) > 0 {
 		d.Add(Para{L(T(fmt.Sprintf("%s: %s.", ownsPhrase(m, r), joinAnd(itemNames(r.Review.ProviderOwned, v.Provider)))))})
@@ -452,6 +456,102 @@ func (v *ReviewView) Doc() *Doc {
 		d.Add(Section{Heading: L(T(fmt.Sprintf("Acknowledgements to look at (%d)", len(lines)))), Blocks: []Block{Bullets(lines...)}})
 	}
 	return d
+}
+
+// byCategory lists the responsibilities under their categories.
+func (v *ReviewView) byCategory(d *Doc) {
+	var section *Section
+	var list *List
+	category := ""
+	for _, resp := range v.r.Review.Responsibilities {
+		if resp.Item.Category != category || section == nil {
+			category = resp.Item.Category
+			name := category
+			if c := v.m.Category(category); c != nil {
+				name = c.Name
+			}
+			if section != nil {
+				section.Blocks = []Block{*list}
+				d.Add(*section)
+			}
+			section, list = &Section{Heading: L(T(name))}, &List{}
+		}
+		list.Items = append(list.Items, v.responsibilityItem(resp))
+	}
+	if section != nil {
+		section.Blocks = []Block{*list}
+		d.Add(*section)
+	}
+}
+
+// byControl lists the responsibilities under the framework's controls they
+// map to, each control with who owns it across the stack; an item under
+// several controls is listed under each, and one under none at the end.
+func (v *ReviewView) byControl(d *Doc) {
+	fw := v.r.Framework
+	// An item's duties are spelled out under its first control; later
+	// controls point back to it.
+	placed := map[*model.Item]string{}
+	for _, co := range v.controls() {
+		role := co.StackRole()
+		heading := L(B(co.Control.Name()))
+		if co.Control.Family != "" {
+			heading = append(heading, D(" · "+co.Control.Family))
+		}
+		heading = append(heading, T(": "+fw.OwnershipWord(role)))
+		list := List{}
+		for _, resp := range v.r.Review.Responsibilities {
+			if !slices.Contains(co.Items, resp.Item) {
+				continue
+			}
+			item := v.responsibilityItem(resp)
+			if first := placed[resp.Item]; first != "" {
+				item.Line, item.Blocks = append(item.Line, D("; as under "+first)), nil
+			} else {
+				placed[resp.Item] = co.Control.Code
+			}
+			list.Items = append(list.Items, item)
+		}
+		d.Add(Section{Heading: heading, Blocks: []Block{list}})
+	}
+	list := List{}
+	for _, resp := range v.r.Review.Responsibilities {
+		if placed[resp.Item] == "" {
+			list.Items = append(list.Items, v.responsibilityItem(resp))
+		}
+	}
+	if len(list.Items) > 0 {
+		d.Add(Section{Heading: L(T("In no " + fw.ShortName + " control")), Blocks: []Block{list}})
+	}
+}
+
+// responsibilityItem is one responsibility as a checklist entry: the item
+// and its owners, what the customer does, and the evidence acknowledged.
+func (v *ReviewView) responsibilityItem(resp *model.Responsibility) ListItem {
+	m, r := v.m, v.r
+	line := L(B(resp.Item.NameFor(v.Provider)), T(" ("+ownersLine(m, resp.Entries)+")"))
+	// A review is a checklist: each item is to be covered, and --acks
+	// ticks those an acknowledgement covers.
+	item := ListItem{Line: line, Mark: "[ ]"}
+	if done, who := ackLine(resp.Entries); r.Acks {
+		if done {
+			item.Mark = "[x]"
+		}
+		if who != "" {
+			item.Line = append(item.Line, T("; "+who))
+		}
+	}
+	var sub []Line
+	for _, dd := range duties(resp.Entries) {
+		sub = append(sub, L(T(dd)))
+	}
+	for _, e := range evidence(resp.Entries) {
+		sub = append(sub, L(D("Evidence: "), Link(e, e)))
+	}
+	if len(sub) > 0 {
+		item.Blocks = []Block{Bullets(sub...)}
+	}
+	return item
 }
 
 // evidence lists the evidence of a responsibility's acknowledgements,
