@@ -25,9 +25,13 @@ func NewCmdSources(f *Factory) *cobra.Command {
 		Short: "List every documentation page the model cites, with the cells that rely on it",
 		Long: `List every documentation page the model cites, with the date it was last
 checked and the cells that rely on it, so a reviewer can re-check them.
+Without --service or --item, the pages that publish the compliance
+frameworks' controls (srm controls) are listed too, each naming its
+framework.
 
 In text and markdown a page cited by more than three cells shows the count;
--o csv has one record per page and cell, and -o json lists every cell.`,
+-o csv has one record per page and cell (and per page and framework), and
+-o json lists every cell.`,
 		Example: `  $ srm sources --service s3
   $ srm sources --checked-before 2026-06-01
   $ srm sources -o csv > sources.csv`,
@@ -85,6 +89,10 @@ func sourcesRun(o *SourcesOptions) error {
 		keep = func(c *model.Cell) bool { return inner(c) && c.Item == it.ID }
 	}
 	uses := m.SourceUses(keep)
+	if o.Service == "" && o.Item == "" {
+		// The whole model's pages include those behind the control mappings.
+		uses = m.SourceUsesWithFrameworks(keep)
+	}
 	if !before.IsZero() {
 		var stale []*model.SourceUse
 		for _, u := range uses {

@@ -13,11 +13,24 @@ type SourceUse struct {
 	// is due for a re-check from then. Zero when some cell has no date.
 	Checked Date
 	Cells   []CellKey
+	// Frameworks are the ids of the frameworks whose controls the page
+	// publishes, for the pages behind the control mappings.
+	Frameworks []string
 }
 
 // SourceUses lists every page the cells accepted by keep cite, sorted by
 // URL, each with the cells that rely on it.
 func (m *Model) SourceUses(keep func(*Cell) bool) []*SourceUse {
+	return m.sourceUses(keep, false)
+}
+
+// SourceUsesWithFrameworks lists, besides the pages SourceUses lists, the
+// pages that publish the frameworks' controls.
+func (m *Model) SourceUsesWithFrameworks(keep func(*Cell) bool) []*SourceUse {
+	return m.sourceUses(keep, true)
+}
+
+func (m *Model) sourceUses(keep func(*Cell) bool, frameworks bool) []*SourceUse {
 	byURL := map[string]*SourceUse{}
 	undated := map[string]bool{}
 	cells := slices.Clone(m.Cells)
@@ -44,6 +57,25 @@ func (m *Model) SourceUses(keep func(*Cell) bool) []*SourceUse {
 			}
 			if k := c.key(); !slices.Contains(u.Cells, k) {
 				u.Cells = append(u.Cells, k)
+			}
+		}
+	}
+	if frameworks {
+		for _, f := range m.Frameworks {
+			for _, s := range f.Sources {
+				u := byURL[s.URL]
+				if u == nil {
+					u = &SourceUse{URL: s.URL, Title: s.Title, Checked: s.Checked}
+					byURL[s.URL] = u
+				} else if s.Checked.Before(u.Checked) {
+					u.Checked = s.Checked
+				}
+				if s.Checked.IsZero() {
+					undated[s.URL] = true
+				}
+				if !slices.Contains(u.Frameworks, f.ID) {
+					u.Frameworks = append(u.Frameworks, f.ID)
+				}
 			}
 		}
 	}

@@ -12,6 +12,9 @@ type sourceUseJSON struct {
 	Title   string        `json:"title" doc:"Title shown to people."`
 	Checked string        `json:"checked" doc:"The date the page was last read, YYYY-MM-DD, or \"\" when unknown."`
 	Cells   []cellRefJSON `json:"cells" doc:"The cells."`
+	// Frameworks came after the cells: a page may publish a framework's
+	// controls rather than back a cell.
+	Frameworks []string `json:"frameworks" doc:"Ids of the compliance frameworks whose controls the page publishes."`
 }
 
 type cellRefJSON struct {
@@ -33,7 +36,7 @@ type SourcesView struct {
 func NewSourcesView(p *model.Provider, uses []*model.SourceUse) *SourcesView {
 	v := &SourcesView{Header: NewHeader(p.ID), Sources: []sourceUseJSON{}, uses: uses}
 	for _, u := range uses {
-		sj := sourceUseJSON{URL: u.URL, Title: u.Title, Checked: u.Checked.String(), Cells: []cellRefJSON{}}
+		sj := sourceUseJSON{URL: u.URL, Title: u.Title, Checked: u.Checked.String(), Cells: []cellRefJSON{}, Frameworks: list(u.Frameworks)}
 		for _, k := range u.Cells {
 			sj.Cells = append(sj.Cells, cellRefJSON{Service: k.Service, Variant: k.Variant, Item: k.Item})
 		}
@@ -51,6 +54,9 @@ func (v *SourcesView) Doc() *Doc {
 	t := Table{Header: []string{"URL", "Checked", "Cells", "Cited by"}}
 	for _, u := range v.uses {
 		var names []string
+		for _, f := range u.Frameworks {
+			names = append(names, "framework "+f)
+		}
 		for i, k := range u.Cells {
 			if i == citedShown {
 				names = append(names, fmt.Sprintf("and %d more", len(u.Cells)-citedShown))
@@ -67,13 +73,17 @@ func (v *SourcesView) Doc() *Doc {
 	return &Doc{Blocks: []Block{t}}
 }
 
-// CSV is one record per page and citing cell.
+// CSV is one record per page and citing cell, and per page and framework
+// it publishes.
 func (v *SourcesView) CSV() ([]string, [][]string) {
 	var rows [][]string
 	for _, u := range v.uses {
 		for _, k := range u.Cells {
-			rows = append(rows, []string{u.URL, u.Title, u.Checked.String(), k.Service, k.Variant, k.Item})
+			rows = append(rows, []string{u.URL, u.Title, u.Checked.String(), k.Service, k.Variant, k.Item, ""})
+		}
+		for _, f := range u.Frameworks {
+			rows = append(rows, []string{u.URL, u.Title, u.Checked.String(), "", "", "", f})
 		}
 	}
-	return []string{"url", "title", "checked", "service", "variant", "item"}, rows
+	return []string{"url", "title", "checked", "service", "variant", "item", "framework"}, rows
 }
