@@ -218,7 +218,11 @@ func (v *ControlsView) Doc() *Doc {
 	for _, s := range v.Services {
 		names = append(names, s.Name)
 	}
-	d.Add(Title{L(T(fmt.Sprintf("%s controls for %s", v.fw.ShortName, joinAnd(names))))})
+	title := joinAnd(names)
+	if len(names) > maxTitledServices {
+		title = fmt.Sprintf("%d services: %s", len(names), shortList(names, maxTitledServices))
+	}
+	d.Add(Title{L(T(fmt.Sprintf("%s controls for %s", v.fw.ShortName, title)))})
 	d.Add(Para{L(D(fmt.Sprintf("Ownership in %s's words: %s. srm's mapping of items to controls is its own reading, not an authorization.",
 		v.fw.ShortName, strings.Join(v.OwnershipWords, ", "))))})
 	for i, co := range v.owns {
@@ -228,33 +232,7 @@ func (v *ControlsView) Doc() *Doc {
 			heading = append(heading, D(" · "+co.Control.Family))
 		}
 		heading = append(heading, T(": "), v.word(cj.Role))
-		t := Table{Header: []string{"Item"}}
-		for _, s := range v.Services {
-			t.Header = append(t.Header, s.Name)
-		}
-		for j, it := range co.Items {
-			if !anyCell(co.Targets, j) {
-				continue // no service of the stack has the item
-			}
-			row := []Line{L(T(it.NameFor(namesProvider(targetsOf(v.targets)))))}
-			for _, ct := range co.Targets {
-				ic := ct.Cells[j]
-				switch {
-				case ic.Cell == nil:
-					row = append(row, L(D("—")))
-				case ic.Cell.AppSide:
-					row = append(row, L(D("app side")))
-				default:
-					row = append(row, L(v.word(ic.Role)))
-				}
-			}
-			t.Rows = append(t.Rows, row)
-		}
-		total := []Line{L(B(co.Control.Code))}
-		for _, ct := range co.Targets {
-			total = append(total, L(v.word(ct.Role)))
-		}
-		t.Rows = append(t.Rows, total)
+		t := v.controlTable(co)
 		blocks := []Block{t}
 		var duties []Line
 		for _, ct := range co.Targets {
@@ -270,6 +248,65 @@ func (v *ControlsView) Doc() *Doc {
 	v.addUnmapped(d)
 	v.addNotReviewed(d)
 	return d
+}
+
+// maxTitledServices is how many services a title names before it counts
+// the rest.
+const maxTitledServices = 6
+
+// controlTable shows a control's items against the stack's deployments,
+// the control's own ownership last. Items are rows and deployments columns,
+// unless there are more deployments than items: a wide stack reads down
+// the page, not across it.
+func (v *ControlsView) controlTable(co model.ControlOwnership) Table {
+	var items []int // the items some deployment of the stack has
+	for j := range co.Items {
+		if anyCell(co.Targets, j) {
+			items = append(items, j)
+		}
+	}
+	cell := func(ct model.ControlTarget, j int) Line {
+		ic := ct.Cells[j]
+		switch {
+		case ic.Cell == nil:
+			return L(D("—"))
+		case ic.Cell.AppSide:
+			return L(D("app side"))
+		}
+		return L(v.word(ic.Role))
+	}
+	names := namesProvider(targetsOf(v.targets))
+	if len(co.Targets) > len(items)+1 {
+		t := Table{Header: []string{"Service"}}
+		for _, j := range items {
+			t.Header = append(t.Header, co.Items[j].NameFor(names))
+		}
+		t.Header = append(t.Header, co.Control.Code)
+		for k, ct := range co.Targets {
+			row := []Line{L(T(v.Services[k].Name))}
+			for _, j := range items {
+				row = append(row, cell(ct, j))
+			}
+			t.Rows = append(t.Rows, append(row, L(v.word(ct.Role))))
+		}
+		return t
+	}
+	t := Table{Header: []string{"Item"}}
+	for _, s := range v.Services {
+		t.Header = append(t.Header, s.Name)
+	}
+	for _, j := range items {
+		row := []Line{L(T(co.Items[j].NameFor(names)))}
+		for _, ct := range co.Targets {
+			row = append(row, cell(ct, j))
+		}
+		t.Rows = append(t.Rows, row)
+	}
+	total := []Line{L(B(co.Control.Code))}
+	for _, ct := range co.Targets {
+		total = append(total, L(v.word(ct.Role)))
+	}
+	return Table{Header: t.Header, Rows: append(t.Rows, total)}
 }
 
 // mappingDoc shows, with no stack, how srm's items map to the framework:
