@@ -242,12 +242,12 @@ func (v *ControlsView) oscalRequirement(key string, co model.ControlOwnership, s
 		Description: fmt.Sprintf("What %s provides and what the customer is responsible for, for %s on %s.", provider.ShortName, c.ID, TargetName(ct.Target.Target)),
 	}
 	if len(provides) > 0 {
-		rr := oscalResponsibleRole{RoleID: "provider", PartyUUIDs: []string{nameUUID("party/" + provider.ID)}, Remarks: provider.ShortName + " provides: " + strings.Join(dedupe(provides), "; ") + "."}
+		rr := oscalResponsibleRole{RoleID: "provider", PartyUUIDs: []string{nameUUID("party/" + provider.ID)}, Remarks: "What " + provider.ShortName + " does: " + strings.Join(dedupe(provides), "; ") + "."}
 		st.ResponsibleRoles = append(st.ResponsibleRoles, rr)
 		req.ResponsibleRoles = append(req.ResponsibleRoles, oscalResponsibleRole{RoleID: "provider", PartyUUIDs: rr.PartyUUIDs})
 	}
 	if len(customer) > 0 {
-		st.ResponsibleRoles = append(st.ResponsibleRoles, oscalResponsibleRole{RoleID: "customer", Remarks: "The customer is responsible for: " + strings.Join(dedupe(customer), "; ") + "."})
+		st.ResponsibleRoles = append(st.ResponsibleRoles, oscalResponsibleRole{RoleID: "customer", Remarks: "What the customer does: " + strings.Join(dedupe(customer), "; ") + "."})
 		req.ResponsibleRoles = append(req.ResponsibleRoles, oscalResponsibleRole{RoleID: "customer"})
 	}
 	for _, p := range m.Parties {
