@@ -1,6 +1,8 @@
 package cmd
 
 import (
+	"strings"
+
 	"github.com/spf13/cobra"
 
 	"srm/pkg/model"
@@ -69,6 +71,28 @@ responsibility matrix, as srm export does.`,
 func addFrameworkFlags(cmd *cobra.Command, f *Factory, framework, control *string) {
 	addFrameworkFlag(cmd, f, framework, "nist-800-53", "the control `framework`: nist-800-53 or ccm")
 	cmd.Flags().StringVar(control, "control", "", "only this control, such as SI-2 or SC-28(1)")
+	registerFlagCompletion(cmd, "control", func(_ *cobra.Command, _ []string, toComplete string) ([]cobra.Completion, cobra.ShellCompDirective) {
+		m, err := f.Model()
+		if err != nil {
+			return nil, cobra.ShellCompDirectiveNoFileComp
+		}
+		fw, err := m.ResolveFramework(*framework)
+		if err != nil {
+			return nil, cobra.ShellCompDirectiveNoFileComp
+		}
+		var out []cobra.Completion
+		for _, fc := range m.FrameworkControls(fw.ID) {
+			if !strings.HasPrefix(strings.ToUpper(fc.Code), strings.ToUpper(toComplete)) {
+				continue
+			}
+			desc := fc.Family
+			if fc.Title != "" {
+				desc = fc.Title + " · " + fc.Family
+			}
+			out = append(out, cobra.CompletionWithDesc(fc.Code, desc))
+		}
+		return out, cobra.ShellCompDirectiveNoFileComp
+	})
 }
 
 // addFrameworkFlag adds --framework, completed with the model's
