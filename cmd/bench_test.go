@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"srm/pkg/iostreams"
+	"srm/pkg/render"
 )
 
 // benchRun runs srm in-process, as a shell would. The start-up of the
@@ -53,6 +54,10 @@ func BenchmarkRenderers(b *testing.B) {
 		{"items"},
 		{"sources"},
 		{"diagram"},
+		{"controls", "--services", "ec2,ecs-ec2,ecs-fargate,eks,lambda,rds,dynamodb,s3"},
+		{"controls", "--framework", "ccm"},
+		{"export", "oscal", "--services", "ec2,ecs-ec2,ecs-fargate,eks,lambda,rds,dynamodb,s3"},
+		{"export", "crm", plan},
 	}
 	root := NewRootCmd(newFactory(iostreams.System()))
 	for _, args := range commands {
@@ -62,8 +67,16 @@ func BenchmarkRenderers(b *testing.B) {
 		}
 		for _, format := range supportedFormats(c) {
 			name := args[0]
-			if len(args) > 1 && args[0] == "table" {
+			switch {
+			case len(args) > 1 && args[0] == "table":
 				name += "-8-services"
+			case args[0] == "controls" && args[1] == "--framework":
+				name += "-mapping"
+			case args[0] == "export":
+				name += "-" + args[1]
+			}
+			if name == "controls-mapping" && (format == render.OSCAL || format == render.CRM) {
+				continue // those formats need a stack
 			}
 			b.Run(name+"/"+string(format), func(b *testing.B) {
 				benchRun(b, append(append([]string{}, args...), "-o", string(format))...)
