@@ -223,7 +223,7 @@ func (v *ControlsView) oscalRequirement(key string, co model.ControlOwnership, s
 		if ic.Cell == nil || ic.Role == model.OwnerNotApplicable {
 			continue
 		}
-		line := fmt.Sprintf("%s (%s): %s", ic.Item.NameFor(provider.ID), ic.Cell.Label, ic.Cell.Summary)
+		line := fmt.Sprintf("%s — %s: %s", ic.Item.NameFor(provider.ID), ic.Cell.Label, ic.Cell.Summary)
 		req.Description += "\n\n" + line
 		provides = append(provides, ic.Cell.ProviderDoes...)
 		for party, duties := range ic.Cell.PartyDoes {
