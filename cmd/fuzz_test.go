@@ -28,6 +28,11 @@ func FuzzCommandLine(f *testing.F) {
 		"--model  who ec2 iam",
 		"man out",
 		"man /",
+		"controls --services ec2 --control SC-28(01)",
+		"controls --framework ccm --control \u202eCEK-3 -o csv",
+		"export oscal --services lambda:container-image --control si-2.99",
+		"export crm --framework 800-53",
+		"review --services rds --framework ccm -o markdown",
 	} {
 		f.Add(s)
 	}
