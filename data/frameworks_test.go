@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -130,6 +131,40 @@ func TestEveryItemHasADecisionPerFramework(t *testing.T) {
 			}
 			if fw.Ownership == model.OwnershipCCM && !ccmID.MatchString(c.Code) {
 				t.Errorf("%s: %q is not a CCM v4.0 control id", fw.ID, c.Code)
+			}
+		}
+	}
+}
+
+// TestCoreMappings pins the mappings a compliance reader expects first, so
+// that an edit cannot drop them unnoticed.
+func TestCoreMappings(t *testing.T) {
+	m, _ := loadEmbedded(t)
+	for _, tc := range []struct {
+		framework, item string
+		controls        []string
+	}{
+		{"nist-800-53", "guest-os-patching", []string{"SI-2"}},
+		{"nist-800-53", "encryption-at-rest", []string{"SC-28"}},
+		{"nist-800-53", "encryption-in-transit", []string{"SC-8"}},
+		{"nist-800-53", "network-controls", []string{"SC-7"}},
+		{"nist-800-53", "iam", []string{"AC-2", "AC-3", "AC-6", "IA-2"}},
+		{"nist-800-53", "backup-scheduling", []string{"CP-9"}},
+		{"nist-800-53", "physical-facility", []string{"PE-3"}},
+		{"nist-800-53", "logging", []string{"AU-2", "AU-12"}},
+		{"nist-800-53", "key-rotation", []string{"SC-12"}},
+		{"ccm", "guest-os-patching", []string{"TVM-03"}},
+		{"ccm", "encryption-at-rest", []string{"CEK-03"}},
+		{"ccm", "iam", []string{"IAM-16"}},
+	} {
+		mp := m.MappingOf(tc.framework, tc.item)
+		if mp == nil {
+			t.Errorf("%s/%s: no mapping", tc.framework, tc.item)
+			continue
+		}
+		for _, c := range tc.controls {
+			if !slices.Contains(mp.Controls, c) {
+				t.Errorf("%s/%s maps to %v, not to %s", tc.framework, tc.item, mp.Controls, c)
 			}
 		}
 	}
