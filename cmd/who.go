@@ -27,7 +27,8 @@ func NewCmdWho(f *Factory) *cobra.Command {
 		Use:   "who {<service> <item> | --service <service> --item <item>}",
 		Short: "Show who owns a security item for a service",
 		Long: `Show who owns a security item for a service: the owner, the label a table
-shows, what each party does, the caveats and the sources.
+shows, what each party does, the caveats, the compliance controls the item
+maps to (see srm controls) and the sources.
 
 The service and item may be given as arguments (service first) or as
 flags. A service may name a variant as "service:variant", as in

@@ -33,9 +33,18 @@ type AnswerView struct {
 	// ProviderDefault is true when the answer is the provider's default for
 	// the item on every service, not a cell written for this service.
 	ProviderDefault bool `json:"provider_default" doc:"True when the answer is the provider's default for every service, not a cell of this service."`
+	// Controls came with the compliance frameworks.
+	Controls []answerControlJSON `json:"controls" doc:"The compliance controls the item maps to, per framework, with the cell's owner in the framework's words."`
 
 	m *model.Model
 	a *model.Answer
+}
+
+type answerControlJSON struct {
+	Framework string `json:"framework" doc:"Id of the framework, such as \"nist-800-53\"."`
+	ID        string `json:"id" doc:"The control's id as the framework writes it, such as \"SI-2\"."`
+	Title     string `json:"title" doc:"The control's title; \"\" where srm does not ship the framework's titles."`
+	Ownership string `json:"ownership" doc:"The cell's owner in the framework's words, such as \"customer responsibility\"."`
 }
 
 // NewAnswerView builds srm who's view.
@@ -61,6 +70,7 @@ func NewAnswerView(m *model.Model, a *model.Answer) *AnswerView {
 		Origin:          c.Origin,
 		Traps:           []trapRefJSON{},
 		ProviderDefault: c.ProviderDefault(),
+		Controls:        []answerControlJSON{},
 		m:               m,
 		a:               a,
 	}
@@ -68,6 +78,18 @@ func NewAnswerView(m *model.Model, a *model.Answer) *AnswerView {
 		v.Traps = append(v.Traps, trapRefJSON{ID: t.ID, Title: t.Title, Truth: t.Truth})
 	}
 	v.OwnerName = OwnerName(m, c.Owner)
+	for _, fw := range m.Frameworks {
+		if mp := m.MappingOf(fw.ID, a.Item.ID); mp != nil {
+			word := fw.OwnershipWord(m.Role(c.Owner))
+			for _, id := range mp.Controls {
+				ctl := m.FrameworkControl(fw.ID, id)
+				if ctl == nil {
+					continue
+				}
+				v.Controls = append(v.Controls, answerControlJSON{Framework: fw.ID, ID: ctl.Code, Title: ctl.Title, Ownership: word})
+			}
+		}
+	}
 	for _, alt := range a.Alternatives {
 		id := ""
 		if alt.Variant != nil {
@@ -123,11 +145,32 @@ func (v *AnswerView) Doc() *Doc {
 		alts = append(alts, L(T(alternativeName(a, alt)+": "), Toned(T(alt.Cell.Label), ownerTone(m, alt.Cell.Owner)), T(" ("), C(alt.Cell.Owner), T(")")))
 	}
 	section("Depends on deployment", alts)
+	section("Controls", v.controlLines())
 	section("Sources", sourceLines(c.Sources))
 	if c.Origin != "" && !strings.HasPrefix(c.Origin, "embedded:") {
 		d.Add(Para{L(D("From " + c.Origin))})
 	}
 	return d
+}
+
+// controlLines gives a line per framework: the cell's owner in its words
+// and the controls the item maps to.
+func (v *AnswerView) controlLines() []Line {
+	var out []Line
+	for _, fw := range v.m.Frameworks {
+		var ids []string
+		word := ""
+		for _, c := range v.Controls {
+			if c.Framework == fw.ID {
+				ids = append(ids, c.ID)
+				word = c.Ownership
+			}
+		}
+		if len(ids) > 0 {
+			out = append(out, L(T(fw.ShortName+" ("), T(word), T("): "+strings.Join(ids, ", "))))
+		}
+	}
+	return out
 }
 
 // CSV is the answer as one record.
