@@ -30,9 +30,19 @@ compliance tools read: an OSCAL component definition (srm export oscal), or
 a customer responsibility matrix in CSV (srm export crm). Both take the
 inputs of srm controls.`,
 		GroupID: "ask",
-		Args:    noArgs,
+		// A mistyped format arrives here with the format's flags: take
+		// both, so that the error names the format rather than a flag.
+		Args:                       cobra.ArbitraryArgs,
+		FParseErrWhitelist:         cobra.FParseErrWhitelist{UnknownFlags: true},
+		SuggestionsMinimumDistance: 2,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return usageErrorf(cmd, "name a format: srm export oscal or srm export crm")
+			if len(args) == 0 {
+				return usageErrorf(cmd, "name a format: srm export oscal or srm export crm")
+			}
+			if s := cmd.SuggestionsFor(args[0]); len(s) > 0 {
+				return usageErrorf(cmd, "unknown export format %q (did you mean %q?)", args[0], s[0])
+			}
+			return usageErrorf(cmd, "unknown export format %q (valid: oscal, crm)", args[0])
 		},
 	}
 	cmd.AddCommand(
