@@ -1,6 +1,7 @@
 package model
 
 import (
+	"cmp"
 	"slices"
 	"strconv"
 	"strings"
@@ -135,11 +136,11 @@ func controlNumberOrder(a, b string) int {
 	}
 	na, nb := controlNumbers(ra), controlNumbers(rb)
 	for i := 0; i < len(na) && i < len(nb); i++ {
-		if na[i] != nb[i] {
-			return na[i] - nb[i]
+		if c := cmp.Compare(na[i], nb[i]); c != 0 {
+			return c
 		}
 	}
-	return len(na) - len(nb)
+	return cmp.Compare(len(na), len(nb))
 }
 
 func controlNumbers(s string) []int {
