@@ -75,12 +75,19 @@ unknown or misspelt key is an error.
   [[tables]]          id, provider, title, services, items
   [[cells]]           service, variant, item, owner, label, summary,
                       provider_does, customer_does, party_does, caveats,
-                      sources ({url, title, checked})
+                      sources ({url, title, checked}), app_side
   [[defaults]]        provider, item, owner, label, summary and the rest of
                       a cell: the provider's answer for every one of its
                       services
   [[traps]], [[faqs]], [[controls]], [[resources]], [[equivalences]],
   [[overviews]]       knowledge, review mappings and cross-cloud data
+  [[frameworks]]      id, name, short_name, aliases, version, ownership
+                      (fedramp or ccm), description, catalog, sources
+  [[framework_controls]]
+                      framework, id (as the framework writes it, SI-2),
+                      title, family
+  [[mappings]]        framework, item, controls, rationale: the controls an
+                      item contributes to and why (srm controls)
 
 Entries merge by id: a later file replaces an entry with the same id (a
 cell: the same service, variant and item) and adds new ones. A variant
