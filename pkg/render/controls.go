@@ -18,7 +18,7 @@ type ControlsView struct {
 	OwnershipWords   []string               `json:"ownership_words" doc:"The words ownership takes in this framework, provider's first."`
 	Services         []controlServiceJSON   `json:"services" doc:"The deployments of the stack, in the order of the ownership entries."`
 	Controls         []frameworkControlJSON `json:"controls" doc:"The framework's controls that srm's items map to, in the framework's order."`
-	NotReviewed      []controlNotReadJSON   `json:"not_reviewed" doc:"What srm could not read in the stack, so no control counts it."`
+	NotReviewed      []notReadJSON          `json:"not_reviewed" doc:"What srm could not read in the stack, so no control counts it."`
 	Unmapped         []controlUnmappedJSON  `json:"unmapped_items" doc:"Items no control of the framework fits, with the reason."`
 
 	m         *model.Model
@@ -74,15 +74,6 @@ type controlCellJSON struct {
 	AppSide   bool   `json:"app_side" doc:"Whether the duty lies in the applications that use the service, so it does not count for the control here."`
 }
 
-type controlNotReadJSON struct {
-	Kind      string   `json:"kind" doc:"What kind of entry it is, as in srm review."`
-	Name      string   `json:"name" doc:"Name shown to people."`
-	Source    string   `json:"source" doc:"The module source, template URL or file, if any."`
-	Where     string   `json:"where" doc:"Where it was found: file and line."`
-	Why       string   `json:"why" doc:"Why srm did not read it."`
-	Resources []string `json:"resources" doc:"Addresses of the resources, as the input names them."`
-}
-
 type controlUnmappedJSON struct {
 	Item      string `json:"item" doc:"Item id."`
 	Rationale string `json:"rationale" doc:"Why no control fits."`
@@ -108,7 +99,7 @@ func NewControlsView(m *model.Model, in ControlsInput) *ControlsView {
 	v := &ControlsView{
 		Header: NewHeader(in.Provider.ID), Framework: fw.ID, FrameworkName: fw.Name, FrameworkVersion: fw.Version,
 		OwnershipWords: fw.OwnershipWords(), Services: []controlServiceJSON{}, Controls: []frameworkControlJSON{},
-		NotReviewed: []controlNotReadJSON{}, Unmapped: []controlUnmappedJSON{},
+		NotReviewed: []notReadJSON{}, Unmapped: []controlUnmappedJSON{},
 		m: m, fw: fw, targets: in.Targets, mapping: in.MappingOnly, provider: in.Provider, generator: in.Version,
 	}
 	v.owns = m.ControlsOwnership(fw, in.Targets, in.Control)
@@ -119,7 +110,7 @@ func NewControlsView(m *model.Model, in ControlsInput) *ControlsView {
 		})
 	}
 	for _, nr := range in.NotReviewed {
-		v.NotReviewed = append(v.NotReviewed, controlNotReadJSON{Kind: nr.Kind, Name: nr.Name, Source: nr.Source, Where: nr.Where, Why: nr.Why, Resources: list(nr.Resources)})
+		v.NotReviewed = append(v.NotReviewed, newNotReadJSON(nr))
 	}
 	for _, it := range m.Items {
 		if mp := m.MappingOf(fw.ID, it.ID); mp != nil && len(mp.Controls) == 0 && in.Control == nil {

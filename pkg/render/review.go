@@ -72,16 +72,26 @@ type appSideJSON struct {
 	Label   string `json:"label" doc:"Short table text, naming the owner."`
 }
 
+// notReadJSON is something in a stack srm could not read, as review and
+// controls both list it.
+type notReadJSON struct {
+	Kind      string   `json:"kind" doc:"What kind of entry it is."`
+	Name      string   `json:"name" doc:"Name shown to people."`
+	Source    string   `json:"source" doc:"The module source, template URL or file, if any."`
+	Where     string   `json:"where" doc:"Where it was found: file and line."`
+	Why       string   `json:"why" doc:"Why srm did not review it."`
+	Resources []string `json:"resources" doc:"Addresses of the resources, as the input names them."`
+}
+
+func newNotReadJSON(nr review.NotReviewed) notReadJSON {
+	return notReadJSON{Kind: nr.Kind, Name: nr.Name, Source: nr.Source, Where: nr.Where, Why: nr.Why, Resources: list(nr.Resources)}
+}
+
 type notReviewedJSON struct {
-	Kind         string   `json:"kind" doc:"What kind of entry it is."`
-	Name         string   `json:"name" doc:"Name shown to people."`
-	Source       string   `json:"source" doc:"The module source, template URL or file, if any."`
-	Where        string   `json:"where" doc:"Where it was found: file and line."`
-	Why          string   `json:"why" doc:"Why srm did not review it."`
-	Resources    []string `json:"resources" doc:"Addresses of the resources, as the input names them."`
-	Acknowledged bool     `json:"acknowledged" doc:"Whether an acknowledgement covers it."`
-	AckOwner     string   `json:"ack_owner" doc:"Who the acknowledgement names as covering it."`
-	AckReason    string   `json:"ack_reason" doc:"Why the acknowledgement accepts it."`
+	notReadJSON
+	Acknowledged bool   `json:"acknowledged" doc:"Whether an acknowledgement covers it."`
+	AckOwner     string `json:"ack_owner" doc:"Who the acknowledgement names as covering it."`
+	AckReason    string `json:"ack_reason" doc:"Why the acknowledgement accepts it."`
 	// KnownType is true for a resource type the model knows but cannot
 	// review (a retired product, a template passed as a string).
 	KnownType bool `json:"known_type" doc:"True for a resource type srm knows but cannot review (a retired product, a template passed as a string)."`
@@ -170,7 +180,7 @@ func NewReviewView(m *model.Model, r ReviewReport) *ReviewView {
 		})
 	}
 	for _, nr := range r.Stack.NotReviewed {
-		j := notReviewedJSON{Kind: nr.Kind, Name: nr.Name, Source: nr.Source, Where: nr.Where, Why: nr.Why, Resources: list(nr.Resources), Acknowledged: nr.Ack != nil, KnownType: nr.Known}
+		j := notReviewedJSON{notReadJSON: newNotReadJSON(nr), Acknowledged: nr.Ack != nil, KnownType: nr.Known}
 		if nr.Ack != nil {
 			j.AckOwner, j.AckReason = nr.Ack.Owner, nr.Ack.Reason
 		}
